@@ -1,0 +1,102 @@
+package io.tenure;
+
+import io.tenure.api.ApiKeys;
+import io.tenure.api.ApiServer;
+import io.tenure.api.Routes;
+import io.tenure.api.SystemRoutes;
+import io.tenure.clock.ClockRoutes;
+import io.tenure.clock.ClockStore;
+import io.tenure.clock.Scheduler;
+import io.tenure.clock.TenureClock;
+import io.tenure.store.Database;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Tenure: the database, the clock and scheduler, every capability, and the HTTP API, wired by
+ * hand in one place. {@link #close()} stops all of it.
+ */
+public final class Tenure implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Tenure.class);
+
+  private final Database database;
+  private final Scheduler scheduler;
+  private final ApiServer server;
+  private final Optional<String> newOperatorKey;
+
+  private Tenure(Database database, Scheduler scheduler, ApiServer server, Optional<String> newOperatorKey) {
+    this.database = database;
+    this.scheduler = scheduler;
+    this.server = server;
+    this.newOperatorKey = newOperatorKey;
+  }
+
+  /** Opens the database (embedded unless a URL is set), migrates it, and starts serving. */
+  public static Tenure start(Settings settings) {
+    Database database = settings.databaseUrl()
+        .map(url -> Database.connect(url, settings.poolSize()))
+        .orElseGet(() -> Database.embedded(settings.dataDirectory(), settings.poolSize()));
+    try {
+      ClockStore clockStore = new ClockStore(database.jdbi());
+      TenureClock clock = settings.simulatedClock() ? simulatedClock(settings.start(), clockStore) : TenureClock.system();
+      Scheduler scheduler = new Scheduler(clock, clockStore);
+      ApiKeys keys = new ApiKeys(database.jdbi(), clock);
+      Optional<String> newOperatorKey = keys.bootstrapOperatorKey(settings.operatorKey());
+
+      Routes routes = new Routes();
+      SystemRoutes.register(routes, database, keys, new SystemRoutes.ScopeOwners() {
+        @Override
+        public boolean partnerExists(String partnerId) {
+          return false;
+        }
+
+        @Override
+        public boolean accountExists(String accountId) {
+          return false;
+        }
+      });
+      ClockRoutes.register(routes, scheduler, settings.zone());
+
+      ApiServer server = ApiServer.start(routes, keys, settings.port(), settings.maxRequestBytes());
+      scheduler.start(settings.tickIntervalMillis());
+      LOG.info("tenure - started with the {} clock, now {}", clock.isSimulated() ? "simulated" : "system", clock.now());
+      return new Tenure(database, scheduler, server, newOperatorKey);
+    } catch (RuntimeException failure) {
+      database.close();
+      throw failure;
+    }
+  }
+
+  /** A simulated clock resumes from where a previous run left it, never from before. */
+  private static TenureClock simulatedClock(Instant start, ClockStore clockStore) {
+    Instant resumed = clockStore.load().filter(saved -> saved.isAfter(start)).orElse(start);
+    clockStore.save(resumed);
+    return TenureClock.simulated(resumed);
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  /** The operator key made by this start, present only on the very first start without a configured key. */
+  public Optional<String> newOperatorKey() {
+    return newOperatorKey;
+  }
+
+  @Override
+  public void close() {
+    scheduler.close();
+    server.close();
+    database.close();
+  }
+}

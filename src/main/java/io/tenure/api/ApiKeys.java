@@ -1,0 +1,97 @@
+package io.tenure.api;
+
+import io.tenure.clock.TenureClock;
+import io.tenure.error.UnauthenticatedException;
+import io.tenure.store.Ids;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * API keys, kept only as SHA-256 hashes: a key is shown once when made and cannot be read back. Keys are
+ * 40 random characters, so a plain hash suffices (no salt or stretching is needed against guessing).
+ * Thread-safe.
+ */
+public final class ApiKeys {
+  private static final String PREFIX = "tnr_";
+
+  private final Jdbi jdbi;
+  private final TenureClock clock;
+
+  public ApiKeys(Jdbi jdbi, TenureClock clock) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+  }
+
+  /** A key just made: its id, and the key itself, which is never shown again. */
+  public record IssuedKey(String id, String key) {}
+
+  public IssuedKey issue(Caller.Scope scope, String partnerId, String accountId, String name) {
+    String key = PREFIX + Ids.secret(40);
+    String id = Ids.next("key");
+    store(id, key, scope, partnerId, accountId, name);
+    return new IssuedKey(id, key);
+  }
+
+  /**
+   * Makes sure the operator can get in. With {@code configuredKey} that key is (also) an operator key.
+   * Without one, the first start issues an operator key and returns it so that it can be printed once.
+   */
+  public Optional<String> bootstrapOperatorKey(Optional<String> configuredKey) {
+    if (configuredKey.isPresent()) {
+      jdbi.useHandle(handle -> handle.createUpdate("""
+              INSERT INTO api_keys (id, key_hash, scope, name, created_at)
+              VALUES (:id, :hash, 'OPERATOR', 'from TENURE_OPERATOR_KEY', :now) ON CONFLICT (key_hash) DO NOTHING
+              """).bind("id", Ids.next("key")).bind("hash", hash(configuredKey.get())).bind("now", clock.now())
+          .execute());
+      return Optional.empty();
+    }
+    boolean anyOperatorKey = jdbi.withHandle(handle -> handle.createQuery(
+        "SELECT EXISTS (SELECT 1 FROM api_keys WHERE scope = 'OPERATOR')").mapTo(Boolean.class).one());
+    return anyOperatorKey ? Optional.empty() : Optional.of(issue(Caller.Scope.OPERATOR, null, null, "first operator key").key());
+  }
+
+  /** The caller behind an {@code Authorization} header value, or 401. */
+  public Caller authenticate(String authorizationHeader) {
+    if (authorizationHeader == null || authorizationHeader.isBlank()) {
+      throw new UnauthenticatedException("UNAUTHENTICATED", "Send an API key as 'Authorization: Bearer <key>'.");
+    }
+    if (!authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw new UnauthenticatedException("UNAUTHENTICATED", "The Authorization header must read 'Bearer <key>'.");
+    }
+    String hash = hash(authorizationHeader.substring(7).trim());
+    return jdbi.withHandle(handle -> handle.createQuery(
+            "SELECT scope, id, partner_id, account_id FROM api_keys WHERE key_hash = :hash")
+        .bind("hash", hash)
+        .map((row, context) -> new Caller(Caller.Scope.valueOf(row.getString("scope")), row.getString("id"),
+            row.getString("partner_id"), row.getString("account_id")))
+        .findOne())
+        .orElseThrow(() -> new UnauthenticatedException("UNAUTHENTICATED", "The API key is not valid."));
+  }
+
+  /** Revokes a key; true when it existed. */
+  public boolean revoke(String id) {
+    return jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM api_keys WHERE id = :id").bind("id", id).execute()) == 1;
+  }
+
+  private void store(String id, String key, Caller.Scope scope, String partnerId, String accountId, String name) {
+    jdbi.useHandle(handle -> handle.createUpdate("""
+            INSERT INTO api_keys (id, key_hash, scope, partner_id, account_id, name, created_at)
+            VALUES (:id, :hash, :scope, :partnerId, :accountId, :name, :now)
+            """)
+        .bind("id", id).bind("hash", hash(key)).bind("scope", scope.name()).bind("partnerId", partnerId)
+        .bind("accountId", accountId).bind("name", name).bind("now", clock.now())
+        .execute());
+  }
+
+  static String hash(String key) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException("every JDK has SHA-256", impossible);
+    }
+  }
+}

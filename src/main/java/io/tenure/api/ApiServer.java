@@ -1,0 +1,121 @@
+package io.tenure.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import io.tenure.error.ForbiddenException;
+import io.tenure.error.InvalidInputException;
+import io.tenure.error.LimitExceededException;
+import io.tenure.error.NotFoundException;
+import io.tenure.error.RejectedException;
+import io.tenure.error.TenureException;
+import io.tenure.error.UnauthenticatedException;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: Javalin configured once, every route from {@link Routes} behind its access rule, and
+ * every failure answered with the error body {@code {"error": {"code", "message"}}}. Bad input never
+ * yields a 500 or a stack trace; only a bug in Tenure does, with a generic message and the detail logged.
+ */
+public final class ApiServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  private static final Logger REQUESTS = LoggerFactory.getLogger("io.tenure.api.requests");
+  private static final String CALLER = "tenure.caller";
+
+  private final Javalin javalin;
+
+  private ApiServer(Javalin javalin) {
+    this.javalin = javalin;
+  }
+
+  /** Starts serving {@code routes} on {@code port} (0: any free port). */
+  public static ApiServer start(Routes routes, ApiKeys keys, int port, long maxRequestBytes) {
+    Javalin javalin = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+      config.http.maxRequestSize = maxRequestBytes;
+      config.http.prefer405over404 = true;
+      config.requestLogger.http((context, millis) -> REQUESTS.debug("request - {} {} -> {} in {} ms",
+          context.method(), context.path(), context.statusCode(), Math.round(millis)));
+      for (Routes.Route route : routes.all()) {
+        config.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(),
+            context -> handle(route, keys, context));
+      }
+      config.routes.exception(TenureException.class, (failure, context) -> answer(context, failure));
+      config.routes.exception(HttpResponseException.class, ApiServer::answerFramework);
+      config.routes.exception(Exception.class, (failure, context) -> {
+        LOG.error("request - {} {} failed", context.method(), context.path(), failure);
+        error(context, 500, "INTERNAL_ERROR", "Tenure failed to handle this request; the operator's logs have the detail.");
+      });
+      config.routes.error(404, context -> {
+        if (context.result() == null || context.result().isEmpty()) {
+          error(context, 404, "ROUTE_NOT_FOUND", "No route " + context.method() + " " + context.path() + ".");
+        }
+      });
+    });
+    javalin.start(port);
+    LOG.info("api - listening on port {}", javalin.port());
+    return new ApiServer(javalin);
+  }
+
+  public int port() {
+    return javalin.port();
+  }
+
+  private static void handle(Routes.Route route, ApiKeys keys, Context context) throws Exception {
+    Caller caller = null;
+    if (route.access() != Routes.Access.PUBLIC) {
+      caller = keys.authenticate(context.header("Authorization"));
+      if (route.access() == Routes.Access.OPERATOR) {
+        caller.requireOperator();
+      }
+      context.attribute(CALLER, caller);
+    }
+    route.endpoint().handle(context, caller);
+  }
+
+  private static void answer(Context context, TenureException failure) {
+    int status = switch (failure) {
+      case InvalidInputException ignored -> 400;
+      case UnauthenticatedException ignored -> 401;
+      case ForbiddenException ignored -> 403;
+      case NotFoundException ignored -> 404;
+      case RejectedException ignored -> 409;
+      case LimitExceededException ignored -> 422;
+    };
+    error(context, status, failure.code(), failure.getMessage());
+  }
+
+  private static void answerFramework(HttpResponseException failure, Context context) {
+    int status = failure.getStatus();
+    String code = switch (status) {
+      case 404 -> "ROUTE_NOT_FOUND";
+      case 405 -> "METHOD_NOT_ALLOWED";
+      case 413 -> "PAYLOAD_TOO_LARGE";
+      default -> HttpStatus.forStatus(status).name().toUpperCase(Locale.ROOT);
+    };
+    String message = switch (status) {
+      case 404 -> "No route " + context.method() + " " + context.path() + ".";
+      case 405 -> "Method " + context.method() + " is not allowed on " + context.path() + ".";
+      case 413 -> "The request body is too large.";
+      default -> failure.getMessage();
+    };
+    error(context, status, code, message);
+  }
+
+  private static void error(Context context, int status, String code, String message) {
+    context.status(status).json(Map.of("error", Map.of("code", code, "message", message)));
+  }
+
+  @Override
+  public void close() {
+    javalin.stop();
+  }
+}

@@ -1,0 +1,58 @@
+package io.tenure.api;
+
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The table of every HTTP route Tenure serves, filled by each feature's routes class. Keeping the table
+ * ourselves lets a test compare it with openapi.yaml, and puts the access rule beside each route.
+ */
+public final class Routes {
+
+  /** Who may call a route. */
+  public enum Access {
+    /** Anyone, without a key. */
+    PUBLIC,
+    /** Any valid API key; the handler checks the key's scope against the data it touches. */
+    KEY,
+    /** Only the operator's key. */
+    OPERATOR
+  }
+
+  /** Handles one request for an authenticated (or, for public routes, anonymous) caller. */
+  @FunctionalInterface
+  public interface Endpoint {
+    void handle(Context context, Caller caller) throws Exception;
+  }
+
+  /** One route: method, path in OpenAPI/Javalin form ({@code /v1/accounts/{id}}), access, handler. */
+  public record Route(String method, String path, Access access, Endpoint endpoint) {}
+
+  private final List<Route> routes = new ArrayList<>();
+
+  public Routes get(String path, Access access, Endpoint endpoint) {
+    return add("GET", path, access, endpoint);
+  }
+
+  public Routes post(String path, Access access, Endpoint endpoint) {
+    return add("POST", path, access, endpoint);
+  }
+
+  public Routes put(String path, Access access, Endpoint endpoint) {
+    return add("PUT", path, access, endpoint);
+  }
+
+  public Routes delete(String path, Access access, Endpoint endpoint) {
+    return add("DELETE", path, access, endpoint);
+  }
+
+  public List<Route> all() {
+    return List.copyOf(routes);
+  }
+
+  private Routes add(String method, String path, Access access, Endpoint endpoint) {
+    routes.add(new Route(method, path, access, endpoint));
+    return this;
+  }
+}

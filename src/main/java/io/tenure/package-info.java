@@ -1,0 +1,2 @@
+/** Tenure: the assembly of every capability into one running program, and its settings. */
+package io.tenure;

@@ -1,0 +1,104 @@
+package io.tenure.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL database Tenure keeps everything in: a real server when a URL is given, otherwise an
+ * embedded server whose files live under the data directory and survive restarts. Opening it runs the
+ * schema migrations. Thread-safe.
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+  private final EmbeddedPostgres embedded;
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+
+  private Database(EmbeddedPostgres embedded, HikariDataSource dataSource) {
+    this.embedded = embedded;
+    this.dataSource = dataSource;
+    this.jdbi = Jdbi.create(dataSource);
+  }
+
+  /** Opens the server at {@code url} (a {@code jdbc:postgresql:} or {@code postgresql://} URL). */
+  public static Database connect(String url, int poolSize) {
+    Database database = new Database(null, pool(JdbcUrl.of(url), poolSize));
+    database.migrate();
+    return database;
+  }
+
+  /** Starts (or restarts) the embedded server whose files live in {@code dataDirectory/postgres}. */
+  public static Database embedded(Path dataDirectory, int poolSize) {
+    Path files = dataDirectory.resolve("postgres");
+    try {
+      Files.createDirectories(files);
+      EmbeddedPostgres server = EmbeddedPostgres.builder()
+          .setDataDirectory(files)
+          .setCleanDataDirectory(false)
+          .setPGStartupWait(Duration.ofSeconds(60))
+          .start();
+      LOG.info("database - embedded PostgreSQL on port {} with data in {}", server.getPort(), files);
+      Database database = new Database(server, pool(server.getJdbcUrl("postgres", "postgres"), poolSize));
+      database.migrate();
+      return database;
+    } catch (IOException failure) {
+      throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + files, failure);
+    }
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** True when the server answers a query now. */
+  public boolean isUp() {
+    try {
+      return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+    } catch (RuntimeException failure) {
+      return false;
+    }
+  }
+
+  private void migrate() {
+    var result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    LOG.info("database - schema at version {} ({} migrations applied now)", result.targetSchemaVersion,
+        result.migrationsExecuted);
+  }
+
+  private static HikariDataSource pool(String jdbcUrl, int poolSize) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setMaximumPoolSize(poolSize);
+    config.setPoolName("tenure");
+    config.setConnectionTimeout(10_000);
+    return new HikariDataSource(config);
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+    if (embedded != null) {
+      try {
+        embedded.close();
+      } catch (IOException failure) {
+        LOG.warn("database - embedded PostgreSQL did not stop cleanly", failure);
+      }
+    }
+  }
+}
