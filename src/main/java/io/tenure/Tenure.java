@@ -24,12 +24,14 @@ public final class Tenure implements AutoCloseable {
   private final Database database;
   private final Scheduler scheduler;
   private final ApiServer server;
+  private final Routes routes;
   private final Optional<String> newOperatorKey;
 
-  private Tenure(Database database, Scheduler scheduler, ApiServer server, Optional<String> newOperatorKey) {
+  private Tenure(Database database, Scheduler scheduler, ApiServer server, Routes routes, Optional<String> newOperatorKey) {
     this.database = database;
     this.scheduler = scheduler;
     this.server = server;
+    this.routes = routes;
     this.newOperatorKey = newOperatorKey;
   }
 
@@ -62,7 +64,7 @@ public final class Tenure implements AutoCloseable {
       ApiServer server = ApiServer.start(routes, keys, settings.port(), settings.maxRequestBytes());
       scheduler.start(settings.tickIntervalMillis());
       LOG.info("tenure - started with the {} clock, now {}", clock.isSimulated() ? "simulated" : "system", clock.now());
-      return new Tenure(database, scheduler, server, newOperatorKey);
+      return new Tenure(database, scheduler, server, routes, newOperatorKey);
     } catch (RuntimeException failure) {
       database.close();
       throw failure;
@@ -78,6 +80,11 @@ public final class Tenure implements AutoCloseable {
 
   public int port() {
     return server.port();
+  }
+
+  /** Every route served, for the test that keeps openapi.yaml in step. */
+  public Routes routes() {
+    return routes;
   }
 
   public Database database() {

@@ -32,6 +32,15 @@ public final class Json {
 
   private Json() {}
 
+  /**
+   * A request body that checks itself once Jackson has read all of it, so that an unknown or mistyped field
+   * is reported before a rule about the values.
+   */
+  public interface Validated {
+    /** Throws an {@link InvalidInputException} naming the first field that is missing or wrong. */
+    void validate();
+  }
+
   /** Reads {@code body} as a {@code type}, or fails with an {@link InvalidInputException} naming the problem. */
   public static <T> T read(byte[] body, Class<T> type) {
     if (body.length == 0) {
@@ -41,6 +50,9 @@ public final class Json {
       T value = MAPPER.readValue(body, type);
       if (value == null) {
         throw new InvalidInputException("MISSING_BODY", "The request needs a JSON body, not null.");
+      }
+      if (value instanceof Validated validated) {
+        validated.validate();
       }
       return value;
     } catch (ValueInstantiationException failure) {

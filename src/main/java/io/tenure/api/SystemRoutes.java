@@ -14,8 +14,9 @@ public final class SystemRoutes {
   private SystemRoutes() {}
 
   /** Body of {@code POST /v1/api-keys}. */
-  record NewApiKey(Caller.Scope scope, String partnerId, String accountId, String name) {
-    NewApiKey {
+  record NewApiKey(Caller.Scope scope, String partnerId, String accountId, String name) implements Json.Validated {
+    @Override
+    public void validate() {
       Require.present(scope, "scope");
       if (scope == Caller.Scope.OPERATOR) {
         throw new InvalidInputException("INVALID_FIELD", "scope: must be PARTNER or ACCOUNT; the operator key is set at start");

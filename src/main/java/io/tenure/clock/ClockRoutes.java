@@ -16,8 +16,9 @@ public final class ClockRoutes {
   private ClockRoutes() {}
 
   /** Body of the advance call: exactly one of a target instant, a number of days, a number of hours. */
-  record Advance(OffsetDateTime to, Long days, Long hours) {
-    Advance {
+  record Advance(OffsetDateTime to, Long days, Long hours) implements Json.Validated {
+    @Override
+    public void validate() {
       int given = (to == null ? 0 : 1) + (days == null ? 0 : 1) + (hours == null ? 0 : 1);
       if (given != 1) {
         throw new InvalidInputException("INVALID_FIELD", "Give exactly one of 'to', 'days' or 'hours'.");
