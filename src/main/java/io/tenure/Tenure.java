@@ -1,6 +1,9 @@
 package io.tenure;
 
+import io.tenure.account.AccountRoutes;
+import io.tenure.account.AccountStore;
 import io.tenure.api.ApiKeys;
+import io.tenure.api.Idempotency;
 import io.tenure.api.ApiServer;
 import io.tenure.api.Routes;
 import io.tenure.api.SystemRoutes;
@@ -8,7 +11,11 @@ import io.tenure.clock.ClockRoutes;
 import io.tenure.clock.ClockStore;
 import io.tenure.clock.Scheduler;
 import io.tenure.clock.TenureClock;
+import io.tenure.ledger.Ledger;
+import io.tenure.ledger.LedgerRoutes;
 import io.tenure.store.Database;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -47,19 +54,27 @@ public final class Tenure implements AutoCloseable {
       ApiKeys keys = new ApiKeys(database.jdbi(), clock);
       Optional<String> newOperatorKey = keys.bootstrapOperatorKey(settings.operatorKey());
 
+      Jdbi jdbi = database.jdbi();
+      AccountStore accountStore = new AccountStore();
+      Ledger ledger = new Ledger();
+      Idempotency idempotency = new Idempotency(jdbi, clock);
+      AccountRoutes accounts = new AccountRoutes(jdbi, accountStore, ledger, clock, settings.zone());
+
       Routes routes = new Routes();
       SystemRoutes.register(routes, database, keys, new SystemRoutes.ScopeOwners() {
         @Override
         public boolean partnerExists(String partnerId) {
-          return false;
+          return jdbi.withHandle(handle -> accountStore.partnerExists(handle, partnerId));
         }
 
         @Override
         public boolean accountExists(String accountId) {
-          return false;
+          return jdbi.withHandle(handle -> accountStore.find(handle, accountId)).isPresent();
         }
       });
       ClockRoutes.register(routes, scheduler, settings.zone());
+      accounts.register(routes);
+      new LedgerRoutes(jdbi, ledger, accounts, idempotency, clock, List.of()).register(routes);
 
       ApiServer server = ApiServer.start(routes, keys, settings.port(), settings.maxRequestBytes());
       scheduler.start(settings.tickIntervalMillis());

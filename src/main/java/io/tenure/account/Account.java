@@ -1,0 +1,33 @@
+package io.tenure.account;
+
+import io.tenure.ledger.Money;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One customer of the operator: its tier, billing time zone, currency, contacts, and money settings. The
+ * wallet balance is the ledger's, not the account's.
+ */
+public record Account(
+    String id,
+    String name,
+    String tier,
+    ZoneId timeZone,
+    Currency currency,
+    Optional<String> partnerId,
+    List<Contact> contacts,
+    Settings settings,
+    Instant createdAt) {
+
+  /**
+   * Money settings: the low-balance threshold, how far below zero pay-as-you-go may go before arrears
+   * (the credit limit, default 0), and automatic recharge.
+   */
+  public record Settings(Optional<Money> lowBalanceThreshold, Money creditLimit, Optional<AutoRecharge> autoRecharge) {}
+
+  /** When the balance falls below {@code threshold}, charge {@code amount} through the payment method. */
+  public record AutoRecharge(Money threshold, Money amount) {}
+}

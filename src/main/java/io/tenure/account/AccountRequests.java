@@ -1,0 +1,104 @@
+package io.tenure.account;
+
+import io.tenure.api.Json;
+import io.tenure.error.InvalidInputException;
+import io.tenure.error.Require;
+import io.tenure.ledger.Money;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The bodies of the account and partner calls, each checking itself once read. */
+final class AccountRequests {
+  private static final Pattern TIER = Pattern.compile("[A-Za-z0-9_.-]{1,40}");
+
+  private AccountRequests() {}
+
+  record NewAccount(String name, String tier, String timeZone, String currency, List<Contact> contacts, String partnerId)
+      implements Json.Validated {
+    @Override
+    public void validate() {
+      Require.present(name, "name");
+      Require.field(!name.isBlank() && name.length() <= 200, "name", "must be 1 to 200 characters");
+      Require.present(tier, "tier");
+      Require.field(TIER.matcher(tier).matches(), "tier", "'%s' must be 1 to 40 letters, digits, '.', '_' or '-'", tier);
+      if (timeZone != null) {
+        AccountRequests.zone(timeZone);
+      }
+      if (currency != null) {
+        AccountRequests.currency(currency);
+      }
+      validateContacts(contacts);
+    }
+  }
+
+  record NewPartner(String name, List<Contact> contacts) implements Json.Validated {
+    @Override
+    public void validate() {
+      Require.present(name, "name");
+      Require.field(!name.isBlank() && name.length() <= 200, "name", "must be 1 to 200 characters");
+      List<Contact> given = contacts == null ? List.of() : contacts;
+      for (int i = 0; i < given.size(); i++) {
+        Require.present(given.get(i), "contacts[" + i + "]").validate("contacts[" + i + "]");
+      }
+    }
+  }
+
+  /** {@code PUT /v1/accounts/{id}/settings} replaces all three settings; an absent one is cleared. */
+  record SettingsChange(BigDecimal lowBalanceThreshold, BigDecimal creditLimit, AutoRechargeChange autoRecharge)
+      implements Json.Validated {
+    @Override
+    public void validate() {
+      Require.field(lowBalanceThreshold == null || lowBalanceThreshold.signum() >= 0, "lowBalanceThreshold", "must not be negative");
+      Require.field(creditLimit == null || creditLimit.signum() >= 0, "creditLimit", "must not be negative");
+      if (autoRecharge != null) {
+        Require.present(autoRecharge.threshold(), "autoRecharge.threshold");
+        Require.present(autoRecharge.amount(), "autoRecharge.amount");
+        Require.field(autoRecharge.amount().signum() > 0, "autoRecharge.amount", "must be positive");
+      }
+    }
+
+    Account.Settings toSettings(Currency currency) {
+      return new Account.Settings(
+          Optional.ofNullable(lowBalanceThreshold).map(amount -> Money.of(amount, currency, "lowBalanceThreshold")),
+          creditLimit == null ? Money.zero(currency) : Money.of(creditLimit, currency, "creditLimit"),
+          Optional.ofNullable(autoRecharge).map(recharge -> new Account.AutoRecharge(
+              Money.of(recharge.threshold(), currency, "autoRecharge.threshold"),
+              Money.of(recharge.amount(), currency, "autoRecharge.amount"))));
+    }
+  }
+
+  record AutoRechargeChange(BigDecimal threshold, BigDecimal amount) {}
+
+  static void validateContacts(List<Contact> contacts) {
+    Require.present(contacts, "contacts");
+    Require.field(!contacts.isEmpty() && contacts.size() <= 50, "contacts", "must list 1 to 50 contacts");
+    for (int i = 0; i < contacts.size(); i++) {
+      Require.present(contacts.get(i), "contacts[" + i + "]").validate("contacts[" + i + "]");
+    }
+    long owners = contacts.stream().filter(contact -> contact.role() == ContactRole.OWNER).count();
+    Require.field(owners == 1, "contacts", "must have exactly one OWNER, has %d", owners);
+  }
+
+  static ZoneId zone(String timeZone) {
+    try {
+      return ZoneId.of(timeZone);
+    } catch (DateTimeException failure) {
+      throw new InvalidInputException("UNKNOWN_TIME_ZONE", "timeZone: '" + timeZone + "' is not a time zone id like Asia/Shanghai.");
+    }
+  }
+
+  static Currency currency(String code) {
+    try {
+      Currency currency = Currency.getInstance(code);
+      Require.field(currency.getDefaultFractionDigits() >= 0, "currency", "'%s' has no minor unit", code);
+      return currency;
+    } catch (IllegalArgumentException failure) {
+      throw new InvalidInputException("UNKNOWN_CURRENCY", "currency: '" + code + "' is not an ISO 4217 currency code.");
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package io.tenure.account;
+
+import io.javalin.http.Context;
+import io.tenure.api.Caller;
+import io.tenure.api.Json;
+import io.tenure.api.QueryParameters;
+import io.tenure.api.Routes;
+import io.tenure.clock.TenureClock;
+import io.tenure.error.ForbiddenException;
+import io.tenure.error.NotFoundException;
+import io.tenure.ledger.Ledger;
+import io.tenure.ledger.Money;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** The HTTP calls on accounts and partners. */
+public final class AccountRoutes {
+  private final Jdbi jdbi;
+  private final AccountStore accounts;
+  private final Ledger ledger;
+  private final TenureClock clock;
+  private final ZoneId defaultZone;
+
+  public AccountRoutes(Jdbi jdbi, AccountStore accounts, Ledger ledger, TenureClock clock, ZoneId defaultZone) {
+    this.jdbi = jdbi;
+    this.accounts = accounts;
+    this.ledger = ledger;
+    this.clock = clock;
+    this.defaultZone = defaultZone;
+  }
+
+  public void register(Routes routes) {
+    routes.post("/v1/accounts", Routes.Access.KEY, this::createAccount);
+    routes.get("/v1/accounts", Routes.Access.KEY, this::listAccounts);
+    routes.get("/v1/accounts/{id}", Routes.Access.KEY, (context, caller) ->
+        context.json(jdbi.withHandle(handle -> view(handle, visible(handle, caller, context.pathParam("id"))))));
+    routes.put("/v1/accounts/{id}/contacts", Routes.Access.KEY, this::replaceContacts);
+    routes.put("/v1/accounts/{id}/settings", Routes.Access.KEY, this::changeSettings);
+    routes.post("/v1/partners", Routes.Access.OPERATOR, this::createPartner);
+    routes.get("/v1/partners/{id}/accounts", Routes.Access.KEY, this::partnerAccounts);
+  }
+
+  /** The account if the caller may see it, else 404 (so that a key cannot learn what exists). */
+  public Account visible(Handle handle, Caller caller, String accountId) {
+    Account account = accounts.require(handle, accountId);
+    caller.requireAccount(account.id(), account.partnerId().orElse(null));
+    return account;
+  }
+
+  /** The account as the API shows it, with its balance and whether it is in arrears. */
+  public Map<String, Object> view(Handle handle, Account account) {
+    Money balance = ledger.balance(handle, account.id());
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", account.id());
+    view.put("name", account.name());
+    view.put("tier", account.tier());
+    view.put("timeZone", account.timeZone().getId());
+    view.put("currency", account.currency().getCurrencyCode());
+    view.put("balance", balance.toString());
+    view.put("inArrears", balance.compareTo(account.settings().creditLimit().negate()) < 0);
+    view.put("partnerId", account.partnerId().orElse(null));
+    view.put("contacts", account.contacts());
+    Account.Settings settings = account.settings();
+    Map<String, Object> settingsView = new LinkedHashMap<>();
+    settingsView.put("lowBalanceThreshold", settings.lowBalanceThreshold().map(Money::toString).orElse(null));
+    settingsView.put("creditLimit", settings.creditLimit().toString());
+    settingsView.put("autoRecharge", settings.autoRecharge().map(recharge ->
+        Map.of("threshold", recharge.threshold().toString(), "amount", recharge.amount().toString())).orElse(null));
+    view.put("settings", settingsView);
+    view.put("createdAt", account.createdAt().atZone(account.timeZone()).toOffsetDateTime());
+    return view;
+  }
+
+  private void createAccount(Context context, Caller caller) {
+    AccountRequests.NewAccount request = Json.read(context.bodyAsBytes(), AccountRequests.NewAccount.class);
+    Optional<String> partnerId = switch (caller.scope()) {
+      case OPERATOR -> Optional.ofNullable(request.partnerId());
+      case PARTNER -> {
+        if (request.partnerId() != null && !request.partnerId().equals(caller.partnerId())) {
+          throw new ForbiddenException("FORBIDDEN", "A partner key creates accounts only for its own partner.");
+        }
+        yield Optional.of(caller.partnerId());
+      }
+      case ACCOUNT -> throw new ForbiddenException("FORBIDDEN", "An account key cannot create accounts.");
+    };
+    ZoneId zone = request.timeZone() == null ? defaultZone : AccountRequests.zone(request.timeZone());
+    var currency = AccountRequests.currency(request.currency() == null ? "CNY" : request.currency());
+    Map<String, Object> view = jdbi.inTransaction(handle -> {
+      if (partnerId.isPresent() && !accounts.partnerExists(handle, partnerId.get())) {
+        throw new NotFoundException("PARTNER_NOT_FOUND", "No partner " + partnerId.get() + ".");
+      }
+      Account account = accounts.create(handle, request.name().strip(), request.tier(), zone, currency, partnerId,
+          request.contacts(), clock.now());
+      ledger.openWallet(handle, account.id(), currency);
+      return view(handle, account);
+    });
+    context.status(201).json(view);
+  }
+
+  private void listAccounts(Context context, Caller caller) {
+    int limit = QueryParameters.limit(context);
+    Optional<String> after = Optional.ofNullable(context.queryParam("after"));
+    Optional<String> partnerId = switch (caller.scope()) {
+      case OPERATOR -> Optional.ofNullable(context.queryParam("partnerId"));
+      case PARTNER -> Optional.of(caller.partnerId());
+      case ACCOUNT -> throw new ForbiddenException("FORBIDDEN", "An account key cannot list accounts.");
+    };
+    context.json(page(partnerId, after, limit));
+  }
+
+  private void partnerAccounts(Context context, Caller caller) {
+    String partnerId = context.pathParam("id");
+    boolean allowed = caller.isOperator() || (caller.scope() == Caller.Scope.PARTNER && partnerId.equals(caller.partnerId()));
+    if (!allowed || !jdbi.withHandle(handle -> accounts.partnerExists(handle, partnerId))) {
+      throw new NotFoundException("PARTNER_NOT_FOUND", "No partner " + partnerId + ".");
+    }
+    int limit = QueryParameters.limit(context);
+    context.json(page(Optional.of(partnerId), Optional.ofNullable(context.queryParam("after")), limit));
+  }
+
+  private Map<String, Object> page(Optional<String> partnerId, Optional<String> after, int limit) {
+    return jdbi.withHandle(handle -> {
+      List<Account> found = accounts.list(handle, partnerId, after, limit);
+      Map<String, Object> page = new LinkedHashMap<>();
+      page.put("items", found.stream().map(account -> view(handle, account)).toList());
+      page.put("next", found.size() == limit ? found.getLast().id() : null);
+      return page;
+    });
+  }
+
+  private void replaceContacts(Context context, Caller caller) {
+    List<Contact> contacts = List.of(Json.read(context.bodyAsBytes(), Contact[].class));
+    AccountRequests.validateContacts(contacts);
+    context.json(jdbi.inTransaction(handle -> {
+      Account account = visible(handle, caller, context.pathParam("id"));
+      accounts.replaceContacts(handle, account.id(), contacts);
+      return view(handle, accounts.require(handle, account.id()));
+    }));
+  }
+
+  private void changeSettings(Context context, Caller caller) {
+    AccountRequests.SettingsChange request = Json.read(context.bodyAsBytes(), AccountRequests.SettingsChange.class);
+    context.json(jdbi.inTransaction(handle -> {
+      Account account = visible(handle, caller, context.pathParam("id"));
+      if (caller.scope() == Caller.Scope.ACCOUNT && request.creditLimit() != null && request.creditLimit().signum() != 0) {
+        throw new ForbiddenException("FORBIDDEN", "Only the operator or the account's partner can grant credit.");
+      }
+      accounts.saveSettings(handle, account.id(), request.toSettings(account.currency()));
+      return view(handle, accounts.require(handle, account.id()));
+    }));
+  }
+
+  private void createPartner(Context context, Caller caller) {
+    AccountRequests.NewPartner request = Json.read(context.bodyAsBytes(), AccountRequests.NewPartner.class);
+    List<Contact> contacts = request.contacts() == null ? List.of() : request.contacts();
+    Partner partner = jdbi.inTransaction(handle ->
+        accounts.createPartner(handle, request.name().strip(), Json.write(contacts), contacts, clock.now()));
+    context.status(201).json(partner);
+  }
+}

@@ -1,0 +1,120 @@
+package io.tenure.account;
+
+import io.tenure.error.NotFoundException;
+import io.tenure.ledger.Money;
+import io.tenure.store.Ids;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** Reads and writes accounts, their contacts and partners. Every method runs on the caller's handle. */
+public final class AccountStore {
+
+  /** Inserts a new account (and its empty wallet row is the ledger's business); returns it. */
+  public Account create(Handle handle, String name, String tier, ZoneId zone, Currency currency,
+      Optional<String> partnerId, List<Contact> contacts, Instant now) {
+    String id = Ids.next("acc");
+    handle.createUpdate("""
+            INSERT INTO accounts (id, name, tier, time_zone, currency, partner_id, created_at)
+            VALUES (:id, :name, :tier, :zone, :currency, :partnerId, :now)
+            """)
+        .bind("id", id).bind("name", name).bind("tier", tier).bind("zone", zone.getId())
+        .bind("currency", currency.getCurrencyCode()).bind("partnerId", partnerId.orElse(null)).bind("now", now)
+        .execute();
+    replaceContacts(handle, id, contacts);
+    return find(handle, id).orElseThrow();
+  }
+
+  public Optional<Account> find(Handle handle, String id) {
+    return handle.createQuery("SELECT * FROM accounts WHERE id = :id").bind("id", id)
+        .map((row, context) -> account(row, contacts(handle, id))).findOne();
+  }
+
+  /** The account, or 404 {@code ACCOUNT_NOT_FOUND}. */
+  public Account require(Handle handle, String id) {
+    return find(handle, id).orElseThrow(() -> new NotFoundException("ACCOUNT_NOT_FOUND", "No account " + id + "."));
+  }
+
+  /** A page of accounts in id order after {@code after}, all of them or only one partner's. */
+  public List<Account> list(Handle handle, Optional<String> partnerId, Optional<String> after, int limit) {
+    List<String> ids = handle.createQuery("""
+            SELECT id FROM accounts
+            WHERE (CAST(:partnerId AS text) IS NULL OR partner_id = :partnerId) AND (CAST(:after AS text) IS NULL OR id > :after)
+            ORDER BY id LIMIT :limit
+            """)
+        .bind("partnerId", partnerId.orElse(null)).bind("after", after.orElse(null)).bind("limit", limit)
+        .mapTo(String.class).list();
+    return ids.stream().map(id -> require(handle, id)).toList();
+  }
+
+  public void replaceContacts(Handle handle, String accountId, List<Contact> contacts) {
+    handle.createUpdate("DELETE FROM contacts WHERE account_id = :id").bind("id", accountId).execute();
+    for (int position = 0; position < contacts.size(); position++) {
+      Contact contact = contacts.get(position);
+      handle.createUpdate("""
+              INSERT INTO contacts (account_id, position, name, role, email, phone)
+              VALUES (:accountId, :position, :name, :role, :email, :phone)
+              """)
+          .bind("accountId", accountId).bind("position", position).bind("name", contact.name())
+          .bind("role", contact.role().name()).bind("email", contact.email()).bind("phone", contact.phone())
+          .execute();
+    }
+  }
+
+  public void saveSettings(Handle handle, String accountId, Account.Settings settings) {
+    handle.createUpdate("""
+            UPDATE accounts SET low_balance_threshold_minor = :low, credit_limit_minor = :credit,
+              auto_recharge_threshold_minor = :rechargeBelow, auto_recharge_amount_minor = :rechargeAmount
+            WHERE id = :id
+            """)
+        .bind("id", accountId)
+        .bind("low", settings.lowBalanceThreshold().map(Money::minor).orElse(null))
+        .bind("credit", settings.creditLimit().minor())
+        .bind("rechargeBelow", settings.autoRecharge().map(recharge -> recharge.threshold().minor()).orElse(null))
+        .bind("rechargeAmount", settings.autoRecharge().map(recharge -> recharge.amount().minor()).orElse(null))
+        .execute();
+  }
+
+  public Partner createPartner(Handle handle, String name, String contactsJson, List<Contact> contacts, Instant now) {
+    String id = Ids.next("ptn");
+    handle.createUpdate("INSERT INTO partners (id, name, contacts, created_at) VALUES (:id, :name, CAST(:contacts AS jsonb), :now)")
+        .bind("id", id).bind("name", name).bind("contacts", contactsJson).bind("now", now).execute();
+    return new Partner(id, name, contacts, now);
+  }
+
+  public boolean partnerExists(Handle handle, String partnerId) {
+    return handle.createQuery("SELECT EXISTS (SELECT 1 FROM partners WHERE id = :id)").bind("id", partnerId)
+        .mapTo(Boolean.class).one();
+  }
+
+  private static List<Contact> contacts(Handle handle, String accountId) {
+    return handle.createQuery("SELECT * FROM contacts WHERE account_id = :id ORDER BY position").bind("id", accountId)
+        .map((row, context) -> new Contact(row.getString("name"), ContactRole.valueOf(row.getString("role")),
+            row.getString("email"), row.getString("phone")))
+        .list();
+  }
+
+  private static Account account(ResultSet row, List<Contact> contacts) throws SQLException {
+    Currency currency = Currency.getInstance(row.getString("currency"));
+    Optional<Money> low = money(row, "low_balance_threshold_minor", currency);
+    Optional<Money> rechargeBelow = money(row, "auto_recharge_threshold_minor", currency);
+    Optional<Money> rechargeAmount = money(row, "auto_recharge_amount_minor", currency);
+    Optional<Account.AutoRecharge> recharge = rechargeAmount.map(amount -> new Account.AutoRecharge(rechargeBelow.orElseThrow(), amount));
+    return new Account(row.getString("id"), row.getString("name"), row.getString("tier"),
+        ZoneId.of(row.getString("time_zone")), currency, Optional.ofNullable(row.getString("partner_id")),
+        new ArrayList<>(contacts),
+        new Account.Settings(low, new Money(row.getLong("credit_limit_minor"), currency), recharge),
+        row.getTimestamp("created_at").toInstant());
+  }
+
+  private static Optional<Money> money(ResultSet row, String column, Currency currency) throws SQLException {
+    long minor = row.getLong(column);
+    return row.wasNull() ? Optional.empty() : Optional.of(new Money(minor, currency));
+  }
+}

@@ -1,0 +1,118 @@
+package io.tenure.api;
+
+import io.javalin.http.Context;
+import io.tenure.clock.TenureClock;
+import io.tenure.error.InvalidInputException;
+import io.tenure.error.LimitExceededException;
+import io.tenure.error.NotFoundException;
+import io.tenure.error.RejectedException;
+import io.tenure.error.TenureException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Runs a money-moving request at most once per {@code Idempotency-Key}. The key is claimed in the same
+ * database transaction as the change it guards, so the change and the record of its answer commit
+ * together or not at all; a concurrent request with the same key waits on that claim and then gets the
+ * first answer. The first answer is kept even when it is a refusal (409, 422, 404), so a retry never
+ * turns an earlier "no" into a "yes" behind the caller's back. The same key with a different request is
+ * refused with {@code IDEMPOTENCY_KEY_REUSED}. Keys are kept per account. Thread-safe.
+ */
+public final class Idempotency {
+  public static final String HEADER = "Idempotency-Key";
+
+  private final Jdbi jdbi;
+  private final TenureClock clock;
+
+  public Idempotency(Jdbi jdbi, TenureClock clock) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+  }
+
+  /** An answer to keep: status and body. */
+  public record Reply(int status, Object body) {}
+
+  private record Stored(String requestHash, int status, String response) {}
+
+  /**
+   * Runs {@code change} in one transaction, once per key within {@code namespace} (the account id), and
+   * writes its answer to {@code context}. Without a key the change runs as a new request, unless
+   * {@code keyRequired}.
+   */
+  public void once(Context context, String namespace, boolean keyRequired, Function<Handle, Reply> change) {
+    String key = context.header(HEADER);
+    if (key == null) {
+      if (keyRequired) {
+        throw new InvalidInputException("IDEMPOTENCY_KEY_REQUIRED", "This call moves money: send an Idempotency-Key header.");
+      }
+      Reply reply = jdbi.inTransaction(change::apply);
+      context.status(reply.status()).json(reply.body());
+      return;
+    }
+    if (key.isBlank() || key.length() > 200) {
+      throw new InvalidInputException("INVALID_IDEMPOTENCY_KEY", "The Idempotency-Key must be 1 to 200 characters.");
+    }
+    String requestHash = ApiKeys.hash(context.method() + " " + context.path() + "\n" + context.body());
+    try {
+      Optional<Stored> earlier = jdbi.inTransaction(handle -> {
+        if (!claim(handle, namespace, key, requestHash)) {
+          return Optional.of(stored(handle, namespace, key));
+        }
+        Reply reply = change.apply(handle);
+        remember(handle, namespace, key, reply.status(), Json.write(reply.body()));
+        context.status(reply.status()).json(reply.body());
+        return Optional.empty();
+      });
+      earlier.ifPresent(stored -> replay(context, stored, requestHash, key));
+    } catch (RejectedException | LimitExceededException | NotFoundException refusal) {
+      Stored first = rememberRefusal(namespace, key, requestHash, refusal);
+      if (!first.requestHash().equals(requestHash) || first.status() == 0) {
+        throw refusal;
+      }
+      replay(context, first, requestHash, key);
+    }
+  }
+
+  private boolean claim(Handle handle, String namespace, String key, String requestHash) {
+    return handle.createUpdate("""
+            INSERT INTO idempotency_keys (namespace, key, request_hash, status, response, created_at)
+            VALUES (:namespace, :key, :hash, 0, '', :now) ON CONFLICT DO NOTHING
+            """)
+        .bind("namespace", namespace).bind("key", key).bind("hash", requestHash).bind("now", clock.now())
+        .execute() == 1;
+  }
+
+  private static void remember(Handle handle, String namespace, String key, int status, String response) {
+    handle.createUpdate("UPDATE idempotency_keys SET status = :status, response = :response WHERE namespace = :namespace AND key = :key")
+        .bind("status", status).bind("response", response).bind("namespace", namespace).bind("key", key).execute();
+  }
+
+  private Stored rememberRefusal(String namespace, String key, String requestHash, TenureException refusal) {
+    int status = refusal instanceof RejectedException ? 409 : refusal instanceof LimitExceededException ? 422 : 404;
+    String body = Json.write(Map.of("error", Map.of("code", refusal.code(), "message", refusal.getMessage())));
+    return jdbi.inTransaction(handle -> {
+      if (claim(handle, namespace, key, requestHash)) {
+        remember(handle, namespace, key, status, body);
+      }
+      return stored(handle, namespace, key);
+    });
+  }
+
+  private static Stored stored(Handle handle, String namespace, String key) {
+    return handle.createQuery("SELECT request_hash, status, response FROM idempotency_keys WHERE namespace = :namespace AND key = :key")
+        .bind("namespace", namespace).bind("key", key)
+        .map((row, context) -> new Stored(row.getString("request_hash"), row.getInt("status"), row.getString("response")))
+        .one();
+  }
+
+  private static void replay(Context context, Stored stored, String requestHash, String key) {
+    if (!stored.requestHash().equals(requestHash)) {
+      throw new RejectedException("IDEMPOTENCY_KEY_REUSED",
+          "The Idempotency-Key '" + key + "' was already used for a different request.");
+    }
+    context.status(stored.status()).contentType("application/json").header("Idempotent-Replayed", "true").result(stored.response());
+  }
+}

@@ -1,0 +1,122 @@
+package io.tenure.ledger;
+
+import io.tenure.error.RejectedException;
+import io.tenure.error.Require;
+import io.tenure.store.Ids;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The double-entry ledger: every movement of money is a transaction whose entries sum to zero, and a
+ * wallet moves only through it. Amounts are signed from the book's side: +100 on a wallet is money into
+ * the wallet. Books are {@code wallet:<account>}, {@code funding:<currency>} (money paid in from outside),
+ * {@code revenue:<currency>} and {@code adjustments:<currency>}. Methods run on the caller's handle, inside
+ * the caller's transaction; a wallet is changed only after {@link #lockWallet}, so concurrent movements of
+ * one wallet are serialized by its row lock.
+ */
+public final class Ledger {
+
+  /** What a transaction is. */
+  public enum Kind { TOP_UP, CHARGE, REFUND, ADJUSTMENT }
+
+  /** One side of a transaction. */
+  public record Entry(String book, Money amount) {}
+
+  /** A posted transaction and the wallet balance right after it. */
+  public record Posted(String transactionId, Money balance) {}
+
+  public static String walletBook(String accountId) {
+    return "wallet:" + accountId;
+  }
+
+  public void openWallet(Handle handle, String accountId, Currency currency) {
+    handle.createUpdate("INSERT INTO wallets (account_id, currency) VALUES (:id, :currency)")
+        .bind("id", accountId).bind("currency", currency.getCurrencyCode()).execute();
+  }
+
+  /** Locks the account's wallet until the transaction ends and returns its balance. */
+  public Money lockWallet(Handle handle, String accountId) {
+    return handle.createQuery("SELECT balance_minor, currency FROM wallets WHERE account_id = :id FOR UPDATE")
+        .bind("id", accountId)
+        .map((row, context) -> new Money(row.getLong("balance_minor"), Currency.getInstance(row.getString("currency"))))
+        .one();
+  }
+
+  public Money balance(Handle handle, String accountId) {
+    return handle.createQuery("SELECT balance_minor, currency FROM wallets WHERE account_id = :id")
+        .bind("id", accountId)
+        .map((row, context) -> new Money(row.getLong("balance_minor"), Currency.getInstance(row.getString("currency"))))
+        .one();
+  }
+
+  /** Money paid in from outside: the wallet gains {@code amount}. */
+  public Posted topUp(Handle handle, String accountId, Money amount, String description, Instant at) {
+    Require.invariant(amount.signum() > 0, "a top-up must be positive, was %s", amount);
+    return post(handle, accountId, Kind.TOP_UP, description, null, at,
+        List.of(new Entry(walletBook(accountId), amount), new Entry("funding:" + code(amount), amount.negate())));
+  }
+
+  /**
+   * A prepaid charge: the wallet must hold {@code amount} (checked under the wallet lock), or nothing
+   * happens and the answer is 409 {@code INSUFFICIENT_BALANCE}.
+   */
+  public Posted chargePrepaid(Handle handle, String accountId, Money amount, String description, String billId, Instant at) {
+    Money balance = lockWallet(handle, accountId);
+    if (balance.compareTo(amount) < 0) {
+      throw new RejectedException("INSUFFICIENT_BALANCE",
+          "The balance " + balance + " " + code(amount) + " does not cover " + amount + " " + code(amount) + "; top up first.");
+    }
+    return charge(handle, accountId, amount, description, billId, at);
+  }
+
+  /** A charge that may take the wallet below zero (pay-as-you-go usage): arrears are allowed. */
+  public Posted charge(Handle handle, String accountId, Money amount, String description, String billId, Instant at) {
+    Require.invariant(amount.signum() >= 0, "a charge must not be negative, was %s", amount);
+    return post(handle, accountId, Kind.CHARGE, description, billId, at,
+        List.of(new Entry(walletBook(accountId), amount.negate()), new Entry("revenue:" + code(amount), amount)));
+  }
+
+  public Posted refund(Handle handle, String accountId, Money amount, String description, String billId, Instant at) {
+    Require.invariant(amount.signum() >= 0, "a refund must not be negative, was %s", amount);
+    return post(handle, accountId, Kind.REFUND, description, billId, at,
+        List.of(new Entry(walletBook(accountId), amount), new Entry("revenue:" + code(amount), amount.negate())));
+  }
+
+  /** An operator's correction, positive or negative; a correction is a new transaction, never an edit. */
+  public Posted adjust(Handle handle, String accountId, Money amount, String reason, Instant at) {
+    return post(handle, accountId, Kind.ADJUSTMENT, reason, null, at,
+        List.of(new Entry(walletBook(accountId), amount), new Entry("adjustments:" + code(amount), amount.negate())));
+  }
+
+  private Posted post(Handle handle, String accountId, Kind kind, String description, String billId, Instant at,
+      List<Entry> entries) {
+    long sum = entries.stream().mapToLong(entry -> entry.amount().minor()).sum();
+    Require.invariant(sum == 0, "transaction entries %s sum to %d, not 0", entries, sum);
+    String id = Ids.next("txn");
+    handle.createUpdate("""
+            INSERT INTO ledger_transactions (id, account_id, kind, description, bill_id, created_at)
+            VALUES (:id, :accountId, :kind, :description, :billId, :at)
+            """)
+        .bind("id", id).bind("accountId", accountId).bind("kind", kind.name()).bind("description", description)
+        .bind("billId", billId).bind("at", at).execute();
+    String wallet = walletBook(accountId);
+    long walletChange = 0;
+    for (Entry entry : entries) {
+      handle.createUpdate("INSERT INTO ledger_entries (transaction_id, book, amount_minor, currency) VALUES (:id, :book, :amount, :currency)")
+          .bind("id", id).bind("book", entry.book()).bind("amount", entry.amount().minor())
+          .bind("currency", code(entry.amount())).execute();
+      walletChange += entry.book().equals(wallet) ? entry.amount().minor() : 0;
+    }
+    long balance = handle.createQuery("""
+            UPDATE wallets SET balance_minor = balance_minor + :change WHERE account_id = :accountId RETURNING balance_minor
+            """)
+        .bind("change", walletChange).bind("accountId", accountId).mapTo(Long.class).one();
+    return new Posted(id, new Money(balance, entries.getFirst().amount().currency()));
+  }
+
+  private static String code(Money amount) {
+    return amount.currency().getCurrencyCode();
+  }
+}

@@ -1,0 +1,139 @@
+package io.tenure.ledger;
+
+import io.javalin.http.Context;
+import io.tenure.account.Account;
+import io.tenure.account.AccountRoutes;
+import io.tenure.api.Caller;
+import io.tenure.api.Idempotency;
+import io.tenure.api.Json;
+import io.tenure.api.QueryParameters;
+import io.tenure.api.Routes;
+import io.tenure.clock.TenureClock;
+import io.tenure.error.ForbiddenException;
+import io.tenure.error.Require;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Top-ups, operator adjustments, and the account's ledger. */
+public final class LedgerRoutes {
+  private static final BigDecimal MAXIMUM_AMOUNT = new BigDecimal("1000000000");
+
+  private final Jdbi jdbi;
+  private final Ledger ledger;
+  private final AccountRoutes accounts;
+  private final Idempotency idempotency;
+  private final TenureClock clock;
+  private final List<BiConsumer<Handle, Account>> afterTopUp;
+
+  /**
+   * @param afterTopUp run in the top-up's transaction once the money is in: retries due auto-renewals and
+   *     ends arrears (later capabilities register here)
+   */
+  public LedgerRoutes(Jdbi jdbi, Ledger ledger, AccountRoutes accounts, Idempotency idempotency, TenureClock clock,
+      List<BiConsumer<Handle, Account>> afterTopUp) {
+    this.jdbi = jdbi;
+    this.ledger = ledger;
+    this.accounts = accounts;
+    this.idempotency = idempotency;
+    this.clock = clock;
+    this.afterTopUp = afterTopUp;
+  }
+
+  record TopUp(BigDecimal amount, String description) implements Json.Validated {
+    @Override
+    public void validate() {
+      Require.present(amount, "amount");
+      Require.field(amount.signum() > 0, "amount", "must be positive, was %s", amount.toPlainString());
+      Require.field(amount.compareTo(MAXIMUM_AMOUNT) <= 0, "amount", "must be at most %s", MAXIMUM_AMOUNT.toPlainString());
+      Require.field(description == null || description.length() <= 500, "description", "must be at most 500 characters");
+    }
+  }
+
+  record Adjustment(BigDecimal amount, String reason) implements Json.Validated {
+    @Override
+    public void validate() {
+      Require.present(amount, "amount");
+      Require.field(amount.signum() != 0, "amount", "must not be zero");
+      Require.field(amount.abs().compareTo(MAXIMUM_AMOUNT) <= 0, "amount", "must be at most %s", MAXIMUM_AMOUNT.toPlainString());
+      Require.present(reason, "reason");
+      Require.field(!reason.isBlank() && reason.length() <= 500, "reason", "must be 1 to 500 characters");
+    }
+  }
+
+  public void register(Routes routes) {
+    routes.post("/v1/accounts/{id}/top-ups", Routes.Access.KEY, this::topUp);
+    routes.post("/v1/accounts/{id}/adjustments", Routes.Access.OPERATOR, this::adjust);
+    routes.get("/v1/accounts/{id}/ledger", Routes.Access.KEY, this::history);
+  }
+
+  private void topUp(Context context, Caller caller) {
+    if (caller.scope() == Caller.Scope.ACCOUNT) {
+      throw new ForbiddenException("FORBIDDEN", "Top-ups are recorded by the operator or the account's partner.");
+    }
+    TopUp request = Json.read(context.bodyAsBytes(), TopUp.class);
+    String accountId = context.pathParam("id");
+    jdbi.useHandle(handle -> accounts.visible(handle, caller, accountId));
+    idempotency.once(context, accountId, true, handle -> {
+      Account account = accounts.visible(handle, caller, accountId);
+      Money amount = Money.of(request.amount(), account.currency(), "amount");
+      ledger.lockWallet(handle, accountId);
+      Ledger.Posted posted = ledger.topUp(handle, accountId, amount,
+          request.description() == null ? "Top-up" : request.description(), clock.now());
+      afterTopUp.forEach(hook -> hook.accept(handle, account));
+      return new Idempotency.Reply(201, Map.of("transactionId", posted.transactionId(),
+          "balance", ledger.balance(handle, accountId).toString()));
+    });
+  }
+
+  private void adjust(Context context, Caller caller) {
+    Adjustment request = Json.read(context.bodyAsBytes(), Adjustment.class);
+    String accountId = context.pathParam("id");
+    jdbi.useHandle(handle -> accounts.visible(handle, caller, accountId));
+    idempotency.once(context, accountId, true, handle -> {
+      Account account = accounts.visible(handle, caller, accountId);
+      ledger.lockWallet(handle, accountId);
+      Ledger.Posted posted = ledger.adjust(handle, accountId, Money.of(request.amount(), account.currency(), "amount"),
+          request.reason(), clock.now());
+      return new Idempotency.Reply(201, Map.of("transactionId", posted.transactionId(), "balance", posted.balance().toString()));
+    });
+  }
+
+  private void history(Context context, Caller caller) {
+    int limit = QueryParameters.limit(context);
+    Long before = QueryParameters.optionalNumber(context, "before").orElse(null);
+    context.json(jdbi.withHandle(handle -> {
+      Account account = accounts.visible(handle, caller, context.pathParam("id"));
+      List<Map<String, Object>> items = handle.createQuery("""
+              SELECT * FROM ledger_transactions WHERE account_id = :id AND (CAST(:before AS bigint) IS NULL OR sequence < :before)
+              ORDER BY sequence DESC LIMIT :limit
+              """)
+          .bind("id", account.id()).bind("before", before).bind("limit", limit)
+          .map((row, ctx) -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", row.getString("id"));
+            item.put("sequence", row.getLong("sequence"));
+            item.put("kind", row.getString("kind"));
+            item.put("description", row.getString("description"));
+            item.put("billId", row.getString("bill_id"));
+            item.put("createdAt", row.getTimestamp("created_at").toInstant().atZone(account.timeZone()).toOffsetDateTime());
+            return item;
+          }).list();
+      for (Map<String, Object> item : items) {
+        item.put("entries", handle.createQuery("SELECT book, amount_minor, currency FROM ledger_entries WHERE transaction_id = :id ORDER BY book")
+            .bind("id", item.get("id"))
+            .map((row, ctx) -> Map.of("book", row.getString("book"), "amount",
+                new Money(row.getLong("amount_minor"), java.util.Currency.getInstance(row.getString("currency"))).toString()))
+            .list());
+      }
+      Map<String, Object> page = new LinkedHashMap<>();
+      page.put("items", items);
+      page.put("next", items.size() == limit ? items.getLast().get("sequence") : null);
+      return page;
+    }));
+  }
+}

@@ -1,0 +1,102 @@
+package io.tenure.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tenure.testing.Fixtures;
+import io.tenure.testing.HttpApi;
+import io.tenure.testing.TestServer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class AccountsIT {
+  private static TestServer server;
+  private static HttpApi operator;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00");
+    operator = server.operator();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void newAccountDefaultsToShanghaiAndYuanWithAnEmptyWallet() {
+    String id = Fixtures.account(operator, "V3");
+    HttpApi.Answer account = operator.get("/v1/accounts/" + id);
+    assertThat(account.status()).isEqualTo(200);
+    assertThat(account.get("tier")).isEqualTo("V3");
+    assertThat(account.get("timeZone")).isEqualTo("Asia/Shanghai");
+    assertThat(account.get("currency")).isEqualTo("CNY");
+    assertThat(account.get("balance")).isEqualTo("0.00");
+    assertThat(account.json().path("inArrears").asBoolean()).isFalse();
+    assertThat(account.get("createdAt")).isEqualTo("2023-03-08T15:50:04+08:00");
+    assertThat(account.json().path("contacts")).hasSize(2);
+  }
+
+  @Test
+  void unknownTimeZoneAndCurrencyAreRefusedWithStableCodes() {
+    HttpApi.Answer zone = operator.post("/v1/accounts", Map.of("name", "X", "tier", "V1", "timeZone", "Mars/Base",
+        "contacts", List.of(Map.of("name", "O", "role", "OWNER", "email", "o@x.example"))));
+    HttpApi.Answer currency = operator.post("/v1/accounts", Map.of("name", "X", "tier", "V1", "currency", "XYZ",
+        "contacts", List.of(Map.of("name", "O", "role", "OWNER", "email", "o@x.example"))));
+    assertThat(zone.status()).isEqualTo(400);
+    assertThat(zone.errorCode()).isEqualTo("UNKNOWN_TIME_ZONE");
+    assertThat(currency.status()).isEqualTo(400);
+    assertThat(currency.errorCode()).isEqualTo("UNKNOWN_CURRENCY");
+  }
+
+  @Test
+  void accountNeedsExactlyOneOwnerAndReachableContacts() {
+    HttpApi.Answer noOwner = operator.post("/v1/accounts", Map.of("name", "X", "tier", "V1",
+        "contacts", List.of(Map.of("name", "C", "role", "COLLABORATOR", "email", "c@x.example"))));
+    HttpApi.Answer unreachable = operator.post("/v1/accounts", Map.of("name", "X", "tier", "V1",
+        "contacts", List.of(Map.of("name", "O", "role", "OWNER"))));
+    HttpApi.Answer badRole = operator.post("/v1/accounts", Map.of("name", "X", "tier", "V1",
+        "contacts", List.of(Map.of("name", "O", "role", "KING", "email", "o@x.example"))));
+    assertThat(noOwner.errorCode()).isEqualTo("INVALID_FIELD");
+    assertThat(noOwner.errorMessage()).contains("OWNER");
+    assertThat(unreachable.errorCode()).isEqualTo("INVALID_FIELD");
+    assertThat(badRole.status()).isEqualTo(400);
+    assertThat(badRole.errorMessage()).contains("role");
+  }
+
+  @Test
+  void settingsAreReplacedAndShown() {
+    String id = Fixtures.account(operator, "gold");
+    HttpApi.Answer changed = operator.put("/v1/accounts/" + id + "/settings", Map.of("lowBalanceThreshold", "50.00",
+        "creditLimit", "100", "autoRecharge", Map.of("threshold", "20.00", "amount", "200.00")));
+    assertThat(changed.status()).as("%s", changed).isEqualTo(200);
+    assertThat(changed.json().path("settings").path("lowBalanceThreshold").asText()).isEqualTo("50.00");
+    assertThat(changed.json().path("settings").path("creditLimit").asText()).isEqualTo("100.00");
+    assertThat(changed.json().path("settings").path("autoRecharge").path("amount").asText()).isEqualTo("200.00");
+
+    HttpApi.Answer tooPrecise = operator.put("/v1/accounts/" + id + "/settings", Map.of("creditLimit", "1.001"));
+    assertThat(tooPrecise.status()).isEqualTo(400);
+    assertThat(tooPrecise.errorCode()).isEqualTo("INVALID_AMOUNT");
+  }
+
+  @Test
+  void contactsCanBeReplaced() {
+    String id = Fixtures.account(operator, "V1");
+    HttpApi.Answer replaced = operator.put("/v1/accounts/" + id + "/contacts", List.of(
+        Map.of("name", "New Owner", "role", "OWNER", "email", "new@acme.example"),
+        Map.of("name", "Rita", "role", "RESOURCE_COLLABORATOR", "phone", "+8613900000000")));
+    assertThat(replaced.status()).isEqualTo(200);
+    assertThat(replaced.json().path("contacts").get(0).path("name").asText()).isEqualTo("New Owner");
+    assertThat(replaced.json().path("contacts").get(1).path("role").asText()).isEqualTo("RESOURCE_COLLABORATOR");
+  }
+
+  @Test
+  void unknownAccountIsNotFound() {
+    HttpApi.Answer answer = operator.get("/v1/accounts/acc_nothing");
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(answer.errorCode()).isEqualTo("ACCOUNT_NOT_FOUND");
+  }
+}
