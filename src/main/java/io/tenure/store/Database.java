@@ -24,19 +24,44 @@ public final class Database implements AutoCloseable {
 
   private final EmbeddedPostgres embedded;
   private final HikariDataSource dataSource;
+  private final Path runningUrlFile;
   private final Jdbi jdbi;
+  private static final String RUNNING_URL_FILE = "postgres.url";
 
-  private Database(EmbeddedPostgres embedded, HikariDataSource dataSource) {
+  private Database(EmbeddedPostgres embedded, HikariDataSource dataSource, Path runningUrlFile) {
     this.embedded = embedded;
     this.dataSource = dataSource;
+    this.runningUrlFile = runningUrlFile;
     this.jdbi = Jdbi.create(dataSource);
   }
 
   /** Opens the server at {@code url} (a {@code jdbc:postgresql:} or {@code postgresql://} URL). */
   public static Database connect(String url, int poolSize) {
-    Database database = new Database(null, pool(JdbcUrl.of(url), poolSize));
+    Database database = new Database(null, pool(JdbcUrl.of(url), poolSize), null);
     database.migrate();
     return database;
+  }
+
+  /**
+   * Opens the database of {@code dataDirectory} for a command such as {@code audit}: the embedded server
+   * that a running {@code serve} started there, if one answers, else a newly started one.
+   */
+  public static Database embeddedOrRunning(Path dataDirectory, int poolSize) {
+    Path urlFile = dataDirectory.resolve(RUNNING_URL_FILE);
+    try {
+      if (Files.exists(urlFile)) {
+        String url = Files.readString(urlFile).strip();
+        try (var connection = java.sql.DriverManager.getConnection(url)) {
+          LOG.info("database - using the embedded PostgreSQL of the running Tenure at {}", url);
+        } catch (java.sql.SQLException stale) {
+          return embedded(dataDirectory, poolSize);
+        }
+        return connect(url, poolSize);
+      }
+    } catch (IOException failure) {
+      throw new UncheckedIOException("Could not read " + urlFile, failure);
+    }
+    return embedded(dataDirectory, poolSize);
   }
 
   /** Starts (or restarts) the embedded server whose files live in {@code dataDirectory/postgres}. */
@@ -50,8 +75,11 @@ public final class Database implements AutoCloseable {
           .setPGStartupWait(Duration.ofSeconds(60))
           .start();
       LOG.info("database - embedded PostgreSQL on port {} with data in {}", server.getPort(), files);
-      Database database = new Database(server, pool(server.getJdbcUrl("postgres", "postgres"), poolSize));
+      String url = server.getJdbcUrl("postgres", "postgres");
+      Database database = new Database(server, pool(url, poolSize), dataDirectory.resolve(RUNNING_URL_FILE));
       database.migrate();
+      // Lets `tenure audit --data-dir` reach this server while it runs, since a second server cannot open the files.
+      Files.writeString(database.runningUrlFile, url);
       return database;
     } catch (IOException failure) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + files, failure);
@@ -95,6 +123,7 @@ public final class Database implements AutoCloseable {
     dataSource.close();
     if (embedded != null) {
       try {
+        Files.deleteIfExists(runningUrlFile);
         embedded.close();
       } catch (IOException failure) {
         LOG.warn("database - embedded PostgreSQL did not stop cleanly", failure);

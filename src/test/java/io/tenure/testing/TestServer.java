@@ -16,9 +16,11 @@ public final class TestServer implements AutoCloseable {
   public static final String OPERATOR_KEY = "test-operator-key-0123456789";
 
   private final Tenure tenure;
+  private final Settings settings;
 
-  private TestServer(Tenure tenure) {
+  private TestServer(Tenure tenure, Settings settings) {
     this.tenure = tenure;
+    this.settings = settings;
   }
 
   /** Starts Tenure with the simulated clock at {@code start} (ISO-8601 with offset). */
@@ -32,12 +34,17 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Settings settings) {
-    return new TestServer(Tenure.start(settings));
+    return new TestServer(Tenure.start(settings), settings);
   }
 
   public static Settings settings(String databaseUrl, boolean simulated, Instant start) {
     return new Settings(0, Path.of("target", "unused-data"), Optional.of(databaseUrl), simulated, start,
         ZoneId.of("Asia/Shanghai"), Optional.of(OPERATOR_KEY), 4, 1 << 20, 50);
+  }
+
+  /** The JDBC URL of this server's own database. */
+  public String databaseUrl() {
+    return settings.databaseUrl().orElseThrow();
   }
 
   public Tenure tenure() {
