@@ -1,0 +1,127 @@
+package io.tenure.catalog;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tenure.error.InvalidInputException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A YAML or JSON text read into Jackson nodes together with the line of every field and list element, so
+ * that each validation error can point at its line. Jackson's tree keeps no locations (and shares small
+ * value nodes), so lines are kept by field path instead.
+ */
+final class LocatedTree {
+
+  private static final YAMLFactory YAML = YAMLFactory.builder().build();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+  final String sourceName;
+  final JsonNode root;
+  private final Map<String, Integer> lineByPath;
+
+  private LocatedTree(String sourceName, JsonNode root, Map<String, Integer> lineByPath) {
+    this.sourceName = sourceName;
+    this.root = root;
+    this.lineByPath = lineByPath;
+  }
+
+  /** Reads {@code text}; malformed YAML, duplicate keys and non-finite numbers are INVALID_CATALOG errors. */
+  static LocatedTree read(String text, String sourceName) {
+    Map<String, Integer> lines = new HashMap<>();
+    lines.put("", 1);
+    try (JsonParser parser = YAML.createParser(text)) {
+      JsonToken first = parser.nextToken();
+      JsonNode root = first == null ? NODES.missingNode() : readValue(parser, "", lines, sourceName);
+      return new LocatedTree(sourceName, root, lines);
+    } catch (JacksonException failure) {
+      JsonLocation location = failure.getLocation();
+      int line = location == null ? 1 : Math.max(1, location.getLineNr());
+      throw error(sourceName, line, "(document)", "is not valid YAML: " + failure.getOriginalMessage());
+    } catch (IOException failure) {
+      throw error(sourceName, 1, "(document)", "cannot be read: " + failure.getMessage());
+    }
+  }
+
+  /** The line of {@code path}, or of its nearest enclosing field when the path itself is absent. */
+  int line(String path) {
+    String current = path;
+    while (!lineByPath.containsKey(current)) {
+      int cut = Math.max(current.lastIndexOf('.'), current.lastIndexOf('['));
+      current = cut < 0 ? "" : current.substring(0, cut);
+    }
+    return lineByPath.get(current);
+  }
+
+  InvalidInputException error(String path, String problem) {
+    return error(sourceName, line(path), path.isEmpty() ? "(document)" : path, problem);
+  }
+
+  static InvalidInputException error(String sourceName, int line, String path, String problem) {
+    return new InvalidInputException("INVALID_CATALOG", sourceName + ":" + line + ": " + path + ": " + problem);
+  }
+
+  private static JsonNode readValue(JsonParser parser, String path, Map<String, Integer> lines, String sourceName)
+      throws IOException {
+    return switch (parser.currentToken()) {
+      case START_OBJECT -> readObject(parser, path, lines, sourceName);
+      case START_ARRAY -> readArray(parser, path, lines, sourceName);
+      case VALUE_STRING -> NODES.textNode(parser.getText());
+      case VALUE_NUMBER_INT -> NODES.numberNode(parser.getBigIntegerValue());
+      case VALUE_NUMBER_FLOAT -> NODES.numberNode(decimal(parser, path, sourceName));
+      case VALUE_TRUE -> NODES.booleanNode(true);
+      case VALUE_FALSE -> NODES.booleanNode(false);
+      case VALUE_NULL -> NODES.nullNode();
+      default -> throw error(sourceName, tokenLine(parser), path, "is not a plain value, list or mapping");
+    };
+  }
+
+  private static ObjectNode readObject(JsonParser parser, String path, Map<String, Integer> lines, String sourceName)
+      throws IOException {
+    ObjectNode object = NODES.objectNode();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      String childPath = path.isEmpty() ? name : path + "." + name;
+      if (object.has(name)) {
+        throw error(sourceName, tokenLine(parser), childPath, "appears twice");
+      }
+      lines.put(childPath, tokenLine(parser));
+      parser.nextToken();
+      object.set(name, readValue(parser, childPath, lines, sourceName));
+    }
+    return object;
+  }
+
+  private static ArrayNode readArray(JsonParser parser, String path, Map<String, Integer> lines, String sourceName)
+      throws IOException {
+    ArrayNode array = NODES.arrayNode();
+    while (parser.nextToken() != JsonToken.END_ARRAY) {
+      String childPath = path + "[" + array.size() + "]";
+      lines.put(childPath, tokenLine(parser));
+      array.add(readValue(parser, childPath, lines, sourceName));
+    }
+    return array;
+  }
+
+  /** Keeps the decimal exactly as written ("180.00"), never through a double. */
+  private static BigDecimal decimal(JsonParser parser, String path, String sourceName) throws IOException {
+    try {
+      return new BigDecimal(parser.getText().replace("_", ""));
+    } catch (NumberFormatException failure) {
+      throw error(sourceName, tokenLine(parser), path, "'" + parser.getText() + "' is not a finite decimal");
+    }
+  }
+
+  private static int tokenLine(JsonParser parser) {
+    return Math.max(1, parser.currentTokenLocation().getLineNr());
+  }
+}

@@ -1,0 +1,114 @@
+package io.tenure.catalog;
+
+import io.tenure.lifecycle.Phase;
+import io.tenure.lifecycle.Policy;
+import io.tenure.lifecycle.PolicyPhase;
+import io.tenure.lifecycle.PolicyPresets;
+import io.tenure.lifecycle.RenewFrom;
+import io.tenure.lifecycle.ServiceLevel;
+import io.tenure.lifecycle.Trigger;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one lifecycle policy of a catalog file: either a preset by name, or one written out in full. Every
+ * rule the {@link Policy} constructor asserts is checked here first, so that a bad file is an
+ * INVALID_CATALOG naming its line rather than an invariant failure.
+ */
+final class PolicyReader {
+
+  private PolicyReader() {}
+
+  static Policy policy(CatalogNode node) {
+    node.requireMapping();
+    if (node.optional("preset").isPresent()) {
+      return preset(node);
+    }
+    node.allowOnly("code", "trigger", "phases", "renewFrom", "refundFeePercent", "group");
+    String code = node.require("code").code();
+    Trigger trigger = node.require("trigger").choice(Trigger.class);
+    CatalogNode phasesNode = node.require("phases");
+    List<CatalogNode> phaseNodes = phasesNode.list();
+    List<PolicyPhase> phases = new ArrayList<>();
+    for (int index = 0; index < phaseNodes.size(); index++) {
+      phases.add(phase(phaseNodes.get(index), trigger, index == phaseNodes.size() - 1));
+    }
+    RenewFrom renewFrom = node.optional("renewFrom").map(value -> value.choice(RenewFrom.class)).orElse(RenewFrom.OLD_END);
+    BigDecimal refundFeePercent = node.optional("refundFeePercent").map(PolicyReader::percent).orElse(BigDecimal.ZERO);
+    Policy.GroupRule group = node.optional("group").map(PolicyReader::group).orElse(Policy.GroupRule.NONE);
+    return new Policy(code, trigger, phases, renewFrom, refundFeePercent, group);
+  }
+
+  /** A preset, optionally under another code: {@code {preset: huawei-drive, code: drive-overdue}}. */
+  private static Policy preset(CatalogNode node) {
+    node.allowOnly("preset", "code");
+    CatalogNode presetNode = node.require("preset");
+    String presetCode = presetNode.code();
+    Policy preset = PolicyPresets.find(presetCode).orElseThrow(() -> presetNode.error("'%s' is not a preset (presets: %s)",
+        presetCode, String.join(", ", PolicyPresets.ALL.stream().map(Policy::code).toList())));
+    String code = node.optional("code").map(CatalogNode::code).orElse(presetCode);
+    return new Policy(code, preset.trigger(), preset.phases(), preset.renewFrom(), preset.refundFeePercent(), preset.group());
+  }
+
+  private static PolicyPhase phase(CatalogNode node, Trigger trigger, boolean last) {
+    node.allowOnly("phase", "service", "label", "length");
+    CatalogNode phaseNode = node.require("phase");
+    Phase phase = phaseNode.choice(Phase.class);
+    if (phase != Phase.GRACE && phase != Phase.FROZEN) {
+      throw phaseNode.error("a policy phase is GRACE or FROZEN, not %s", phase);
+    }
+    ServiceLevel service = node.require("service").choice(ServiceLevel.class);
+    String label = node.require("label").text();
+    Map<String, Duration> lengthByTier = node.optional("length").map(length -> lengths(length, trigger)).orElse(Map.of());
+    if (lengthByTier.isEmpty() && !last) {
+      throw node.field("length").error("only the last phase may be indefinite; this one needs a length");
+    }
+    return new PolicyPhase(phase, service, lengthByTier, label);
+  }
+
+  /** Lengths by tier, with a {@code default} row; expiry policies count whole local days (SPEC.md section 2). */
+  private static Map<String, Duration> lengths(CatalogNode node, Trigger trigger) {
+    Map<String, Duration> lengths = new LinkedHashMap<>();
+    node.entries().forEach((tier, value) -> lengths.put(tier, length(value, trigger)));
+    if (!lengths.containsKey(PolicyPhase.DEFAULT_TIER)) {
+      throw node.error("needs a '%s' row for the tiers it does not name", PolicyPhase.DEFAULT_TIER);
+    }
+    return lengths;
+  }
+
+  private static Duration length(CatalogNode node, Trigger trigger) {
+    String text = node.text();
+    Duration length;
+    try {
+      length = Duration.parse(text);
+    } catch (DateTimeParseException failure) {
+      throw node.error("'%s' is not an ISO-8601 duration such as P15D or PT2H", text);
+    }
+    if (length.isNegative() || length.isZero()) {
+      throw node.error("'%s' must be positive", text);
+    }
+    if (trigger == Trigger.EXPIRY && !length.equals(Duration.ofDays(length.toDays()))) {
+      throw node.error("'%s' is not a whole number of days, which an EXPIRY policy needs", text);
+    }
+    return length;
+  }
+
+  private static BigDecimal percent(CatalogNode node) {
+    BigDecimal percent = node.decimal();
+    if (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+      throw node.error("%s is not between 0 and 100", percent.toPlainString());
+    }
+    return percent;
+  }
+
+  private static Policy.GroupRule group(CatalogNode node) {
+    node.allowOnly("freezeGroup", "refundUnexpired");
+    return new Policy.GroupRule(node.optional("freezeGroup").map(CatalogNode::bool).orElse(false),
+        node.optional("refundUnexpired").map(CatalogNode::bool).orElse(false));
+  }
+}
