@@ -1,0 +1,67 @@
+package io.tenure.billing;
+
+import io.tenure.error.Require;
+import io.tenure.ledger.Money;
+import io.tenure.store.Ids;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** Writes and reads bills. Every method runs on the caller's handle, inside the caller's transaction. */
+public final class BillStore {
+
+  /** Stores a bill whose total is the sum of its lines. */
+  public Bill create(Handle handle, String accountId, String resourceId, Bill.Type type, List<Bill.Line> lines, Instant at) {
+    Require.invariant(!lines.isEmpty(), "a bill needs at least one line");
+    Currency currency = lines.getFirst().amount().currency();
+    Money total = lines.stream().map(Bill.Line::amount).reduce(Money.zero(currency), Money::plus);
+    Bill bill = new Bill(Ids.next("bil"), accountId, resourceId, type, total, lines, at);
+    handle.createUpdate("""
+            INSERT INTO bills (id, account_id, resource_id, type, total_minor, currency, created_at)
+            VALUES (:id, :accountId, :resourceId, :type, :total, :currency, :at)
+            """)
+        .bind("id", bill.id()).bind("accountId", accountId).bind("resourceId", resourceId).bind("type", type.name())
+        .bind("total", total.minor()).bind("currency", currency.getCurrencyCode()).bind("at", at).execute();
+    for (int position = 0; position < lines.size(); position++) {
+      handle.createUpdate("INSERT INTO bill_lines (bill_id, position, description, amount_minor) VALUES (:id, :position, :description, :amount)")
+          .bind("id", bill.id()).bind("position", position).bind("description", lines.get(position).description())
+          .bind("amount", lines.get(position).amount().minor()).execute();
+    }
+    return bill;
+  }
+
+  /** The account's bills, newest first, before the bill with sequence {@code before} when given. */
+  public List<Bill> list(Handle handle, String accountId, Optional<Long> before, int limit) {
+    List<String> ids = handle.createQuery("""
+            SELECT id FROM bills WHERE account_id = :accountId AND (CAST(:before AS bigint) IS NULL OR sequence < :before)
+            ORDER BY sequence DESC LIMIT :limit
+            """)
+        .bind("accountId", accountId).bind("before", before.orElse(null)).bind("limit", limit).mapTo(String.class).list();
+    List<Bill> bills = new ArrayList<>();
+    for (String id : ids) {
+      bills.add(find(handle, id).orElseThrow());
+    }
+    return bills;
+  }
+
+  public Optional<Bill> find(Handle handle, String id) {
+    return handle.createQuery("SELECT * FROM bills WHERE id = :id").bind("id", id)
+        .map((row, context) -> {
+          Currency currency = Currency.getInstance(row.getString("currency"));
+          List<Bill.Line> lines = handle.createQuery("SELECT description, amount_minor FROM bill_lines WHERE bill_id = :id ORDER BY position")
+              .bind("id", id)
+              .map((line, lineContext) -> new Bill.Line(line.getString("description"), new Money(line.getLong("amount_minor"), currency)))
+              .list();
+          return new Bill(id, row.getString("account_id"), row.getString("resource_id"), Bill.Type.valueOf(row.getString("type")),
+              new Money(row.getLong("total_minor"), currency), lines, row.getTimestamp("created_at").toInstant());
+        }).findOne();
+  }
+
+  /** The sequence of a bill, for paging. */
+  public long sequence(Handle handle, String billId) {
+    return handle.createQuery("SELECT sequence FROM bills WHERE id = :id").bind("id", billId).mapTo(Long.class).one();
+  }
+}
