@@ -17,6 +17,8 @@ CREATE TABLE resources (
   group_id                 text,
   created_at               timestamptz NOT NULL,
   term_start               timestamptz,
+  term_periods             integer,
+  plan_paid_minor          bigint,
   phase                    text NOT NULL,
   policy_code              text NOT NULL,
   policy_version           integer NOT NULL,
@@ -39,20 +41,9 @@ CREATE TABLE resource_add_ons (
   resource_id text NOT NULL REFERENCES resources (id),
   code        text NOT NULL,
   quantity    bigint NOT NULL CHECK (quantity > 0),
+  paid_minor  bigint NOT NULL CHECK (paid_minor >= 0),
   PRIMARY KEY (resource_id, code)
 );
-
--- What was paid for which stretch of time, item by item: the base of every prorated refund.
-CREATE TABLE resource_payments (
-  resource_id  text NOT NULL REFERENCES resources (id),
-  item         text NOT NULL,
-  quantity     bigint NOT NULL,
-  amount_minor bigint NOT NULL,
-  covers_start timestamptz NOT NULL,
-  covers_end   timestamptz NOT NULL,
-  bill_id      text NOT NULL
-);
-CREATE INDEX resource_payments_resource ON resource_payments (resource_id);
 
 -- Owned by io.tenure.lifecycle: everything that happened to each resource, stamped with the instant it fell due.
 CREATE TABLE lifecycle_events (

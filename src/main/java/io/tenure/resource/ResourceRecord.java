@@ -1,0 +1,33 @@
+package io.tenure.resource;
+
+import io.tenure.catalog.BillingMode;
+import io.tenure.catalog.BillingPeriod;
+import io.tenure.ledger.Money;
+import io.tenure.lifecycle.LifecycleState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A resource as stored: what was bought and under which catalog version, the current term and what was
+ * paid in it, and its lifecycle state. Immutable.
+ *
+ * @param catalogVersion the catalog version the current term was bought or renewed under (its prices)
+ * @param policyVersion the catalog version of the policy the current phase began under
+ * @param term the current paid term; empty for pay-as-you-go
+ * @param termPeriods how many periods of {@code period} the current term spans
+ * @param planPaid what was paid for the plan in the current term
+ */
+public record ResourceRecord(String id, String accountId, String planCode, int catalogVersion, BillingMode mode,
+    Optional<BillingPeriod> period, Optional<String> groupId, Instant createdAt, Optional<Term> term, int termPeriods,
+    Money planPaid, List<AddOnHolding> addOns, int policyVersion, LifecycleState lifecycle) {
+
+  public ResourceRecord {
+    addOns = List.copyOf(addOns);
+  }
+
+  public ResourceRecord withLifecycle(LifecycleState newLifecycle) {
+    return new ResourceRecord(id, accountId, planCode, catalogVersion, mode, period, groupId, createdAt, term,
+        termPeriods, planPaid, addOns, policyVersion, newLifecycle);
+  }
+}

@@ -1,0 +1,176 @@
+package io.tenure.resource;
+
+import io.tenure.catalog.BillingMode;
+import io.tenure.catalog.BillingPeriod;
+import io.tenure.catalog.Catalogs;
+import io.tenure.error.NotFoundException;
+import io.tenure.ledger.Money;
+import io.tenure.lifecycle.Lifecycle;
+import io.tenure.lifecycle.LifecycleState;
+import io.tenure.lifecycle.Phase;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.Update;
+
+/**
+ * Reads and writes resources with their add-ons and lifecycle state. Every method runs on the caller's
+ * handle; {@link #lock} takes the row lock that serializes everything done to one resource (a renewal
+ * and the engine's release can never interleave).
+ */
+public final class ResourceStore {
+  /** The columns {@link #read} needs, joined with the account's tier, zone and currency. */
+  public static final String SELECT = """
+      SELECT r.*, a.tier, a.time_zone, a.currency FROM resources r JOIN accounts a ON a.id = r.account_id
+      """;
+
+  private final Catalogs catalogs;
+
+  public ResourceStore(Catalogs catalogs) {
+    this.catalogs = catalogs;
+  }
+
+  public void insert(Handle handle, ResourceRecord resource) {
+    Update statement = handle.createUpdate("""
+        INSERT INTO resources (id, account_id, plan_code, catalog_version, mode, billing_period, group_id, created_at,
+          term_start, term_periods, plan_paid_minor, phase, policy_code, policy_version, term_end, arrears_started_at,
+          policy_phase_index, phase_started_at, auto_renew, auto_renew_periods, periodic_handled_through, next_due_at)
+        VALUES (:id, :accountId, :planCode, :catalogVersion, :mode, :period, :groupId, :createdAt,
+          :termStart, :termPeriods, :planPaid, :phase, :policyCode, :policyVersion, :termEnd, :arrearsStartedAt,
+          :policyPhaseIndex, :phaseStartedAt, :autoRenew, :autoRenewPeriods, :periodicHandledThrough, :nextDueAt)
+        """);
+    statement.bind("id", resource.id()).bind("accountId", resource.accountId()).bind("planCode", resource.planCode())
+        .bind("mode", resource.mode().name()).bind("period", resource.period().map(Enum::name).orElse(null))
+        .bind("groupId", resource.groupId().orElse(null)).bind("createdAt", resource.createdAt());
+    bindTerm(statement, resource);
+    bindLifecycle(statement, resource.lifecycle(), resource.policyVersion());
+    statement.execute();
+    saveAddOns(handle, resource.id(), resource.addOns());
+  }
+
+  /** Locks the resource's row until the transaction ends and reads it; 404 when it does not exist. */
+  public ResourceRecord lock(Handle handle, String id) {
+    return handle.createQuery(SELECT + " WHERE r.id = :id FOR UPDATE OF r").bind("id", id)
+        .map((row, context) -> read(handle, row)).findOne()
+        .orElseThrow(() -> notFound(id));
+  }
+
+  public Optional<ResourceRecord> find(Handle handle, String id) {
+    return handle.createQuery(SELECT + " WHERE r.id = :id").bind("id", id)
+        .map((row, context) -> read(handle, row)).findOne();
+  }
+
+  /** The other members of {@code groupId}, locked. */
+  public List<ResourceRecord> lockGroup(Handle handle, String groupId, String exceptId) {
+    return handle.createQuery(SELECT + " WHERE r.group_id = :groupId AND r.id <> :id ORDER BY r.id FOR UPDATE OF r")
+        .bind("groupId", groupId).bind("id", exceptId).map((row, context) -> read(handle, row)).list();
+  }
+
+  /** The account's resources with auto-renewal on that are not finished, locked. */
+  public List<ResourceRecord> lockAutoRenewing(Handle handle, String accountId) {
+    return handle.createQuery(SELECT + """
+         WHERE r.account_id = :accountId AND r.auto_renew AND r.phase IN ('ACTIVE', 'GRACE', 'FROZEN')
+         ORDER BY r.id FOR UPDATE OF r
+        """).bind("accountId", accountId).map((row, context) -> read(handle, row)).list();
+  }
+
+  /** Writes the term, what was paid, the add-ons and the lifecycle state of {@code resource}. */
+  public void save(Handle handle, ResourceRecord resource) {
+    Update statement = handle.createUpdate("""
+        UPDATE resources SET catalog_version = :catalogVersion, term_start = :termStart, term_periods = :termPeriods,
+          plan_paid_minor = :planPaid, phase = :phase, policy_code = :policyCode, policy_version = :policyVersion,
+          term_end = :termEnd, arrears_started_at = :arrearsStartedAt, policy_phase_index = :policyPhaseIndex,
+          phase_started_at = :phaseStartedAt, auto_renew = :autoRenew, auto_renew_periods = :autoRenewPeriods,
+          periodic_handled_through = :periodicHandledThrough, next_due_at = :nextDueAt
+        WHERE id = :id
+        """);
+    statement.bind("id", resource.id());
+    bindTerm(statement, resource);
+    bindLifecycle(statement, resource.lifecycle(), resource.policyVersion());
+    statement.execute();
+    saveAddOns(handle, resource.id(), resource.addOns());
+  }
+
+  /** Builds a resource from a row of {@link #SELECT}. */
+  public ResourceRecord read(Handle handle, ResultSet row) throws SQLException {
+    String id = row.getString("id");
+    Currency currency = Currency.getInstance(row.getString("currency"));
+    List<AddOnHolding> addOns = handle.createQuery("SELECT code, quantity, paid_minor FROM resource_add_ons WHERE resource_id = :id ORDER BY code")
+        .bind("id", id)
+        .map((addOn, context) -> new AddOnHolding(addOn.getString("code"), addOn.getLong("quantity"),
+            new Money(addOn.getLong("paid_minor"), currency)))
+        .list();
+    return readRow(row, addOns);
+  }
+
+  /** Builds a resource from a row of {@link #SELECT} and its add-ons, read elsewhere. */
+  public ResourceRecord readRow(ResultSet row, List<AddOnHolding> addOns) throws SQLException {
+    Currency currency = Currency.getInstance(row.getString("currency"));
+    Instant termStart = instant(row, "term_start");
+    Instant termEnd = instant(row, "term_end");
+    Optional<Term> term = termStart == null ? Optional.empty() : Optional.of(new Term(termStart, termEnd));
+    int policyVersion = row.getInt("policy_version");
+    LifecycleState lifecycle = new LifecycleState(Phase.valueOf(row.getString("phase")),
+        catalogs.policy(row.getString("policy_code"), policyVersion), row.getString("tier"),
+        ZoneId.of(row.getString("time_zone")), instant(row, "term_end"), instant(row, "arrears_started_at"),
+        row.getInt("policy_phase_index"), instant(row, "phase_started_at"),
+        new LifecycleState.AutoRenew(row.getBoolean("auto_renew"), row.getInt("auto_renew_periods")),
+        LifecycleState.DEFAULT_WARNING_DAYS_BEFORE, instant(row, "periodic_handled_through"));
+    String period = row.getString("billing_period");
+    return new ResourceRecord(row.getString("id"), row.getString("account_id"), row.getString("plan_code"),
+        row.getInt("catalog_version"), BillingMode.valueOf(row.getString("mode")),
+        Optional.ofNullable(period).map(BillingPeriod::valueOf), Optional.ofNullable(row.getString("group_id")),
+        instant(row, "created_at"), term, row.getInt("term_periods"), new Money(row.getLong("plan_paid_minor"), currency),
+        addOns, policyVersion, lifecycle);
+  }
+
+  /** Binds the lifecycle columns of {@code state}, and the next due instant derived from it. */
+  public static void bindLifecycle(SqlStatement<?> statement, LifecycleState state, int policyVersion) {
+    statement.bind("phase", state.phase().name()).bind("policyCode", state.policy().code())
+        .bind("policyVersion", policyVersion).bind("termEnd", state.termEnd())
+        .bind("arrearsStartedAt", state.arrearsStartedAt()).bind("policyPhaseIndex", state.policyPhaseIndex())
+        .bind("phaseStartedAt", state.phaseStartedAt()).bind("autoRenew", state.autoRenew().enabled())
+        .bind("autoRenewPeriods", state.autoRenew().periods())
+        .bind("periodicHandledThrough", state.periodicHandledThrough())
+        .bind("nextDueAt", Lifecycle.nextDueAt(state).orElse(null));
+  }
+
+  private static void bindTerm(SqlStatement<?> statement, ResourceRecord resource) {
+    statement.bind("catalogVersion", resource.catalogVersion())
+        .bind("termStart", resource.term().map(Term::start).orElse(null))
+        .bind("termPeriods", resource.term().isPresent() ? resource.termPeriods() : null)
+        .bind("planPaid", resource.term().isPresent() ? resource.planPaid().minor() : null);
+  }
+
+  private static void saveAddOns(Handle handle, String resourceId, List<AddOnHolding> addOns) {
+    handle.createUpdate("DELETE FROM resource_add_ons WHERE resource_id = :id").bind("id", resourceId).execute();
+    for (AddOnHolding addOn : addOns) {
+      handle.createUpdate("INSERT INTO resource_add_ons (resource_id, code, quantity, paid_minor) VALUES (:id, :code, :quantity, :paid)")
+          .bind("id", resourceId).bind("code", addOn.code()).bind("quantity", addOn.quantity())
+          .bind("paid", addOn.paid().minor()).execute();
+    }
+  }
+
+  /** Add-on quantities by code, as the API shows them. */
+  public static Map<String, Long> quantities(List<AddOnHolding> addOns) {
+    return addOns.stream().collect(Collectors.toMap(AddOnHolding::code, AddOnHolding::quantity, Long::sum, java.util.LinkedHashMap::new));
+  }
+
+  public static NotFoundException notFound(String id) {
+    return new NotFoundException("RESOURCE_NOT_FOUND", "No resource " + id + ".");
+  }
+
+  private static Instant instant(ResultSet row, String column) throws SQLException {
+    Timestamp timestamp = row.getTimestamp(column);
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}
