@@ -1,0 +1,102 @@
+package io.tenure.lifecycle.engine;
+
+import io.tenure.account.Account;
+import io.tenure.error.TenureException;
+import io.tenure.ledger.Ledger;
+import io.tenure.ledger.Money;
+import io.tenure.lifecycle.Effect;
+import io.tenure.lifecycle.Phase;
+import io.tenure.notify.Notice;
+import io.tenure.resource.LifecycleWrites;
+import io.tenure.resource.Renewing;
+import io.tenure.resource.ResourceRecord;
+import io.tenure.resource.ResourceStore;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Auto-renewal (SPEC.md section 5): the daily balance check from D-7 to D and through grace and frozen, the
+ * renewal on the expiry date (or at once after it) when the balance suffices, an insufficient-balance notice
+ * at most once a day when it does not, and a retry as soon as the account is topped up.
+ */
+public final class AutoRenewing {
+  private static final Logger LOG = LoggerFactory.getLogger(AutoRenewing.class);
+  static final String INSUFFICIENT_BALANCE_NOTICE = "AUTO_RENEW_INSUFFICIENT_BALANCE";
+
+  private final ResourceStore resources;
+  private final Renewing renewing;
+  private final Ledger ledger;
+
+  public AutoRenewing(ResourceStore resources, Renewing renewing, Ledger ledger) {
+    this.resources = resources;
+    this.renewing = renewing;
+    this.ledger = ledger;
+  }
+
+  /** The engine's daily check on {@code resource} (locked); returns it as it is afterwards. */
+  ResourceRecord check(Handle handle, ResourceRecord resource, Effect.TryAutoRenew check, LifecycleWrites writes) {
+    if (!resource.lifecycle().autoRenew().enabled()) {
+      return resource;
+    }
+    return attempt(handle, resource, check.at(), check.renewWhenFunded(), writes);
+  }
+
+  /**
+   * After a top-up: retries every auto-renewal of the account that is due now (from the expiry date on, or
+   * in grace or frozen). Runs in the top-up's transaction, with the wallet already locked.
+   */
+  public void retryAfterTopUp(Handle handle, Account account, Instant now, LifecycleWrites writes) {
+    for (ResourceRecord resource : resources.lockAutoRenewing(handle, account.id())) {
+      boolean expiryDateReached = resource.lifecycle().expiryDate()
+          .map(date -> !LocalDate.ofInstant(now, resource.lifecycle().zone()).isBefore(date)).orElse(false);
+      if (resource.lifecycle().phase() != Phase.ACTIVE || expiryDateReached) {
+        ResourceRecord after = attempt(handle, resource, now, true, writes);
+        if (after == resource) {
+          continue;
+        }
+        writes.saveLifecycle(after);
+      }
+    }
+  }
+
+  private ResourceRecord attempt(Handle handle, ResourceRecord claimed, Instant at, boolean renewWhenFunded,
+      LifecycleWrites writes) {
+    // The claim read no add-ons; the renewal price needs them. The row is locked, so this read is current.
+    ResourceRecord resource = resources.find(handle, claimed.id()).orElseThrow().withLifecycle(claimed.lifecycle());
+    int periods = resource.lifecycle().autoRenew().periods();
+    Money price;
+    try {
+      price = renewing.price(resource, periods).total();
+    } catch (TenureException notRenewable) {
+      LOG.warn("auto-renew - resource {} cannot be priced: {}", resource.id(), notRenewable.getMessage());
+      return claimed;
+    }
+    Money balance = ledger.lockWallet(handle, resource.accountId());
+    if (balance.compareTo(price) < 0) {
+      LocalDate day = LocalDate.ofInstant(at, resource.lifecycle().zone());
+      writes.addNotice(new Notice(resource.id() + "|" + INSUFFICIENT_BALANCE_NOTICE + "|" + day, resource.accountId(),
+          Optional.of(resource.id()), INSUFFICIENT_BALANCE_NOTICE, at, Optional.empty()));
+      return claimed;
+    }
+    if (!renewWhenFunded) {
+      return claimed;
+    }
+    handle.savepoint("auto_renew");
+    try {
+      ResourceRecord renewed = renewing.renew(handle, resource, periods, at, writes).resource();
+      handle.releaseSavepoint("auto_renew");
+      LOG.info("auto-renew - resource {} renewed by {} periods at {}", resource.id(), periods, at);
+      return renewed;
+    } catch (TenureException refused) {
+      // A renewal the rules refuse (a plan no longer sold, a term that would already be over) must not undo
+      // the rest of the engine's batch: undo only this attempt.
+      handle.rollbackToSavepoint("auto_renew");
+      LOG.warn("auto-renew - resource {} not renewed: {}", resource.id(), refused.getMessage());
+      return claimed;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.tenure.lifecycle.engine;
+
+import io.tenure.lifecycle.Effect;
+import io.tenure.lifecycle.Phase;
+import io.tenure.resource.Changing;
+import io.tenure.resource.LifecycleWrites;
+import io.tenure.resource.ResourceRecord;
+import io.tenure.resource.ResourceStore;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Resource groups (seed 001): when one package of a group expires, each unexpired package of the group is
+ * refunded for its unused part and ended, so the group as a whole stops.
+ */
+public final class GroupExpiry {
+  private final ResourceStore resources;
+  private final Changing changing;
+
+  public GroupExpiry(ResourceStore resources, Changing changing) {
+    this.resources = resources;
+    this.changing = changing;
+  }
+
+  void refundUnexpiredMembers(Handle handle, ResourceRecord expired, Effect.RefundUnexpiredGroupMembers effect,
+      LifecycleWrites writes) {
+    if (expired.groupId().isEmpty()) {
+      return;
+    }
+    for (ResourceRecord member : resources.lockGroup(handle, expired.groupId().get(), expired.id())) {
+      boolean unexpired = member.lifecycle().phase() == Phase.ACTIVE
+          && member.term().map(term -> term.end().isAfter(effect.at())).orElse(false);
+      if (unexpired) {
+        changing.unsubscribe(handle, member, effect.at(), writes);
+      }
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package io.tenure.resource;
+
+import io.javalin.http.Context;
+import io.tenure.account.Account;
+import io.tenure.account.AccountRoutes;
+import io.tenure.account.AccountStore;
+import io.tenure.api.Caller;
+import io.tenure.api.Idempotency;
+import io.tenure.api.Json;
+import io.tenure.api.Routes;
+import io.tenure.clock.TenureClock;
+import io.tenure.error.NotFoundException;
+import io.tenure.lifecycle.Lifecycle;
+import io.tenure.lifecycle.Timeline;
+import io.tenure.lifecycle.Transition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** The HTTP calls on resources: buy, read, timeline, renew, change add-ons and auto-renewal, unsubscribe, confirm a release. */
+public final class ResourceRoutes {
+  /** How far ahead a timeline looks when nothing final (a release) comes sooner. */
+  private static final Duration TIMELINE_HORIZON = Duration.ofDays(3 * 366);
+  private static final int TIMELINE_ENTRIES_MAX = 1000;
+
+  private final Jdbi jdbi;
+  private final AccountStore accounts;
+  private final AccountRoutes accountRoutes;
+  private final ResourceStore resources;
+  private final Purchasing purchasing;
+  private final Renewing renewing;
+  private final Changing changing;
+  private final Supplier<LifecycleWrites> writes;
+  private final Idempotency idempotency;
+  private final TenureClock clock;
+
+  public ResourceRoutes(Jdbi jdbi, AccountStore accounts, AccountRoutes accountRoutes, ResourceStore resources,
+      Purchasing purchasing, Renewing renewing, Changing changing, Supplier<LifecycleWrites> writes,
+      Idempotency idempotency, TenureClock clock) {
+    this.jdbi = jdbi;
+    this.accounts = accounts;
+    this.accountRoutes = accountRoutes;
+    this.resources = resources;
+    this.purchasing = purchasing;
+    this.renewing = renewing;
+    this.changing = changing;
+    this.writes = writes;
+    this.idempotency = idempotency;
+    this.clock = clock;
+  }
+
+  public void register(Routes routes) {
+    routes.post("/v1/resources", Routes.Access.KEY, this::buy);
+    routes.get("/v1/resources/{id}", Routes.Access.KEY, (context, caller) ->
+        context.json(jdbi.withHandle(handle -> ResourceViews.view(visible(handle, caller, context.pathParam("id")), java.util.Optional.empty()))));
+    routes.get("/v1/resources/{id}/timeline", Routes.Access.KEY, this::timeline);
+    routes.post("/v1/resources/{id}/renewals", Routes.Access.KEY, (context, caller) -> {
+      ResourceRequests.Renewal request = Json.read(context.bodyAsBytes(), ResourceRequests.Renewal.class);
+      change(context, caller, true, (handle, resource, batch) -> {
+        Renewing.Renewal renewal = renewing.renew(handle, resource, request.periods(), clock.now(), batch);
+        return new Idempotency.Reply(201, ResourceViews.view(renewal.resource(), java.util.Optional.of(renewal.bill())));
+      });
+    });
+    routes.put("/v1/resources/{id}/add-ons", Routes.Access.KEY, (context, caller) -> {
+      List<ResourceRequests.AddOnQuantity> request = List.of(Json.read(context.bodyAsBytes(), ResourceRequests.AddOnQuantity[].class));
+      var quantities = ResourceRequests.addOnQuantities(request, true);
+      change(context, caller, false, (handle, resource, batch) -> {
+        Changing.Change change = changing.changeAddOns(handle, resource, quantities, clock.now(), batch);
+        return new Idempotency.Reply(200, ResourceViews.view(change.resource(), change.bill()));
+      });
+    });
+    routes.put("/v1/resources/{id}/auto-renew", Routes.Access.KEY, (context, caller) -> {
+      ResourceRequests.AutoRenewChange request = Json.read(context.bodyAsBytes(), ResourceRequests.AutoRenewChange.class);
+      change(context, caller, false, (handle, resource, batch) -> new Idempotency.Reply(200, ResourceViews.view(
+          changing.setAutoRenew(resource, request.enabled(), request.count(), clock.now(), batch), java.util.Optional.empty())));
+    });
+    routes.post("/v1/resources/{id}/unsubscribe", Routes.Access.KEY, (context, caller) ->
+        change(context, caller, false, (handle, resource, batch) -> {
+          Changing.Change change = changing.unsubscribe(handle, resource, clock.now(), batch);
+          Map<String, Object> view = ResourceViews.view(change.resource(), change.bill());
+          view.put("refund", change.bill().map(bill -> bill.total().negate().toString()).orElse("0.00"));
+          return new Idempotency.Reply(200, view);
+        }));
+    routes.post("/v1/resources/{id}/release-confirmation", Routes.Access.OPERATOR, (context, caller) ->
+        change(context, caller, false, (handle, resource, batch) -> {
+          Transition transition = Lifecycle.confirmRelease(resource.lifecycle(), clock.now());
+          ResourceRecord released = resource.withLifecycle(transition.state());
+          batch.add(released, transition);
+          batch.saveLifecycle(released);
+          return new Idempotency.Reply(200, ResourceViews.view(released, java.util.Optional.empty()));
+        }));
+  }
+
+  /** A change to one resource: locked, applied, its lifecycle writes flushed, all in one transaction. */
+  @FunctionalInterface
+  private interface ResourceChange {
+    Idempotency.Reply apply(Handle handle, ResourceRecord resource, LifecycleWrites writes);
+  }
+
+  private void change(Context context, Caller caller, boolean keyRequired, ResourceChange change) {
+    String id = context.pathParam("id");
+    String accountId = jdbi.withHandle(handle -> visible(handle, caller, id).accountId());
+    idempotency.once(context, accountId, keyRequired, handle -> {
+      ResourceRecord resource = resources.lock(handle, id);
+      LifecycleWrites batch = writes.get();
+      Idempotency.Reply reply = change.apply(handle, resource, batch);
+      batch.flush(handle);
+      return reply;
+    });
+  }
+
+  private void buy(Context context, Caller caller) {
+    ResourceRequests.NewResource request = Json.read(context.bodyAsBytes(), ResourceRequests.NewResource.class);
+    jdbi.useHandle(handle -> accountRoutes.visible(handle, caller, request.accountId()));
+    idempotency.once(context, request.accountId(), false, handle -> {
+      Account account = accountRoutes.visible(handle, caller, request.accountId());
+      Purchasing.Purchase purchase = purchasing.buy(handle, account, request, clock.now());
+      handle.createUpdate("INSERT INTO lifecycle_events (resource_id, at, type, phase) VALUES (:id, :at, 'PURCHASED', :phase)")
+          .bind("id", purchase.resource().id()).bind("at", clock.now()).bind("phase", purchase.resource().lifecycle().phase().name())
+          .execute();
+      return new Idempotency.Reply(201, ResourceViews.view(purchase.resource(), purchase.bill()));
+    });
+  }
+
+  private void timeline(Context context, Caller caller) {
+    Instant now = clock.now();
+    context.json(jdbi.withHandle(handle -> {
+      ResourceRecord resource = visible(handle, caller, context.pathParam("id"));
+      var zone = resource.lifecycle().zone();
+      List<Map<String, Object>> entries = new ArrayList<>(handle.createQuery(
+              "SELECT at, type, phase FROM lifecycle_events WHERE resource_id = :id ORDER BY sequence")
+          .bind("id", resource.id())
+          .map((row, ctx) -> ResourceViews.entry(row.getTimestamp("at").toInstant(), row.getString("type"), row.getString("phase"), false, zone))
+          .list());
+      List<Map<String, Object>> future = ResourceViews.projected(
+          Timeline.project(resource.lifecycle(), now, now.plus(TIMELINE_HORIZON)), zone);
+      entries.addAll(future.subList(0, Math.min(future.size(), TIMELINE_ENTRIES_MAX)));
+      return Map.of("resourceId", resource.id(), "now", ResourceViews.at(now, zone), "events", entries);
+    }));
+  }
+
+  /** The resource if the caller may see its account, else 404 {@code RESOURCE_NOT_FOUND}. */
+  private ResourceRecord visible(Handle handle, Caller caller, String id) {
+    ResourceRecord resource = resources.find(handle, id).orElseThrow(() -> ResourceStore.notFound(id));
+    Account account = accounts.require(handle, resource.accountId());
+    try {
+      caller.requireAccount(account.id(), account.partnerId().orElse(null));
+    } catch (NotFoundException hidden) {
+      throw ResourceStore.notFound(id);
+    }
+    return resource;
+  }
+}
