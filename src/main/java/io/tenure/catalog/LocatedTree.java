@@ -46,7 +46,9 @@ final class LocatedTree {
     } catch (JacksonException failure) {
       JsonLocation location = failure.getLocation();
       int line = location == null ? 1 : Math.max(1, location.getLineNr());
-      throw error(sourceName, line, "(document)", "is not valid YAML: " + failure.getOriginalMessage());
+      // SnakeYAML's message spans several lines with a caret drawing; one line reads better in an API error.
+      String problem = failure.getOriginalMessage().strip().replaceAll("\\s+", " ");
+      throw error(sourceName, line, "(document)", "is not valid YAML: " + problem);
     } catch (IOException failure) {
       throw error(sourceName, 1, "(document)", "cannot be read: " + failure.getMessage());
     }
