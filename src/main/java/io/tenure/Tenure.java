@@ -1,11 +1,16 @@
 package io.tenure;
 
+import io.tenure.account.Account;
 import io.tenure.account.AccountRoutes;
 import io.tenure.account.AccountStore;
 import io.tenure.api.ApiKeys;
 import io.tenure.api.Idempotency;
 import io.tenure.api.ApiServer;
 import io.tenure.api.Routes;
+import io.tenure.billing.BillRoutes;
+import io.tenure.billing.BillStore;
+import io.tenure.catalog.CatalogRoutes;
+import io.tenure.catalog.Catalogs;
 import io.tenure.api.SystemRoutes;
 import io.tenure.clock.ClockRoutes;
 import io.tenure.clock.ClockStore;
@@ -13,6 +18,20 @@ import io.tenure.clock.Scheduler;
 import io.tenure.clock.TenureClock;
 import io.tenure.ledger.Ledger;
 import io.tenure.ledger.LedgerRoutes;
+import io.tenure.lifecycle.engine.AutoRenewing;
+import io.tenure.lifecycle.engine.GroupExpiry;
+import io.tenure.lifecycle.engine.LifecycleEngine;
+import io.tenure.notify.Notices;
+import io.tenure.provider.ProviderCommands;
+import io.tenure.resource.Changing;
+import io.tenure.resource.LifecycleWrites;
+import io.tenure.resource.Purchasing;
+import io.tenure.resource.Renewing;
+import io.tenure.resource.ResourceRoutes;
+import io.tenure.resource.ResourceStore;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 import io.tenure.store.Database;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -27,6 +46,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Tenure implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Tenure.class);
+  /** Resources the engine claims per transaction: large enough to batch the writes, small enough to keep locks short. */
+  private static final int ENGINE_BATCH_SIZE = 500;
 
   private final Database database;
   private final Scheduler scheduler;
@@ -59,6 +80,22 @@ public final class Tenure implements AutoCloseable {
       Ledger ledger = new Ledger();
       Idempotency idempotency = new Idempotency(jdbi, clock);
       AccountRoutes accounts = new AccountRoutes(jdbi, accountStore, ledger, clock, settings.zone());
+      Catalogs catalogs = new Catalogs(jdbi, clock);
+      BillStore bills = new BillStore();
+      ResourceStore resourceStore = new ResourceStore(catalogs);
+      Notices notices = new Notices(clock);
+      ProviderCommands providerCommands = new ProviderCommands();
+      Supplier<LifecycleWrites> writes = () -> new LifecycleWrites(notices, providerCommands);
+      Renewing renewing = new Renewing(catalogs, resourceStore, ledger, bills);
+      Changing changing = new Changing(catalogs, resourceStore, ledger, bills);
+      AutoRenewing autoRenewing = new AutoRenewing(resourceStore, renewing, ledger);
+      scheduler.register(new LifecycleEngine(jdbi, resourceStore, writes, autoRenewing,
+          new GroupExpiry(resourceStore, changing), providerCommands, ENGINE_BATCH_SIZE));
+      BiConsumer<Handle, Account> retryAutoRenewals = (handle, account) -> {
+        LifecycleWrites topUpWrites = writes.get();
+        autoRenewing.retryAfterTopUp(handle, account, clock.now(), topUpWrites);
+        topUpWrites.flush(handle);
+      };
 
       Routes routes = new Routes();
       SystemRoutes.register(routes, database, keys, new SystemRoutes.ScopeOwners() {
@@ -74,7 +111,11 @@ public final class Tenure implements AutoCloseable {
       });
       ClockRoutes.register(routes, scheduler, settings.zone());
       accounts.register(routes);
-      new LedgerRoutes(jdbi, ledger, accounts, idempotency, clock, List.of()).register(routes);
+      new LedgerRoutes(jdbi, ledger, accounts, idempotency, clock, List.of(retryAutoRenewals)).register(routes);
+      BillRoutes.register(routes, jdbi, bills, accounts);
+      CatalogRoutes.register(routes, catalogs);
+      new ResourceRoutes(jdbi, accountStore, accounts, resourceStore, new Purchasing(catalogs, resourceStore, ledger, bills),
+          renewing, changing, writes, idempotency, clock).register(routes);
 
       ApiServer server = ApiServer.start(routes, keys, settings.port(), settings.maxRequestBytes());
       scheduler.start(settings.tickIntervalMillis());

@@ -8,21 +8,28 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.tenure.ledger.Money;
 import io.tenure.error.InvalidInputException;
 import io.tenure.error.TenureException;
 import java.io.IOException;
 import java.util.stream.Collectors;
 
 /**
- * The one JSON configuration of Tenure, and the reading of request bodies into records with errors that
+ * The one JSON configuration of Tenure (money as decimal strings, durations as ISO-8601), and the reading of request bodies into records with errors that
  * name the offending field. Thread-safe.
  */
 public final class Json {
   /** Shared mapper: ISO-8601 instants with offset, exact decimals, unknown fields refused. */
   public static final ObjectMapper MAPPER = new ObjectMapper()
       .registerModule(new JavaTimeModule())
+      .registerModule(new Jdk8Module())
+      .registerModule(new SimpleModule("tenure-money").addSerializer(Money.class, new ToStringSerializer(Money.class)))
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
       .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

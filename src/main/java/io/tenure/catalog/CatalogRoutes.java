@@ -1,0 +1,23 @@
+package io.tenure.catalog;
+
+import io.tenure.api.Routes;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** {@code GET /v1/catalog} (the newest version) and {@code PUT /v1/catalog} (the operator loads a new version). */
+public final class CatalogRoutes {
+
+  private CatalogRoutes() {}
+
+  public static void register(Routes routes, Catalogs catalogs) {
+    routes.get("/v1/catalog", Routes.Access.KEY, (context, caller) -> context.json(catalogs.current()));
+    routes.put("/v1/catalog", Routes.Access.OPERATOR, (context, caller) -> {
+      String source = new String(context.bodyAsBytes(), StandardCharsets.UTF_8);
+      if (source.isBlank()) {
+        throw new io.tenure.error.InvalidInputException("MISSING_BODY", "Send the catalog as YAML or JSON.");
+      }
+      Catalog loaded = catalogs.load(source, "request body");
+      context.status(201).json(Map.of("version", loaded.version(), "plans", loaded.plans().size()));
+    });
+  }
+}
