@@ -115,7 +115,7 @@ public final class Tenure implements AutoCloseable {
       BillRoutes.register(routes, jdbi, bills, accounts);
       CatalogRoutes.register(routes, catalogs);
       new ResourceRoutes(jdbi, accountStore, accounts, resourceStore, new Purchasing(catalogs, resourceStore, ledger, bills),
-          renewing, changing, writes, idempotency, clock).register(routes);
+          renewing, changing, writes, idempotency, providerCommands, clock).register(routes);
 
       ApiServer server = ApiServer.start(routes, keys, settings.port(), settings.maxRequestBytes());
       scheduler.start(settings.tickIntervalMillis());

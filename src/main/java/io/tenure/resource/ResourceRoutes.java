@@ -10,7 +10,11 @@ import io.tenure.api.Json;
 import io.tenure.api.Routes;
 import io.tenure.clock.TenureClock;
 import io.tenure.error.NotFoundException;
+import io.tenure.lifecycle.EventType;
 import io.tenure.lifecycle.Lifecycle;
+import io.tenure.lifecycle.LifecycleEvent;
+import io.tenure.lifecycle.Phase;
+import io.tenure.provider.ProviderCommands;
 import io.tenure.lifecycle.Timeline;
 import io.tenure.lifecycle.Transition;
 import java.time.Duration;
@@ -37,11 +41,12 @@ public final class ResourceRoutes {
   private final Changing changing;
   private final Supplier<LifecycleWrites> writes;
   private final Idempotency idempotency;
+  private final ProviderCommands providers;
   private final TenureClock clock;
 
   public ResourceRoutes(Jdbi jdbi, AccountStore accounts, AccountRoutes accountRoutes, ResourceStore resources,
       Purchasing purchasing, Renewing renewing, Changing changing, Supplier<LifecycleWrites> writes,
-      Idempotency idempotency, TenureClock clock) {
+      Idempotency idempotency, ProviderCommands providers, TenureClock clock) {
     this.jdbi = jdbi;
     this.accounts = accounts;
     this.accountRoutes = accountRoutes;
@@ -51,6 +56,7 @@ public final class ResourceRoutes {
     this.changing = changing;
     this.writes = writes;
     this.idempotency = idempotency;
+    this.providers = providers;
     this.clock = clock;
   }
 
@@ -137,8 +143,13 @@ public final class ResourceRoutes {
           .bind("id", resource.id())
           .map((row, ctx) -> ResourceViews.entry(row.getTimestamp("at").toInstant(), row.getString("type"), row.getString("phase"), false, zone))
           .list());
-      List<Map<String, Object>> future = ResourceViews.projected(
-          Timeline.project(resource.lifecycle(), now, now.plus(TIMELINE_HORIZON)), zone);
+      List<LifecycleEvent> projected = new ArrayList<>(Timeline.project(resource.lifecycle(), now, now.plus(TIMELINE_HORIZON)));
+      if (!projected.isEmpty() && projected.getLast().type() == EventType.RELEASE_REQUESTED
+          && !providers.confirmsReleases(handle, resource.planCode())) {
+        // The engine completes such a release itself, at the instant it is requested.
+        projected.add(new LifecycleEvent(projected.getLast().at(), EventType.RELEASED, Phase.RELEASED));
+      }
+      List<Map<String, Object>> future = ResourceViews.projected(projected, zone);
       entries.addAll(future.subList(0, Math.min(future.size(), TIMELINE_ENTRIES_MAX)));
       return Map.of("resourceId", resource.id(), "now", ResourceViews.at(now, zone), "events", entries);
     }));

@@ -27,6 +27,34 @@ public final class Fixtures {
     return created.get("id");
   }
 
+  /** Buys {@code periods} months of {@code plan} with optional add-ons (code, quantity, ...) and returns the answer. */
+  public static HttpApi.Answer buyMonths(HttpApi api, String accountId, String plan, int periods, Object... addOns) {
+    List<Map<String, Object>> addOnList = new java.util.ArrayList<>();
+    for (int i = 0; i < addOns.length; i += 2) {
+      addOnList.add(Map.of("code", addOns[i], "quantity", addOns[i + 1]));
+    }
+    return api.post("/v1/resources", Map.of("accountId", accountId, "plan", plan,
+        "billing", Map.of("mode", "PREPAID", "period", "MONTH", "periods", periods), "addOns", addOnList));
+  }
+
+  /** Buys and returns the new resource's id, failing the test if the purchase is refused. */
+  public static String bought(HttpApi api, String accountId, String plan, int periods) {
+    HttpApi.Answer answer = buyMonths(api, accountId, plan, periods);
+    assertThat(answer.status()).as("buy %s: %s", plan, answer).isEqualTo(201);
+    return answer.get("id");
+  }
+
+  /** Moves the simulated clock to {@code instant} (ISO-8601 with offset). */
+  public static void advanceTo(HttpApi operator, String instant) {
+    HttpApi.Answer answer = operator.post("/v1/clock/advance", Map.of("to", instant));
+    assertThat(answer.status()).as("advance to %s: %s", instant, answer).isEqualTo(200);
+  }
+
+  /** The resource's phase now. */
+  public static String phase(HttpApi api, String resourceId) {
+    return api.get("/v1/resources/" + resourceId).get("phase");
+  }
+
   /** Tops the account up by {@code amount} and returns the new balance. */
   public static String topUp(HttpApi api, String accountId, String amount) {
     HttpApi.Answer answer = api.post("/v1/accounts/" + accountId + "/top-ups", Map.of("amount", amount), UUID.randomUUID().toString());
