@@ -21,6 +21,7 @@ import io.tenure.ledger.LedgerRoutes;
 import io.tenure.lifecycle.engine.AutoRenewing;
 import io.tenure.lifecycle.engine.GroupExpiry;
 import io.tenure.lifecycle.engine.LifecycleEngine;
+import io.tenure.notify.MessageRoutes;
 import io.tenure.notify.Notices;
 import io.tenure.provider.ProviderCommands;
 import io.tenure.resource.Changing;
@@ -113,6 +114,7 @@ public final class Tenure implements AutoCloseable {
       accounts.register(routes);
       new LedgerRoutes(jdbi, ledger, accounts, idempotency, clock, List.of(retryAutoRenewals)).register(routes);
       BillRoutes.register(routes, jdbi, bills, accounts);
+      MessageRoutes.register(routes, jdbi, accounts);
       CatalogRoutes.register(routes, catalogs);
       new ResourceRoutes(jdbi, accountStore, accounts, resourceStore, new Purchasing(catalogs, resourceStore, ledger, bills),
           renewing, changing, writes, idempotency, providerCommands, clock).register(routes);
