@@ -17,9 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The HTTP calls on accounts and partners. */
 public final class AccountRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(AccountRoutes.class);
   private final Jdbi jdbi;
   private final AccountStore accounts;
   private final Ledger ledger;
@@ -97,6 +100,7 @@ public final class AccountRoutes {
       Account account = accounts.create(handle, request.name().strip(), request.tier(), zone, currency, partnerId,
           request.contacts(), clock.now());
       ledger.openWallet(handle, account.id(), currency);
+      LOG.info("account - created {} (tier {}, zone {}, partner {})", account.id(), account.tier(), zone, partnerId.orElse("none"));
       return view(handle, account);
     });
     context.status(201).json(view);
@@ -160,6 +164,7 @@ public final class AccountRoutes {
     List<Contact> contacts = request.contacts() == null ? List.of() : request.contacts();
     Partner partner = jdbi.inTransaction(handle ->
         accounts.createPartner(handle, request.name().strip(), Json.write(contacts), contacts, clock.now()));
+    LOG.info("account - partner {} created", partner.id());
     context.status(201).json(partner);
   }
 }

@@ -18,9 +18,12 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Top-ups, operator adjustments, and the account's ledger. */
 public final class LedgerRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(LedgerRoutes.class);
   private static final BigDecimal MAXIMUM_AMOUNT = new BigDecimal("1000000000");
 
   private final Jdbi jdbi;
@@ -84,6 +87,7 @@ public final class LedgerRoutes {
       ledger.lockWallet(handle, accountId);
       Ledger.Posted posted = ledger.topUp(handle, accountId, amount,
           request.description() == null ? "Top-up" : request.description(), clock.now());
+      LOG.info("ledger - top-up {} of {} to account {}", posted.transactionId(), amount, accountId);
       afterTopUp.forEach(hook -> hook.accept(handle, account));
       return new Idempotency.Reply(201, Map.of("transactionId", posted.transactionId(),
           "balance", ledger.balance(handle, accountId).toString()));
@@ -99,6 +103,7 @@ public final class LedgerRoutes {
       ledger.lockWallet(handle, accountId);
       Ledger.Posted posted = ledger.adjust(handle, accountId, Money.of(request.amount(), account.currency(), "amount"),
           request.reason(), clock.now());
+      LOG.info("ledger - adjustment {} of {} to account {}", posted.transactionId(), request.amount(), accountId);
       return new Idempotency.Reply(201, Map.of("transactionId", posted.transactionId(), "balance", posted.balance().toString()));
     });
   }

@@ -25,9 +25,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The HTTP calls on resources: buy, read, timeline, renew, change add-ons and auto-renewal, unsubscribe, confirm a release. */
 public final class ResourceRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(ResourceRoutes.class);
   /** How far ahead a timeline looks when nothing final (a release) comes sooner. */
   private static final Duration TIMELINE_HORIZON = Duration.ofDays(3 * 366);
   private static final int TIMELINE_ENTRIES_MAX = 1000;
@@ -116,6 +119,7 @@ public final class ResourceRoutes {
       LifecycleWrites batch = writes.get();
       Idempotency.Reply reply = change.apply(handle, resource, batch);
       batch.flush(handle);
+      LOG.info("resource - {} {} on {}", context.method(), context.path(), id);
       return reply;
     });
   }
@@ -126,6 +130,7 @@ public final class ResourceRoutes {
     idempotency.once(context, request.accountId(), false, handle -> {
       Account account = accountRoutes.visible(handle, caller, request.accountId());
       Purchasing.Purchase purchase = purchasing.buy(handle, account, request, clock.now());
+      LOG.info("resource - {} bought {} for account {}", purchase.resource().id(), request.plan(), account.id());
       handle.createUpdate("INSERT INTO lifecycle_events (resource_id, at, type, phase) VALUES (:id, :at, 'PURCHASED', :phase)")
           .bind("id", purchase.resource().id()).bind("at", clock.now()).bind("phase", purchase.resource().lifecycle().phase().name())
           .execute();
