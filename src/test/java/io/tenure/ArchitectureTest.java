@@ -1,0 +1,60 @@
+package io.tenure;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Pins the dependency rules that keep the domain pure and HTTP at the edge. */
+class ArchitectureTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.tenure");
+  }
+
+  @Test
+  void lifecycleRulesDoNoInputOrOutput() {
+    noClasses().that().resideInAPackage("io.tenure.lifecycle")
+        .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "io.javalin..", "java.sql..", "java.net..",
+            "io.tenure.store..", "io.tenure.api..", "io.tenure.resource..", "io.tenure.lifecycle.engine..")
+        .check(classes);
+  }
+
+  @Test
+  void pricingAndTermRulesDoNoInputOrOutput() {
+    noClasses().that().haveSimpleNameStartingWith("Pricing").or().haveSimpleNameStartingWith("Proration")
+        .or().haveSimpleNameStartingWith("TermRules").or().haveSimpleNameStartingWith("Limits")
+        .or().haveSimpleNameStartingWith("CatalogFile")
+        .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "io.javalin..", "java.sql..", "io.tenure.api..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyRoutesAndTheApiPackageSpeakHttp() {
+    noClasses().that().resideOutsideOfPackage("io.tenure.api").and().haveSimpleNameNotEndingWith("Routes")
+        .should().dependOnClassesThat().resideInAPackage("io.javalin..")
+        .check(classes);
+  }
+
+  @Test
+  void domainCodeReadsTimeOnlyFromTheInjectedClock() {
+    noClasses().that().resideInAnyPackage("io.tenure.lifecycle..", "io.tenure.resource..", "io.tenure.catalog..",
+            "io.tenure.ledger..", "io.tenure.account..", "io.tenure.billing..", "io.tenure.notify..")
+        .should().callMethod(Instant.class, "now")
+        .orShould().callMethod(System.class, "currentTimeMillis")
+        .check(classes);
+  }
+
+  @Test
+  void theLedgerKnowsNothingOfWhatIsBilled() {
+    noClasses().that().resideInAPackage("io.tenure.ledger")
+        .should().dependOnClassesThat().resideInAnyPackage("io.tenure.billing..", "io.tenure.resource..", "io.tenure.lifecycle..")
+        .check(classes);
+  }
+}
