@@ -68,11 +68,7 @@ public final class Idempotency {
       });
       earlier.ifPresent(stored -> replay(context, stored, requestHash, key));
     } catch (RejectedException | LimitExceededException | NotFoundException refusal) {
-      Stored first = rememberRefusal(namespace, key, requestHash, refusal);
-      if (!first.requestHash().equals(requestHash) || first.status() == 0) {
-        throw refusal;
-      }
-      replay(context, first, requestHash, key);
+      replay(context, rememberRefusal(namespace, key, requestHash, refusal), requestHash, key);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.tenure.clock;
 
 import io.tenure.error.RejectedException;
+import io.tenure.error.Require;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Scheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+  private static final long STALL_MAX_NANOS = 60_000_000_000L;
 
   private final TenureClock clock;
   private final List<DueWork> work = new CopyOnWriteArrayList<>();
@@ -67,6 +69,7 @@ public final class Scheduler implements AutoCloseable {
       throw new RejectedException("CLOCK_BACKWARDS",
           "The clock cannot move backwards: it is " + simulated.now() + ", asked for " + target + ".");
     }
+    long stalledSinceNanos = 0;
     while (true) {
       Optional<Instant> next = earliestDue().filter(due -> !due.isAfter(target));
       Instant stop = next.map(due -> due.isBefore(simulated.now()) ? simulated.now() : due).orElse(target);
@@ -75,14 +78,28 @@ public final class Scheduler implements AutoCloseable {
       if (next.isEmpty()) {
         break;
       }
-      if (processed == 0 && earliestDue().filter(due -> !due.isAfter(stop)).isPresent()) {
-        // Something claims to be due but nothing could take it (held by another process): wait briefly.
-        Thread.onSpinWait();
+      if (processed == 0) {
+        // What is due is held by another transaction (a renewal, another engine): wait for it, within bounds.
+        stalledSinceNanos = stalledSinceNanos == 0 ? System.nanoTime() : stalledSinceNanos;
+        Require.invariant(System.nanoTime() - stalledSinceNanos < STALL_MAX_NANOS,
+            "due work at %s stayed held by another transaction for %d s", next.get(), STALL_MAX_NANOS / 1_000_000_000L);
+        pause();
+      } else {
+        stalledSinceNanos = 0;
       }
     }
     clockStore.save(simulated.now());
     LOG.info("clock - advanced to {}", simulated.now());
     return simulated.now();
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(5);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for held due work", interrupted);
+    }
   }
 
   public TenureClock.SimulatedClock requireSimulated() {

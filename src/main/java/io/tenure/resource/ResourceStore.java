@@ -75,11 +75,15 @@ public final class ResourceStore {
         .bind("groupId", groupId).bind("id", exceptId).map((row, context) -> read(handle, row)).list();
   }
 
-  /** The account's resources with auto-renewal on that are not finished, locked. */
+  /**
+   * The account's resources with auto-renewal on that are not finished, locked. Rows the engine holds right
+   * now are skipped: it is processing them and will see the caller's change once the caller commits, and
+   * waiting for them could deadlock against the engine waiting for the caller's wallet lock.
+   */
   public List<ResourceRecord> lockAutoRenewing(Handle handle, String accountId) {
     return handle.createQuery(SELECT + """
          WHERE r.account_id = :accountId AND r.auto_renew AND r.phase IN ('ACTIVE', 'GRACE', 'FROZEN')
-         ORDER BY r.id FOR UPDATE OF r
+         ORDER BY r.id FOR UPDATE OF r SKIP LOCKED
         """).bind("accountId", accountId).map((row, context) -> read(handle, row)).list();
   }
 
