@@ -1,0 +1,69 @@
+package io.tenure.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tenure.testing.Fixtures;
+import io.tenure.testing.HttpApi;
+import io.tenure.testing.TestServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A new catalog version applies to new purchases and renewals; a term already bought keeps its prices. */
+class CatalogVersionsIT {
+
+  private static String demo() throws IOException {
+    try (InputStream input = CatalogVersionsIT.class.getResourceAsStream("/catalog/demo.yaml")) {
+      return new String(input.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void newVersionPricesNewPurchasesAndRenewalsButNotTheTermAlreadyBought() throws IOException {
+    try (TestServer server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00")) {
+      HttpApi operator = server.operator();
+      assertThat(operator.get("/v1/catalog").json().path("version").asInt()).isEqualTo(1);
+      String account = Fixtures.account(operator, "V3");
+      Fixtures.topUp(operator, account, "2000.00");
+      String before = Fixtures.bought(operator, account, "koodrive-basic", 1);
+
+      String version2 = demo().replace("version: 1", "version: 2").replace("{MONTH: 180.00, YEAR: 1800.00}", "{MONTH: 200.00, YEAR: 2000.00}")
+          .replace("{MONTH: 2.75, YEAR: 27.50}", "{MONTH: 3.00, YEAR: 30.00}");
+      HttpApi.Answer loaded = operator.send("PUT", "/v1/catalog", version2, null);
+      assertThat(loaded.status()).as("%s", loaded).isEqualTo(201);
+      assertThat(operator.get("/v1/catalog").json().path("version").asInt()).isEqualTo(2);
+
+      HttpApi.Answer added = operator.put("/v1/resources/" + before + "/add-ons", List.of(Map.of("code", "koodrive-users", "quantity", 5)));
+      assertThat(added.json().path("bill").path("total").asText()).as("the term bought under version 1 keeps its prices")
+          .isEqualTo("13.75");
+      HttpApi.Answer renewed = operator.post("/v1/resources/" + before + "/renewals", Map.of("periods", 1), "renew");
+      assertThat(renewed.json().path("bill").path("total").asText()).isEqualTo("215.00");
+      HttpApi.Answer after = Fixtures.buyMonths(operator, account, "koodrive-basic", 1);
+      assertThat(after.json().path("bill").path("total").asText()).isEqualTo("200.00");
+    }
+  }
+
+  @Test
+  void aCatalogWithAMistakeIsRefusedNamingTheLineAndNothingChanges() throws IOException {
+    try (TestServer server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00")) {
+      HttpApi operator = server.operator();
+      String broken = demo().replace("version: 1", "version: 2").replace("prices: {MONTH: 180.00, YEAR: 1800.00}",
+          "prices: {MONTH: 180.001, YEAR: 1800.00}");
+      HttpApi.Answer refused = operator.send("PUT", "/v1/catalog", broken, null);
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.errorCode()).isEqualTo("INVALID_CATALOG");
+      assertThat(refused.errorMessage()).matches("request body:\\d+: plans\\[0\\]\\.prices\\.MONTH: .*");
+
+      HttpApi.Answer notNewer = operator.send("PUT", "/v1/catalog", demo(), null);
+      assertThat(notNewer.status()).isEqualTo(409);
+      assertThat(notNewer.errorCode()).isEqualTo("CATALOG_VERSION_NOT_NEWER");
+      HttpApi.Answer byAccount = server.client(operator.post("/v1/api-keys", Map.of("scope", "ACCOUNT",
+          "accountId", Fixtures.account(operator, "V1"))).get("key")).send("PUT", "/v1/catalog", demo(), null);
+      assertThat(byAccount.status()).isEqualTo(403);
+      assertThat(operator.get("/v1/catalog").json().path("version").asInt()).isEqualTo(1);
+    }
+  }
+}
