@@ -2,25 +2,14 @@ package io.tenure.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tenure.cli.Main;
+import io.tenure.testing.Commands;
 import io.tenure.testing.Fixtures;
 import io.tenure.testing.HttpApi;
 import io.tenure.testing.TestServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class AuditIT {
-
-  private static String[] audit(String databaseUrl, int[] exitCode) {
-    CommandLine commandLine = Main.commandLine();
-    StringWriter output = new StringWriter();
-    commandLine.setOut(new PrintWriter(output));
-    exitCode[0] = commandLine.execute("audit", "--database", databaseUrl);
-    return output.toString().split("\n");
-  }
 
   @Test
   void auditPassesOnABalancedLedgerAndNamesATamperedWallet() {
@@ -30,16 +19,15 @@ class AuditIT {
       Fixtures.topUp(operator, id, "250.00");
       operator.post("/v1/accounts/" + id + "/adjustments", Map.of("amount", "-0.01", "reason", "rounding"), "adj-1");
 
-      int[] exitCode = new int[1];
-      String[] clean = audit(server.databaseUrl(), exitCode);
-      assertThat(exitCode[0]).isZero();
-      assertThat(clean[clean.length - 1]).isEqualTo("audit: 2 transactions, 1 wallets checked: OK");
+      Commands.Run clean = Commands.audit(server.databaseUrl());
+      assertThat(clean.exitCode()).isZero();
+      assertThat(clean.lastLine()).isEqualTo("audit: 2 transactions, 1 wallets checked: OK");
 
       server.tenure().database().jdbi().useHandle(handle ->
           handle.execute("UPDATE wallets SET balance_minor = balance_minor + 1 WHERE account_id = ?", id));
-      String[] tampered = audit(server.databaseUrl(), exitCode);
-      assertThat(exitCode[0]).isEqualTo(1);
-      assertThat(String.join("\n", tampered)).contains("MISMATCH wallet of account " + id);
+      Commands.Run tampered = Commands.audit(server.databaseUrl());
+      assertThat(tampered.exitCode()).isEqualTo(1);
+      assertThat(tampered.output()).contains("MISMATCH wallet of account " + id);
     }
   }
 
@@ -53,10 +41,9 @@ class AuditIT {
       server.tenure().database().jdbi().useHandle(handle ->
           handle.execute("UPDATE ledger_entries SET amount_minor = amount_minor - 5 WHERE transaction_id = ? AND book LIKE 'funding:%'", transaction));
 
-      int[] exitCode = new int[1];
-      String output = String.join("\n", audit(server.databaseUrl(), exitCode));
-      assertThat(exitCode[0]).isEqualTo(1);
-      assertThat(output).contains("transaction " + transaction + " sums to -5");
+      Commands.Run audit = Commands.audit(server.databaseUrl());
+      assertThat(audit.exitCode()).isEqualTo(1);
+      assertThat(audit.output()).contains("transaction " + transaction + " sums to -5");
     }
   }
 }

@@ -3,12 +3,10 @@ package io.tenure.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tenure.cli.Main;
+import io.tenure.testing.Commands;
 import io.tenure.testing.Fixtures;
 import io.tenure.testing.HttpApi;
 import io.tenure.testing.TestServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,10 +55,9 @@ class LedgerSimulationIT {
           assertThat(operator.get("/v1/accounts/" + each).get("balance")).as(context).isEqualTo(expected.get(each).toPlainString());
         }
       }
-      int[] exitCode = new int[1];
-      String report = audit(server.databaseUrl(), exitCode);
-      assertThat(exitCode[0]).as("seed %d: %s", seed, report).isZero();
-      assertThat(report).contains("OK");
+      Commands.Run audit = Commands.audit(server.databaseUrl());
+      assertThat(audit.exitCode()).as("seed %d: %s", seed, audit.output()).isZero();
+      assertThat(audit.lastLine()).endsWith("OK");
     }
   }
 
@@ -91,11 +88,4 @@ class LedgerSimulationIT {
     };
   }
 
-  private static String audit(String databaseUrl, int[] exitCode) {
-    var commandLine = Main.commandLine();
-    StringWriter output = new StringWriter();
-    commandLine.setOut(new PrintWriter(output));
-    exitCode[0] = commandLine.execute("audit", "--database", databaseUrl);
-    return output.toString();
-  }
 }
