@@ -152,6 +152,35 @@ class PrepaidPurchasesIT {
   }
 
   @Test
+  void payAsYouGoInstanceStartsActiveWithoutTermOrCharge() {
+    String account = fundedAccount("10.00");
+    HttpApi.Answer bought = operator.post("/v1/resources", Map.of("accountId", account, "plan", "ecs-general",
+        "billing", Map.of("mode", "PAYG")));
+    assertThat(bought.status()).as("%s", bought).isEqualTo(201);
+    assertThat(bought.get("phase")).isEqualTo("ACTIVE");
+    assertThat(bought.json().path("term").isNull()).isTrue();
+    assertThat(bought.json().has("bill")).isFalse();
+    assertThat(bought.get("policy")).isEqualTo("alibaba-payg");
+    assertThat(balance(account)).isEqualTo("10.00");
+    HttpApi.Answer renewal = operator.post("/v1/resources/" + bought.get("id") + "/renewals", Map.of("periods", 1), "payg-renewal");
+    assertThat(renewal.status()).isEqualTo(409);
+    assertThat(renewal.errorCode()).isEqualTo("NOT_RENEWABLE");
+  }
+
+  @Test
+  void resourcesOfOtherAccountsAreNotFoundForAnAccountKey() {
+    String mine = fundedAccount("1000.00");
+    String theirs = fundedAccount("1000.00");
+    String theirResource = Fixtures.bought(operator, theirs, "koodrive-basic", 1);
+    HttpApi me = server.client(operator.post("/v1/api-keys", Map.of("scope", "ACCOUNT", "accountId", mine)).get("key"));
+    assertThat(me.get("/v1/resources/" + theirResource).errorCode()).isEqualTo("RESOURCE_NOT_FOUND");
+    assertThat(me.post("/v1/resources/" + theirResource + "/unsubscribe", Map.of()).status()).isEqualTo(404);
+    assertThat(Fixtures.buyMonths(me, theirs, "koodrive-basic", 1).status()).isEqualTo(404);
+    assertThat(Fixtures.buyMonths(me, mine, "koodrive-basic", 1).status()).isEqualTo(201);
+    assertThat(operator.get("/v1/resources/res_nothing").errorCode()).isEqualTo("RESOURCE_NOT_FOUND");
+  }
+
+  @Test
   void fiftyConcurrentPurchasesNeverOverdrawTheWallet() throws Exception {
     String account = fundedAccount("1800.00");
     List<HttpApi.Answer> answers = concurrently(50, i -> Fixtures.buyMonths(operator, account, "koodrive-basic", 1));
