@@ -23,7 +23,7 @@ final class LifecycleBenchmark {
   static final Instant NOW = OffsetDateTime.parse("2026-03-02T09:30:00+08:00").toInstant();
   private static final int CLAIM_PASSES = 3;
   private static final int IDLE_TICKS = 50;
-  private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(5);
+  private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(20);
 
   private final Jdbi jdbi;
   private final PrintWriter out;
