@@ -80,8 +80,7 @@ public final class LifecycleWrites {
             WITH ORDINALITY AS event (resource_id, at, type, phase, position)
           ORDER BY event.position
           """);
-      List<Integer> positions = java.util.stream.IntStream.range(0, events.size()).boxed().toList();
-      Columns.text(insert, "resourceIds", positions, eventResources::get);
+      Columns.text(insert, "resourceIds", eventResources, resourceId -> resourceId);
       Columns.instants(insert, "ats", events, LifecycleEvent::at);
       Columns.text(insert, "types", events, event -> event.type().name());
       Columns.text(insert, "phases", events, event -> event.phase().name());
