@@ -19,11 +19,7 @@ import io.tenure.clock.TenureClock;
 import io.tenure.ledger.Ledger;
 import io.tenure.ledger.LedgerRoutes;
 import io.tenure.lifecycle.engine.AutoRenewing;
-import io.tenure.lifecycle.engine.GroupExpiry;
-import io.tenure.lifecycle.engine.LifecycleEngine;
 import io.tenure.notify.MessageRoutes;
-import io.tenure.notify.Notices;
-import io.tenure.provider.ProviderCommands;
 import io.tenure.resource.Changing;
 import io.tenure.resource.LifecycleWrites;
 import io.tenure.resource.Purchasing;
@@ -47,8 +43,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Tenure implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Tenure.class);
-  /** Resources the engine claims per transaction: large enough to batch the writes, small enough to keep locks short. */
-  private static final int ENGINE_BATCH_SIZE = 500;
 
   private final Database database;
   private final Scheduler scheduler;
@@ -78,20 +72,18 @@ public final class Tenure implements AutoCloseable {
 
       Jdbi jdbi = database.jdbi();
       AccountStore accountStore = new AccountStore();
-      Ledger ledger = new Ledger();
       Idempotency idempotency = new Idempotency(jdbi, clock);
+      Capabilities capabilities = Capabilities.wire(jdbi, clock);
+      Catalogs catalogs = capabilities.catalogs();
+      Ledger ledger = capabilities.ledger();
+      BillStore bills = capabilities.bills();
+      ResourceStore resourceStore = capabilities.resourceStore();
+      Supplier<LifecycleWrites> writes = capabilities.writes();
+      Renewing renewing = capabilities.renewing();
+      Changing changing = capabilities.changing();
+      AutoRenewing autoRenewing = capabilities.autoRenewing();
       AccountRoutes accounts = new AccountRoutes(jdbi, accountStore, ledger, clock, settings.zone());
-      Catalogs catalogs = new Catalogs(jdbi, clock);
-      BillStore bills = new BillStore();
-      ResourceStore resourceStore = new ResourceStore(catalogs);
-      Notices notices = new Notices(clock);
-      ProviderCommands providerCommands = new ProviderCommands();
-      Supplier<LifecycleWrites> writes = () -> new LifecycleWrites(notices, providerCommands);
-      Renewing renewing = new Renewing(catalogs, resourceStore, ledger, bills);
-      Changing changing = new Changing(catalogs, resourceStore, ledger, bills);
-      AutoRenewing autoRenewing = new AutoRenewing(resourceStore, renewing, ledger);
-      scheduler.register(new LifecycleEngine(jdbi, resourceStore, writes, autoRenewing,
-          new GroupExpiry(resourceStore, changing), providerCommands, ENGINE_BATCH_SIZE));
+      scheduler.register(capabilities.lifecycleEngine());
       BiConsumer<Handle, Account> retryAutoRenewals = (handle, account) -> {
         LifecycleWrites topUpWrites = writes.get();
         autoRenewing.retryAfterTopUp(handle, account, clock.now(), topUpWrites);
@@ -117,7 +109,7 @@ public final class Tenure implements AutoCloseable {
       MessageRoutes.register(routes, jdbi, accounts);
       CatalogRoutes.register(routes, catalogs);
       new ResourceRoutes(jdbi, accountStore, accounts, resourceStore, new Purchasing(catalogs, resourceStore, ledger, bills),
-          renewing, changing, writes, idempotency, providerCommands, clock).register(routes);
+          renewing, changing, writes, idempotency, capabilities.providerCommands(), clock).register(routes);
 
       ApiServer server = ApiServer.start(routes, keys, settings.port(), settings.maxRequestBytes());
       scheduler.start(settings.tickIntervalMillis());

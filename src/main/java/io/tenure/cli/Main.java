@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tenure", mixinStandardHelpOptions = true, version = "Tenure 0.1.0",
     description = "Billing and lifecycle engine for cloud services.",
-    subcommands = {ServeCommand.class, AuditCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ServeCommand.class, AuditCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:failure while running", "2:bad option or environment variable"})
 public final class Main {

@@ -1,20 +1,28 @@
 package io.tenure.notify;
 
 import io.tenure.clock.TenureClock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import io.tenure.store.Columns;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * The outbox of notices: each is written in the transaction of the change that caused it and delivered from
  * here later. Writing the same dedup key twice keeps the first. Thread-safe.
  */
 public final class Notices {
+  /**
+   * One statement for the whole list, rows in list order (so that of two notices with one dedup key the
+   * first is kept, and sequences follow the list).
+   */
   private static final String INSERT = """
       INSERT INTO notices (dedup_key, account_id, resource_id, type, due_at, release_at, created_at)
-      VALUES (:dedupKey, :accountId, :resourceId, :type, :dueAt, :releaseAt, :createdAt) ON CONFLICT (dedup_key) DO NOTHING
+      SELECT notice.dedup_key, notice.account_id, notice.resource_id, notice.type, notice.due_at, notice.release_at, :createdAt
+      FROM unnest(:dedupKeys, :accountIds, :resourceIds, :types, CAST(:dueAts AS timestamptz[]), CAST(:releaseAts AS timestamptz[]))
+        WITH ORDINALITY AS notice (dedup_key, account_id, resource_id, type, due_at, release_at, position)
+      ORDER BY notice.position
+      ON CONFLICT (dedup_key) DO NOTHING
       """;
 
   private final TenureClock clock;
@@ -23,19 +31,19 @@ public final class Notices {
     this.clock = clock;
   }
 
-  /** Writes {@code notices} in one batch on the caller's handle. */
+  /** Writes {@code notices} in one statement on the caller's handle. */
   public void record(Handle handle, List<Notice> notices) {
     if (notices.isEmpty()) {
       return;
     }
-    PreparedBatch batch = handle.prepareBatch(INSERT);
-    Instant now = clock.now();
-    for (Notice notice : notices) {
-      batch.bind("dedupKey", notice.dedupKey()).bind("accountId", notice.accountId())
-          .bind("resourceId", notice.resourceId().orElse(null)).bind("type", notice.type()).bind("dueAt", notice.dueAt())
-          .bind("releaseAt", notice.releaseAt().orElse(null)).bind("createdAt", now).add();
-    }
-    batch.execute();
+    Update insert = handle.createUpdate(INSERT);
+    Columns.text(insert, "dedupKeys", notices, Notice::dedupKey);
+    Columns.text(insert, "accountIds", notices, Notice::accountId);
+    Columns.text(insert, "resourceIds", notices, notice -> notice.resourceId().orElse(null));
+    Columns.text(insert, "types", notices, Notice::type);
+    Columns.instants(insert, "dueAts", notices, Notice::dueAt);
+    Columns.instants(insert, "releaseAts", notices, notice -> notice.releaseAt().orElse(null));
+    insert.bind("createdAt", clock.now()).execute();
   }
 
   /** A resource's notices, oldest first: type, due instant and release instant. */

@@ -3,7 +3,8 @@ package io.tenure.provider;
 import io.tenure.lifecycle.Effect;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import io.tenure.store.Columns;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * The outbox of what providers must be told (grace, frozen, release requested, restore), written in the
@@ -14,19 +15,23 @@ public final class ProviderCommands {
   /** One command to a provider about one resource. */
   public record Command(String resourceId, Effect.TellProvider tell) {}
 
-  /** Writes {@code commands} in one batch on the caller's handle. */
+  /** Writes {@code commands} in one statement on the caller's handle; their sequences follow the list. */
   public void record(Handle handle, List<Command> commands) {
     if (commands.isEmpty()) {
       return;
     }
-    PreparedBatch batch = handle.prepareBatch("""
-        INSERT INTO provider_commands (resource_id, command, service_level, at) VALUES (:resourceId, :command, :service, :at)
+    Update insert = handle.createUpdate("""
+        INSERT INTO provider_commands (resource_id, command, service_level, at)
+        SELECT pending.resource_id, pending.command, pending.service_level, pending.at
+        FROM unnest(:resourceIds, :commands, :services, CAST(:ats AS timestamptz[]))
+          WITH ORDINALITY AS pending (resource_id, command, service_level, at, position)
+        ORDER BY pending.position
         """);
-    for (Command command : commands) {
-      batch.bind("resourceId", command.resourceId()).bind("command", command.tell().command().name())
-          .bind("service", command.tell().service().name()).bind("at", command.tell().at()).add();
-    }
-    batch.execute();
+    Columns.text(insert, "resourceIds", commands, Command::resourceId);
+    Columns.text(insert, "commands", commands, command -> command.tell().command().name());
+    Columns.text(insert, "services", commands, command -> command.tell().service().name());
+    Columns.instants(insert, "ats", commands, command -> command.tell().at());
+    insert.execute();
   }
 
   /** Whether the product of a plan has a provider endpoint that confirms releases itself. */

@@ -1,0 +1,51 @@
+package io.tenure;
+
+import io.tenure.catalog.Catalogs;
+import io.tenure.clock.TenureClock;
+import io.tenure.billing.BillStore;
+import io.tenure.ledger.Ledger;
+import io.tenure.lifecycle.engine.AutoRenewing;
+import io.tenure.lifecycle.engine.GroupExpiry;
+import io.tenure.lifecycle.engine.LifecycleEngine;
+import io.tenure.notify.Notices;
+import io.tenure.provider.ProviderCommands;
+import io.tenure.resource.Changing;
+import io.tenure.resource.LifecycleWrites;
+import io.tenure.resource.Renewing;
+import io.tenure.resource.ResourceStore;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The capabilities that work on one database with one clock (catalog, ledger, resources, the lifecycle
+ * engine), wired by hand in one place so that {@link Tenure}, {@code tenure bench} and the engine's tests
+ * build the very same engine. Thread-safe once built.
+ *
+ * @param writes makes the per-transaction collector of lifecycle writes
+ */
+public record Capabilities(Jdbi jdbi, TenureClock clock, Catalogs catalogs, Ledger ledger, BillStore bills,
+    ResourceStore resourceStore, Notices notices, ProviderCommands providerCommands, Supplier<LifecycleWrites> writes,
+    Renewing renewing, Changing changing, AutoRenewing autoRenewing) {
+
+  /** Wires every capability on {@code jdbi} and {@code clock}; on an empty database this loads the demo catalog. */
+  public static Capabilities wire(Jdbi jdbi, TenureClock clock) {
+    Catalogs catalogs = new Catalogs(jdbi, clock);
+    Ledger ledger = new Ledger();
+    BillStore bills = new BillStore();
+    ResourceStore resourceStore = new ResourceStore(catalogs);
+    Notices notices = new Notices(clock);
+    ProviderCommands providerCommands = new ProviderCommands();
+    Supplier<LifecycleWrites> writes = () -> new LifecycleWrites(notices, providerCommands);
+    Renewing renewing = new Renewing(catalogs, resourceStore, ledger, bills);
+    Changing changing = new Changing(catalogs, resourceStore, ledger, bills);
+    AutoRenewing autoRenewing = new AutoRenewing(resourceStore, renewing, ledger);
+    return new Capabilities(jdbi, clock, catalogs, ledger, bills, resourceStore, notices, providerCommands, writes,
+        renewing, changing, autoRenewing);
+  }
+
+  /** A new lifecycle engine over these capabilities, claiming {@link LifecycleEngine#BATCH_SIZE} resources per transaction. */
+  public LifecycleEngine lifecycleEngine() {
+    return new LifecycleEngine(jdbi, resourceStore, writes, autoRenewing, new GroupExpiry(resourceStore, changing),
+        providerCommands, LifecycleEngine.BATCH_SIZE);
+  }
+}

@@ -1,0 +1,172 @@
+package io.tenure.cli;
+
+import io.tenure.Capabilities;
+import io.tenure.clock.TenureClock;
+import io.tenure.lifecycle.engine.LifecycleEngine;
+import io.tenure.lifecycle.engine.SyntheticResources;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The steps of {@code tenure bench lifecycle} on an opened, empty database: load, claim ceiling, drain, idle
+ * tick. The engine is built by {@link Capabilities#lifecycleEngine()}, exactly as {@code serve} builds it.
+ * Not thread-safe: one run per instance.
+ */
+final class LifecycleBenchmark {
+  /** The simulated instant the benchmark runs at; the loader places every due event relative to it. */
+  static final Instant NOW = OffsetDateTime.parse("2026-03-02T09:30:00+08:00").toInstant();
+  private static final int CLAIM_PASSES = 3;
+  private static final int IDLE_TICKS = 50;
+  private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(20);
+
+  private final Jdbi jdbi;
+  private final PrintWriter out;
+
+  LifecycleBenchmark(Jdbi jdbi, PrintWriter out) {
+    this.jdbi = jdbi;
+    this.out = out;
+  }
+
+  /** Transition rates in per second, the idle tick in milliseconds. */
+  record Result(long overallPerSecond, long firstTenthPerSecond, long lastTenthPerSecond, double idleTickMillis,
+      long claimCeilingPerSecond) {
+    String summary() {
+      return String.format(java.util.Locale.ROOT,
+          "lifecycle: %d transitions/s overall, first tenth %d/s, last tenth %d/s, idle tick %.2f ms, claim ceiling %d/s",
+          overallPerSecond, firstTenthPerSecond, lastTenthPerSecond, idleTickMillis, claimCeilingPerSecond);
+    }
+  }
+
+  Result run(int resources, double dueShare) {
+    long existing = jdbi.withHandle(handle -> handle.createQuery("SELECT count(*) FROM resources").mapTo(Long.class).one());
+    if (existing > 0) {
+      throw new IllegalStateException("bench - the database already holds " + existing
+          + " resources; the benchmark needs an empty database (run it without --database and --data-dir)");
+    }
+    Capabilities capabilities = Capabilities.wire(jdbi, TenureClock.simulated(NOW));
+    long loadStart = System.nanoTime();
+    SyntheticResources.Loaded loaded = SyntheticResources.load(jdbi, capabilities.resourceStore(), resources, dueShare, NOW);
+    print("loaded %d resources for %d accounts in %.1f s; %d due at %s", loaded.resources(), loaded.accounts(),
+        seconds(System.nanoTime() - loadStart), loaded.due(), NOW);
+    long ceiling = claimCeiling(loaded.due());
+    LifecycleEngine engine = capabilities.lifecycleEngine();
+    Drain drain = drain(engine);
+    double idleTick = idleTickMillis(engine);
+    print("idle tick: median of %d ticks with nothing due %.2f ms", IDLE_TICKS, idleTick);
+    return new Result(drain.overallPerSecond(), drain.firstTenthPerSecond(), drain.lastTenthPerSecond(), idleTick, ceiling);
+  }
+
+  /**
+   * The database's ceiling: the engine's claim statement alone, batch after batch over the whole due set with
+   * the engine's cursor, each batch in a transaction that rolls back so that the rows stay due. Returns the
+   * median rate of the passes, in claims per second.
+   */
+  private long claimCeiling(int due) {
+    List<Long> rates = new ArrayList<>();
+    for (int pass = 0; pass < CLAIM_PASSES; pass++) {
+      long start = System.nanoTime();
+      int claimed = claimPass();
+      long elapsed = System.nanoTime() - start;
+      if (claimed != due) {
+        throw new IllegalStateException("bench - a claim pass saw " + claimed + " due resources, the load made " + due);
+      }
+      rates.add(perSecond(claimed, elapsed));
+    }
+    long median = rates.stream().sorted().toList().get(CLAIM_PASSES / 2);
+    print("claim ceiling: %s claims/s in %d passes of %d claims (batches of %d, rolled back), median %d/s",
+        rates, CLAIM_PASSES, due, LifecycleEngine.BATCH_SIZE, median);
+    return median;
+  }
+
+  private int claimPass() {
+    return jdbi.withHandle(handle -> {
+      int claimed = 0;
+      Instant fromDue = Instant.EPOCH;
+      String fromId = "";
+      while (true) {
+        List<Claimed> batch = claimAndRollBack(handle, fromDue, fromId);
+        claimed += batch.size();
+        if (batch.size() < LifecycleEngine.BATCH_SIZE) {
+          return claimed;
+        }
+        fromDue = batch.getLast().due();
+        fromId = batch.getLast().id();
+      }
+    });
+  }
+
+  private record Claimed(String id, Instant due) {}
+
+  private static List<Claimed> claimAndRollBack(Handle handle, Instant fromDue, String fromId) {
+    handle.begin();
+    try {
+      return handle.createQuery(LifecycleEngine.CLAIM_SQL)
+          .bind("now", NOW).bind("fromDue", fromDue).bind("fromId", fromId).bind("batch", LifecycleEngine.BATCH_SIZE)
+          .map((row, context) -> new Claimed(row.getString("id"), row.getTimestamp("next_due_at").toInstant()))
+          .list();
+    } finally {
+      handle.rollback();
+    }
+  }
+
+  /** Rates in transitions per second; a transition is one lifecycle event written (one phase change here). */
+  private record Drain(long overallPerSecond, long firstTenthPerSecond, long lastTenthPerSecond) {}
+
+  /** Runs the engine until nothing is due, sampling the events written from a second connection. */
+  private Drain drain(LifecycleEngine engine) {
+    DrainProgress progress = DrainProgress.start(jdbi, PROGRESS_INTERVAL);
+    long processed = 0;
+    int ticks = 0;
+    for (int count = engine.processDue(NOW); count > 0; count = engine.processDue(NOW)) {
+      processed += count;
+      ticks++;
+    }
+    DrainProgress.Timeline timeline = progress.stop();
+    long total = timeline.total();
+    if (total != processed) {
+      throw new IllegalStateException("bench - " + processed + " resources processed but " + total + " events written");
+    }
+    long elapsed = timeline.elapsedNanos();
+    long firstTenthNanos = timeline.nanosAt(total / 10);
+    long lastTenthNanos = elapsed - timeline.nanosAt(total - total / 10);
+    Drain drain = new Drain(perSecond(total, elapsed), perSecond(total / 10, firstTenthNanos),
+        perSecond(total / 10, lastTenthNanos));
+    print("drain: %d transitions (lifecycle events: one phase change per due resource) in %.2f s over %d tick(s)",
+        total, seconds(elapsed), ticks);
+    print("drain: first tenth %.2f s (%d/s), last tenth %.2f s (%d/s)", seconds(firstTenthNanos),
+        drain.firstTenthPerSecond(), seconds(lastTenthNanos), drain.lastTenthPerSecond());
+    return drain;
+  }
+
+  private double idleTickMillis(LifecycleEngine engine) {
+    List<Long> nanos = new ArrayList<>();
+    for (int tick = 0; tick < IDLE_TICKS; tick++) {
+      long start = System.nanoTime();
+      int processed = engine.processDue(NOW);
+      nanos.add(System.nanoTime() - start);
+      if (processed != 0) {
+        throw new IllegalStateException("bench - an idle tick processed " + processed + " resources");
+      }
+    }
+    return nanos.stream().sorted().toList().get(IDLE_TICKS / 2) / 1_000_000.0;
+  }
+
+  private void print(String format, Object... arguments) {
+    out.println(String.format(java.util.Locale.ROOT, format, arguments));
+    out.flush();
+  }
+
+  private static long perSecond(long count, long nanos) {
+    return nanos <= 0 ? 0 : Math.round(count * 1_000_000_000.0 / nanos);
+  }
+
+  private static double seconds(long nanos) {
+    return nanos / 1_000_000_000.0;
+  }
+}
