@@ -43,9 +43,12 @@ public record Capabilities(Jdbi jdbi, TenureClock clock, Catalogs catalogs, Ledg
         renewing, changing, autoRenewing);
   }
 
-  /** A new lifecycle engine over these capabilities, claiming {@link LifecycleEngine#BATCH_SIZE} resources per transaction. */
-  public LifecycleEngine lifecycleEngine() {
+  /**
+   * A new lifecycle engine over these capabilities with {@code workers} concurrent workers, each claiming
+   * {@link LifecycleEngine#BATCH_SIZE} resources per transaction.
+   */
+  public LifecycleEngine lifecycleEngine(int workers) {
     return new LifecycleEngine(jdbi, resourceStore, writes, autoRenewing, new GroupExpiry(resourceStore, changing),
-        providerCommands, LifecycleEngine.BATCH_SIZE);
+        providerCommands, LifecycleEngine.BATCH_SIZE, workers);
   }
 }

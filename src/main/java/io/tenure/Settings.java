@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param poolSize database connections
  * @param maxRequestBytes the largest request body accepted
  * @param tickIntervalMillis how often due work is looked for with the system clock
+ * @param engineWorkers concurrent workers of the lifecycle engine in this process
  */
 public record Settings(
     int port,
@@ -31,7 +32,8 @@ public record Settings(
     Optional<String> operatorKey,
     int poolSize,
     long maxRequestBytes,
-    long tickIntervalMillis) {
+    long tickIntervalMillis,
+    int engineWorkers) {
 
   public Settings {
     check(port >= 0 && port <= 65_535, "port", "must be between 0 and 65535", port);
@@ -40,6 +42,7 @@ public record Settings(
         "must be between 1024 and 268435456", maxRequestBytes);
     check(tickIntervalMillis >= 10 && tickIntervalMillis <= 3_600_000, "tick interval",
         "must be between 10 and 3600000 milliseconds", tickIntervalMillis);
+    check(engineWorkers >= 1 && engineWorkers <= 16, "engine workers", "must be between 1 and 16", engineWorkers);
     check(operatorKey.map(key -> key.length() >= 16).orElse(true), "operator key",
         "must be at least 16 characters", "(hidden)");
     Require.present(dataDirectory, "data directory");

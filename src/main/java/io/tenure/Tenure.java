@@ -83,7 +83,7 @@ public final class Tenure implements AutoCloseable {
       Changing changing = capabilities.changing();
       AutoRenewing autoRenewing = capabilities.autoRenewing();
       AccountRoutes accounts = new AccountRoutes(jdbi, accountStore, ledger, clock, settings.zone());
-      scheduler.register(capabilities.lifecycleEngine());
+      scheduler.register(capabilities.lifecycleEngine(settings.engineWorkers()));
       BiConsumer<Handle, Account> retryAutoRenewals = (handle, account) -> {
         LifecycleWrites topUpWrites = writes.get();
         autoRenewing.retryAfterTopUp(handle, account, clock.now(), topUpWrites);

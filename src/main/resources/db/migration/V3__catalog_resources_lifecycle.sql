@@ -46,20 +46,21 @@ CREATE TABLE resource_add_ons (
 );
 
 -- Owned by io.tenure.lifecycle: everything that happened to each resource, stamped with the instant it fell due.
+-- One index only: the engine writes a row per transition, and every index costs on that hot path.
 CREATE TABLE lifecycle_events (
-  sequence    bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  sequence    bigint GENERATED ALWAYS AS IDENTITY,
   resource_id text NOT NULL,
   at          timestamptz NOT NULL,
   type        text NOT NULL,
-  phase       text NOT NULL
+  phase       text NOT NULL,
+  PRIMARY KEY (resource_id, sequence)
 );
-CREATE INDEX lifecycle_events_resource ON lifecycle_events (resource_id, sequence);
 
 -- Owned by io.tenure.notify: notices to deliver, written in the transaction of the change that caused them.
 -- The dedup key makes a notice exist once however often it is produced.
 CREATE TABLE notices (
-  sequence     bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  dedup_key    text NOT NULL UNIQUE,
+  dedup_key    text PRIMARY KEY,
+  sequence     bigint GENERATED ALWAYS AS IDENTITY,
   account_id   text NOT NULL,
   resource_id  text,
   type         text NOT NULL,
@@ -68,8 +69,8 @@ CREATE TABLE notices (
   created_at   timestamptz NOT NULL,
   delivered_at timestamptz
 );
+-- The inbox, newest first. Delivery will add its own index over undelivered notices when it exists.
 CREATE INDEX notices_account ON notices (account_id, sequence);
-CREATE INDEX notices_undelivered ON notices (sequence) WHERE delivered_at IS NULL;
 
 -- Owned by io.tenure.provider: what each provider must be told, in order, with a stable id for deduplication.
 CREATE TABLE provider_commands (
@@ -80,4 +81,3 @@ CREATE TABLE provider_commands (
   at            timestamptz NOT NULL,
   delivered_at  timestamptz
 );
-CREATE INDEX provider_commands_undelivered ON provider_commands (sequence) WHERE delivered_at IS NULL;

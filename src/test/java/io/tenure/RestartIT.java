@@ -17,7 +17,7 @@ class RestartIT {
 
   private static Settings embedded(Path dataDirectory) {
     return new Settings(0, dataDirectory, Optional.empty(), true, Instant.parse("2023-03-08T07:50:04Z"),
-        ZoneId.of("Asia/Shanghai"), Optional.empty(), 4, 1 << 20, 50);
+        ZoneId.of("Asia/Shanghai"), Optional.empty(), 4, 1 << 20, 50, 2);
   }
 
   @Test

@@ -15,7 +15,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The steps of {@code tenure bench lifecycle} on an opened, empty database: load, claim ceiling, drain, idle
- * tick. The engine is built by {@link Capabilities#lifecycleEngine()}, exactly as {@code serve} builds it.
+ * tick. The engine is built by {@link Capabilities#lifecycleEngine(int)}, exactly as {@code serve} builds it.
  * Not thread-safe: one run per instance.
  */
 final class LifecycleBenchmark {
@@ -27,10 +27,12 @@ final class LifecycleBenchmark {
 
   private final Jdbi jdbi;
   private final PrintWriter out;
+  private final int workers;
 
-  LifecycleBenchmark(Jdbi jdbi, PrintWriter out) {
+  LifecycleBenchmark(Jdbi jdbi, PrintWriter out, int workers) {
     this.jdbi = jdbi;
     this.out = out;
+    this.workers = workers;
   }
 
   /** Transition rates in per second, the idle tick in milliseconds. */
@@ -55,7 +57,7 @@ final class LifecycleBenchmark {
     print("loaded %d resources for %d accounts in %.1f s; %d due at %s", loaded.resources(), loaded.accounts(),
         seconds(System.nanoTime() - loadStart), loaded.due(), NOW);
     long ceiling = claimCeiling(loaded.due());
-    LifecycleEngine engine = capabilities.lifecycleEngine();
+    LifecycleEngine engine = capabilities.lifecycleEngine(workers);
     Drain drain = drain(engine);
     double idleTick = idleTickMillis(engine);
     print("idle tick: median of %d ticks with nothing due %.2f ms", IDLE_TICKS, idleTick);

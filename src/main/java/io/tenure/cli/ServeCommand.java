@@ -61,6 +61,11 @@ final class ServeCommand implements Callable<Integer> {
           + "Env TENURE_TICK_INTERVAL_MS. Default: ${DEFAULT-VALUE}.")
   long tickIntervalMillis;
 
+  @Option(names = "--engine-workers", paramLabel = "N", defaultValue = "${env:TENURE_ENGINE_WORKERS:-4}",
+      description = "Concurrent workers of the lifecycle engine in this process, 1 to 16. "
+          + "Env TENURE_ENGINE_WORKERS. Default: ${DEFAULT-VALUE}.")
+  int engineWorkers;
+
   @Override
   public Integer call() throws InterruptedException {
     Settings settings = settings();
@@ -86,7 +91,7 @@ final class ServeCommand implements Callable<Integer> {
     try {
       return new Settings(port, database.dataDirectory, database.databaseUrl(), clock.equals("simulated"),
           parseStart(), parseZone(), Optional.ofNullable(System.getenv("TENURE_OPERATOR_KEY")).filter(k -> !k.isBlank()),
-          database.poolSize, maxRequestBytes, tickIntervalMillis);
+          database.poolSize, maxRequestBytes, tickIntervalMillis, engineWorkers);
     } catch (IllegalArgumentException failure) {
       throw new ParameterException(spec.commandLine(), failure.getMessage());
     }

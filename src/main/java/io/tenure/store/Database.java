@@ -73,6 +73,11 @@ public final class Database implements AutoCloseable {
           .setDataDirectory(files)
           .setCleanDataDirectory(false)
           .setPGStartupWait(Duration.ofSeconds(60))
+          // PostgreSQL's stock settings are sized for a tiny machine; the engine's batches of writes want a
+          // larger cache and fewer checkpoints (each one makes the next writes log whole pages).
+          .setServerConfig("shared_buffers", "512MB")
+          .setServerConfig("max_wal_size", "2GB")
+          .setServerConfig("checkpoint_timeout", "15min")
           .start();
       LOG.info("database - embedded PostgreSQL on port {} with data in {}", server.getPort(), files);
       String url = server.getJdbcUrl("postgres", "postgres");

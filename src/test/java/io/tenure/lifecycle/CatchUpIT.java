@@ -46,10 +46,14 @@ class CatchUpIT {
         }
       }
     }
+    List<String> messages = new ArrayList<>();
     for (JsonNode message : operator.get("/v1/accounts/" + world.account() + "/messages?limit=1000").json().path("items")) {
-      seen.add("message " + message.path("createdAt").asText() + " " + message.path("type").asText() + " "
+      messages.add("message " + message.path("createdAt").asText() + " " + message.path("type").asText() + " "
           + world.resources().indexOf(message.path("resourceId").asText()));
     }
+    // Workers write the notices of different resources in either order; what matters is which were sent when.
+    messages.sort(null);
+    seen.addAll(messages);
     seen.add("balance " + operator.get("/v1/accounts/" + world.account()).get("balance"));
     return seen;
   }

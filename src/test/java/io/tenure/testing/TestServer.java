@@ -39,7 +39,7 @@ public final class TestServer implements AutoCloseable {
 
   public static Settings settings(String databaseUrl, boolean simulated, Instant start) {
     return new Settings(0, Path.of("target", "unused-data"), Optional.of(databaseUrl), simulated, start,
-        ZoneId.of("Asia/Shanghai"), Optional.of(OPERATOR_KEY), 4, 1 << 20, 50);
+        ZoneId.of("Asia/Shanghai"), Optional.of(OPERATOR_KEY), 6, 1 << 20, 50, 2);
   }
 
   /** The JDBC URL of this server's own database. */

@@ -10,7 +10,14 @@ import io.tenure.provider.ProviderCommands;
 import io.tenure.resource.LifecycleWrites;
 import io.tenure.resource.ResourceRecord;
 import io.tenure.resource.ResourceStore;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jdbi.v3.core.JdbiException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -30,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class LifecycleEngine implements DueWork {
   private static final Logger LOG = LoggerFactory.getLogger(LifecycleEngine.class);
   /** Due instants one resource may pass through in one processing; a guard against a rule that never settles. */
+  /** Attempts at one batch that the database aborted to break a deadlock. */
+  private static final int ATTEMPTS_MAX = 5;
   private static final int STEPS_MAX = 100_000;
   /** Resources the engine claims per transaction: large enough to batch the writes, small enough to keep locks short. */
   public static final int BATCH_SIZE = 500;
@@ -51,9 +60,11 @@ public final class LifecycleEngine implements DueWork {
   private final GroupExpiry groupExpiry;
   private final ProviderCommands providers;
   private final int batchSize;
+  private final int workers;
+  private final ExecutorService pool;
 
   public LifecycleEngine(Jdbi jdbi, ResourceStore resources, Supplier<LifecycleWrites> writes, AutoRenewing autoRenewing,
-      GroupExpiry groupExpiry, ProviderCommands providers, int batchSize) {
+      GroupExpiry groupExpiry, ProviderCommands providers, int batchSize, int workers) {
     this.jdbi = jdbi;
     this.resources = resources;
     this.writes = writes;
@@ -61,6 +72,8 @@ public final class LifecycleEngine implements DueWork {
     this.groupExpiry = groupExpiry;
     this.providers = providers;
     this.batchSize = batchSize;
+    this.workers = workers;
+    this.pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("tenure-lifecycle-", 0).daemon().factory());
   }
 
   @Override
@@ -70,18 +83,77 @@ public final class LifecycleEngine implements DueWork {
         .mapTo(Instant.class).findOne());
   }
 
+  /**
+   * Drains everything due at {@code now} with {@code workers} concurrent workers, each claiming its own
+   * batches: while one waits for the database to write its batch, another computes the next.
+   */
   @Override
   public int processDue(Instant now) {
+    if (workers == 1) {
+      return drain(now);
+    }
+    List<Future<Integer>> drains = new ArrayList<>();
+    for (int worker = 0; worker < workers; worker++) {
+      drains.add(pool.submit(() -> drain(now)));
+    }
+    int processed = 0;
+    for (Future<Integer> drain : drains) {
+      processed += await(drain);
+    }
+    return processed;
+  }
+
+  private int drain(Instant now) {
     int processed = 0;
     Cursor cursor = Cursor.START;
     while (true) {
-      Cursor from = cursor;
-      Batch batch = jdbi.inTransaction(handle -> processBatch(handle, now, from));
+      Batch batch = processBatchRetrying(now, cursor);
       processed += batch.size();
       if (batch.size() < batchSize) {
         return processed;
       }
       cursor = batch.last();
+    }
+  }
+
+  /**
+   * One batch in one transaction, retried when PostgreSQL aborts it to break a deadlock (two workers locking
+   * the members of one resource group in another order) or a serialization conflict; the batch is then
+   * claimed afresh.
+   */
+  private Batch processBatchRetrying(Instant now, Cursor from) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return jdbi.inTransaction(handle -> processBatch(handle, now, from));
+      } catch (JdbiException failure) {
+        if (attempt >= ATTEMPTS_MAX || !isRetryable(failure)) {
+          throw failure;
+        }
+        LOG.warn("lifecycle - batch aborted by the database ({}), retrying ({}/{})", failure.getMessage(), attempt, ATTEMPTS_MAX);
+      }
+    }
+  }
+
+  private static boolean isRetryable(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int await(Future<Integer> drain) {
+    try {
+      return drain.get();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while draining due resources", interrupted);
+    } catch (ExecutionException failure) {
+      if (failure.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("a lifecycle worker failed", failure.getCause());
     }
   }
 

@@ -61,7 +61,7 @@ class EngineConcurrencyIT {
       for (int engine = 0; engine < ENGINES; engine++) {
         engines.add(threads.submit(() -> {
           try (Database own = Database.connect(url, 2)) {
-            LifecycleEngine lifecycleEngine = Capabilities.wire(own.jdbi(), TenureClock.simulated(NOW)).lifecycleEngine();
+            LifecycleEngine lifecycleEngine = Capabilities.wire(own.jdbi(), TenureClock.simulated(NOW)).lifecycleEngine(1);
             start.await();
             int total = 0;
             for (int count = lifecycleEngine.processDue(NOW); count > 0; count = lifecycleEngine.processDue(NOW)) {
