@@ -48,7 +48,7 @@ public record Capabilities(Jdbi jdbi, TenureClock clock, Catalogs catalogs, Ledg
    * {@link LifecycleEngine#BATCH_SIZE} resources per transaction.
    */
   public LifecycleEngine lifecycleEngine(int workers) {
-    return new LifecycleEngine(jdbi, resourceStore, writes, autoRenewing, new GroupExpiry(resourceStore, changing),
+    return new LifecycleEngine(jdbi, catalogs, resourceStore, writes, autoRenewing, new GroupExpiry(resourceStore, changing),
         providerCommands, LifecycleEngine.BATCH_SIZE, workers);
   }
 }

@@ -4,6 +4,7 @@ import io.tenure.catalog.BillingMode;
 import io.tenure.catalog.BillingPeriod;
 import io.tenure.ledger.Money;
 import io.tenure.lifecycle.LifecycleState;
+import io.tenure.lifecycle.Policy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,15 @@ public record ResourceRecord(String id, String accountId, String planCode, int c
 
   public ResourceRecord {
     addOns = List.copyOf(addOns);
+  }
+
+  /** This resource under {@code policy}, version {@code version}, from its next phase on. */
+  public ResourceRecord withPolicy(int version, Policy policy) {
+    LifecycleState state = lifecycle;
+    return new ResourceRecord(id, accountId, planCode, catalogVersion, mode, period, groupId, createdAt, term,
+        termPeriods, planPaid, addOns, version, new LifecycleState(state.phase(), policy, state.tier(), state.zone(),
+            state.termEnd(), state.arrearsStartedAt(), state.policyPhaseIndex(), state.phaseStartedAt(), state.autoRenew(),
+            state.warningDaysBefore(), state.periodicHandledThrough()));
   }
 
   public ResourceRecord withLifecycle(LifecycleState newLifecycle) {

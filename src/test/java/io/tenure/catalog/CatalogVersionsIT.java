@@ -47,6 +47,34 @@ class CatalogVersionsIT {
   }
 
   @Test
+  void aNewPolicyAppliesFromTheNextPhaseNeverInTheMiddleOfOne() throws IOException {
+    try (TestServer server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00")) {
+      HttpApi operator = server.operator();
+      String account = Fixtures.account(operator, "V3");
+      Fixtures.topUp(operator, account, "1000.00");
+      String alreadyExpired = Fixtures.bought(operator, account, "koodrive-basic", 1);
+      Fixtures.advanceTo(operator, "2023-03-20T00:00:00+08:00");
+      String stillActive = Fixtures.bought(operator, account, "koodrive-basic", 1);
+      Fixtures.advanceTo(operator, "2023-04-09T00:00:00+08:00");
+      assertThat(Fixtures.phase(operator, alreadyExpired)).isEqualTo("GRACE");
+
+      String version2 = demo().replace("version: 1", "version: 2").replace("policy: huawei-drive", "policy: tencent-drive");
+      assertThat(operator.send("PUT", "/v1/catalog", version2, null).status()).isEqualTo(201);
+
+      Fixtures.advanceTo(operator, "2023-04-21T00:00:00+08:00");
+      assertThat(Fixtures.phase(operator, stillActive)).as("expired under version 2: tencent-drive freezes at once")
+          .isEqualTo("FROZEN");
+      assertThat(operator.get("/v1/resources/" + stillActive).get("policy")).isEqualTo("tencent-drive");
+      assertThat(Fixtures.phase(operator, alreadyExpired)).as("in grace under version 1: huawei-drive V3 freezes at D+8")
+          .isEqualTo("FROZEN");
+      assertThat(operator.get("/v1/resources/" + alreadyExpired).get("policy")).isEqualTo("huawei-drive");
+      Fixtures.advanceTo(operator, "2023-04-23T00:00:00+08:00");
+      assertThat(Fixtures.phase(operator, alreadyExpired)).isEqualTo("RELEASED");
+      assertThat(Fixtures.phase(operator, stillActive)).isEqualTo("FROZEN");
+    }
+  }
+
+  @Test
   void aCatalogWithAMistakeIsRefusedNamingTheLineAndNothingChanges() throws IOException {
     try (TestServer server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00")) {
       HttpApi operator = server.operator();

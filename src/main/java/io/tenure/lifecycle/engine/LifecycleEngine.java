@@ -1,5 +1,7 @@
 package io.tenure.lifecycle.engine;
 
+import io.tenure.catalog.Catalog;
+import io.tenure.catalog.Catalogs;
 import io.tenure.clock.DueWork;
 import io.tenure.error.Require;
 import io.tenure.lifecycle.Effect;
@@ -54,6 +56,7 @@ public final class LifecycleEngine implements DueWork {
       """;
 
   private final Jdbi jdbi;
+  private final Catalogs catalogs;
   private final ResourceStore resources;
   private final Supplier<LifecycleWrites> writes;
   private final AutoRenewing autoRenewing;
@@ -63,9 +66,10 @@ public final class LifecycleEngine implements DueWork {
   private final int workers;
   private final ExecutorService pool;
 
-  public LifecycleEngine(Jdbi jdbi, ResourceStore resources, Supplier<LifecycleWrites> writes, AutoRenewing autoRenewing,
+  public LifecycleEngine(Jdbi jdbi, Catalogs catalogs, ResourceStore resources, Supplier<LifecycleWrites> writes, AutoRenewing autoRenewing,
       GroupExpiry groupExpiry, ProviderCommands providers, int batchSize, int workers) {
     this.jdbi = jdbi;
+    this.catalogs = catalogs;
     this.resources = resources;
     this.writes = writes;
     this.autoRenewing = autoRenewing;
@@ -182,7 +186,7 @@ public final class LifecycleEngine implements DueWork {
 
   /** Applies everything due for one claimed resource, one due instant at a time. */
   private void process(Handle handle, ResourceRecord claimed, Instant now, LifecycleWrites batch) {
-    ResourceRecord current = claimed;
+    ResourceRecord current = withNewestPolicy(claimed);
     for (int steps = 0; ; steps++) {
       Require.invariant(steps < STEPS_MAX, "resource %s did not settle after %d steps", claimed.id(), steps);
       Transition transition = Lifecycle.step(current.lifecycle(), now);
@@ -214,6 +218,24 @@ public final class LifecycleEngine implements DueWork {
       case Effect.TellProvider ignored -> throw new IllegalStateException("provider commands are written by LifecycleWrites");
     }
     return resource;
+  }
+
+  /**
+   * While a resource is ACTIVE no policy phase has begun, so it takes the newest catalog's policy for its plan:
+   * a new catalog version changes what happens from the next phase on, never in the middle of one.
+   */
+  private ResourceRecord withNewestPolicy(ResourceRecord resource) {
+    if (resource.lifecycle().phase() != Phase.ACTIVE) {
+      return resource;
+    }
+    Catalog newest = catalogs.current();
+    if (newest.version() == resource.policyVersion()) {
+      return resource;
+    }
+    return newest.findPlan(resource.planCode()).map(newest::policyOf)
+        .filter(policy -> policy.trigger() == resource.lifecycle().policy().trigger())
+        .map(policy -> resource.withPolicy(newest.version(), policy))
+        .orElse(resource);
   }
 
   /** A product with no provider endpoint has nobody to confirm the release: it completes at once. */
