@@ -7,8 +7,10 @@ import io.tenure.account.AccountStore;
 import io.tenure.api.Caller;
 import io.tenure.api.Idempotency;
 import io.tenure.api.Json;
+import io.tenure.api.QueryParameters;
 import io.tenure.api.Routes;
 import io.tenure.clock.TenureClock;
+import io.tenure.error.InvalidInputException;
 import io.tenure.error.NotFoundException;
 import io.tenure.lifecycle.EventType;
 import io.tenure.lifecycle.Lifecycle;
@@ -20,8 +22,11 @@ import io.tenure.lifecycle.Transition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -66,13 +71,14 @@ public final class ResourceRoutes {
   public void register(Routes routes) {
     routes.post("/v1/resources", Routes.Access.KEY, this::buy);
     routes.get("/v1/resources/{id}", Routes.Access.KEY, (context, caller) ->
-        context.json(jdbi.withHandle(handle -> ResourceViews.view(visible(handle, caller, context.pathParam("id")), java.util.Optional.empty()))));
+        context.json(jdbi.withHandle(handle -> ResourceViews.view(visible(handle, caller, context.pathParam("id")), Optional.empty()))));
     routes.get("/v1/resources/{id}/timeline", Routes.Access.KEY, this::timeline);
+    routes.get("/v1/accounts/{id}/resources", Routes.Access.KEY, this::listForAccount);
     routes.post("/v1/resources/{id}/renewals", Routes.Access.KEY, (context, caller) -> {
       ResourceRequests.Renewal request = Json.read(context.bodyAsBytes(), ResourceRequests.Renewal.class);
       change(context, caller, true, (handle, resource, batch) -> {
         Renewing.Renewal renewal = renewing.renew(handle, resource, request.periods(), clock.now(), batch);
-        return new Idempotency.Reply(201, ResourceViews.view(renewal.resource(), java.util.Optional.of(renewal.bill())));
+        return new Idempotency.Reply(201, ResourceViews.view(renewal.resource(), Optional.of(renewal.bill())));
       });
     });
     routes.put("/v1/resources/{id}/add-ons", Routes.Access.KEY, (context, caller) -> {
@@ -86,7 +92,7 @@ public final class ResourceRoutes {
     routes.put("/v1/resources/{id}/auto-renew", Routes.Access.KEY, (context, caller) -> {
       ResourceRequests.AutoRenewChange request = Json.read(context.bodyAsBytes(), ResourceRequests.AutoRenewChange.class);
       change(context, caller, false, (handle, resource, batch) -> new Idempotency.Reply(200, ResourceViews.view(
-          changing.setAutoRenew(resource, request.enabled(), request.count(), clock.now(), batch), java.util.Optional.empty())));
+          changing.setAutoRenew(resource, request.enabled(), request.count(), clock.now(), batch), Optional.empty())));
     });
     routes.post("/v1/resources/{id}/unsubscribe", Routes.Access.KEY, (context, caller) ->
         change(context, caller, false, (handle, resource, batch) -> {
@@ -101,7 +107,7 @@ public final class ResourceRoutes {
           ResourceRecord released = resource.withLifecycle(transition.state());
           batch.add(released, transition);
           batch.saveLifecycle(released);
-          return new Idempotency.Reply(200, ResourceViews.view(released, java.util.Optional.empty()));
+          return new Idempotency.Reply(200, ResourceViews.view(released, Optional.empty()));
         }));
   }
 
@@ -136,6 +142,31 @@ public final class ResourceRoutes {
           .execute();
       return new Idempotency.Reply(201, ResourceViews.view(purchase.resource(), purchase.bill()));
     });
+  }
+
+  /** The account's resources in id order, optionally only those in one phase. */
+  private void listForAccount(Context context, Caller caller) {
+    int limit = QueryParameters.limit(context);
+    String after = context.queryParam("after");
+    String phase = context.queryParam("phase");
+    if (phase != null && Arrays.stream(Phase.values()).noneMatch(known -> known.name().equals(phase))) {
+      throw new InvalidInputException("INVALID_QUERY_PARAMETER",
+          "phase: '" + phase + "' is not one of " + Arrays.toString(Phase.values()));
+    }
+    context.json(jdbi.withHandle(handle -> {
+      Account account = accountRoutes.visible(handle, caller, context.pathParam("id"));
+      List<ResourceRecord> found = handle.createQuery(ResourceStore.SELECT + """
+               WHERE r.account_id = :accountId AND (CAST(:phase AS text) IS NULL OR r.phase = :phase)
+                 AND (CAST(:after AS text) IS NULL OR r.id > :after)
+               ORDER BY r.id LIMIT :limit
+              """)
+          .bind("accountId", account.id()).bind("phase", phase).bind("after", after).bind("limit", limit)
+          .map((row, ctx) -> resources.read(handle, row)).list();
+      Map<String, Object> page = new LinkedHashMap<>();
+      page.put("items", found.stream().map(resource -> ResourceViews.view(resource, Optional.empty())).toList());
+      page.put("next", found.size() == limit ? found.getLast().id() : null);
+      return page;
+    }));
   }
 
   private void timeline(Context context, Caller caller) {

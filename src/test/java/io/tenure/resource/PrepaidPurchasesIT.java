@@ -181,6 +181,19 @@ class PrepaidPurchasesIT {
   }
 
   @Test
+  void accountResourcesAreListedAndFilteredByPhase() {
+    String account = fundedAccount("1000.00");
+    String kept = Fixtures.bought(operator, account, "koodrive-basic", 1);
+    String ended = Fixtures.bought(operator, account, "tencent-drive-enterprise", 1);
+    operator.post("/v1/resources/" + ended + "/unsubscribe", Map.of());
+    assertThat(operator.get("/v1/accounts/" + account + "/resources").json().path("items"))
+        .extracting(item -> item.path("id").asText()).containsExactlyInAnyOrder(kept, ended);
+    assertThat(operator.get("/v1/accounts/" + account + "/resources?phase=UNSUBSCRIBED").json().path("items"))
+        .extracting(item -> item.path("id").asText()).containsExactly(ended);
+    assertThat(operator.get("/v1/accounts/" + account + "/resources?phase=SLEEPING").errorCode()).isEqualTo("INVALID_QUERY_PARAMETER");
+  }
+
+  @Test
   void fiftyConcurrentPurchasesNeverOverdrawTheWallet() throws Exception {
     String account = fundedAccount("1800.00");
     List<HttpApi.Answer> answers = concurrently(50, i -> Fixtures.buyMonths(operator, account, "koodrive-basic", 1));
