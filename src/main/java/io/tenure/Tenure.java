@@ -4,36 +4,28 @@ import io.tenure.account.Account;
 import io.tenure.account.AccountRoutes;
 import io.tenure.account.AccountStore;
 import io.tenure.api.ApiKeys;
-import io.tenure.api.Idempotency;
 import io.tenure.api.ApiServer;
+import io.tenure.api.Idempotency;
 import io.tenure.api.Routes;
-import io.tenure.billing.BillRoutes;
-import io.tenure.billing.BillStore;
-import io.tenure.catalog.CatalogRoutes;
-import io.tenure.catalog.Catalogs;
 import io.tenure.api.SystemRoutes;
+import io.tenure.billing.BillRoutes;
+import io.tenure.catalog.CatalogRoutes;
 import io.tenure.clock.ClockRoutes;
 import io.tenure.clock.ClockStore;
 import io.tenure.clock.Scheduler;
 import io.tenure.clock.TenureClock;
-import io.tenure.ledger.Ledger;
 import io.tenure.ledger.LedgerRoutes;
-import io.tenure.lifecycle.engine.AutoRenewing;
 import io.tenure.notify.MessageRoutes;
-import io.tenure.resource.Changing;
 import io.tenure.resource.LifecycleWrites;
 import io.tenure.resource.Purchasing;
-import io.tenure.resource.Renewing;
 import io.tenure.resource.ResourceRoutes;
-import io.tenure.resource.ResourceStore;
-import java.util.function.BiConsumer;
-import java.util.function.Supplier;
-import org.jdbi.v3.core.Handle;
 import io.tenure.store.Database;
-import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,53 +56,16 @@ public final class Tenure implements AutoCloseable {
         .map(url -> Database.connect(url, settings.poolSize()))
         .orElseGet(() -> Database.embedded(settings.dataDirectory(), settings.poolSize()));
     try {
-      ClockStore clockStore = new ClockStore(database.jdbi());
+      Jdbi jdbi = database.jdbi();
+      ClockStore clockStore = new ClockStore(jdbi);
       TenureClock clock = settings.simulatedClock() ? simulatedClock(settings.start(), clockStore) : TenureClock.system();
       Scheduler scheduler = new Scheduler(clock, clockStore);
-      ApiKeys keys = new ApiKeys(database.jdbi(), clock);
+      ApiKeys keys = new ApiKeys(jdbi, clock);
       Optional<String> newOperatorKey = keys.bootstrapOperatorKey(settings.operatorKey());
-
-      Jdbi jdbi = database.jdbi();
-      AccountStore accountStore = new AccountStore();
-      Idempotency idempotency = new Idempotency(jdbi, clock);
       Capabilities capabilities = Capabilities.wire(jdbi, clock);
-      Catalogs catalogs = capabilities.catalogs();
-      Ledger ledger = capabilities.ledger();
-      BillStore bills = capabilities.bills();
-      ResourceStore resourceStore = capabilities.resourceStore();
-      Supplier<LifecycleWrites> writes = capabilities.writes();
-      Renewing renewing = capabilities.renewing();
-      Changing changing = capabilities.changing();
-      AutoRenewing autoRenewing = capabilities.autoRenewing();
-      AccountRoutes accounts = new AccountRoutes(jdbi, accountStore, ledger, clock, settings.zone());
       scheduler.register(capabilities.lifecycleEngine(settings.engineWorkers()));
-      BiConsumer<Handle, Account> retryAutoRenewals = (handle, account) -> {
-        LifecycleWrites topUpWrites = writes.get();
-        autoRenewing.retryAfterTopUp(handle, account, clock.now(), topUpWrites);
-        topUpWrites.flush(handle);
-      };
 
-      Routes routes = new Routes();
-      SystemRoutes.register(routes, database, keys, new SystemRoutes.ScopeOwners() {
-        @Override
-        public boolean partnerExists(String partnerId) {
-          return jdbi.withHandle(handle -> accountStore.partnerExists(handle, partnerId));
-        }
-
-        @Override
-        public boolean accountExists(String accountId) {
-          return jdbi.withHandle(handle -> accountStore.find(handle, accountId)).isPresent();
-        }
-      });
-      ClockRoutes.register(routes, scheduler, settings.zone());
-      accounts.register(routes);
-      new LedgerRoutes(jdbi, ledger, accounts, idempotency, clock, List.of(retryAutoRenewals)).register(routes);
-      BillRoutes.register(routes, jdbi, bills, accounts);
-      MessageRoutes.register(routes, jdbi, accounts);
-      CatalogRoutes.register(routes, catalogs);
-      new ResourceRoutes(jdbi, accountStore, accounts, resourceStore, new Purchasing(catalogs, resourceStore, ledger, bills),
-          renewing, changing, writes, idempotency, capabilities.providerCommands(), clock).register(routes);
-
+      Routes routes = routes(database, keys, scheduler, capabilities, settings);
       ApiServer server = ApiServer.start(routes, keys, settings.port(), settings.maxRequestBytes());
       scheduler.start(settings.tickIntervalMillis());
       LOG.info("tenure - started with the {} clock, now {}", clock.isSimulated() ? "simulated" : "system", clock.now());
@@ -119,6 +74,45 @@ public final class Tenure implements AutoCloseable {
       database.close();
       throw failure;
     }
+  }
+
+  /** Every capability's routes. */
+  private static Routes routes(Database database, ApiKeys keys, Scheduler scheduler, Capabilities capabilities,
+      Settings settings) {
+    Jdbi jdbi = capabilities.jdbi();
+    TenureClock clock = capabilities.clock();
+    AccountStore accountStore = new AccountStore();
+    Idempotency idempotency = new Idempotency(jdbi, clock);
+    AccountRoutes accounts = new AccountRoutes(jdbi, accountStore, capabilities.ledger(), clock, settings.zone());
+    BiConsumer<Handle, Account> retryAutoRenewals = (handle, account) -> {
+      LifecycleWrites writes = capabilities.writes().get();
+      capabilities.autoRenewing().retryAfterTopUp(handle, account, clock.now(), writes);
+      writes.flush(handle);
+    };
+
+    Routes routes = new Routes();
+    SystemRoutes.register(routes, database, keys, new SystemRoutes.ScopeOwners() {
+      @Override
+      public boolean partnerExists(String partnerId) {
+        return jdbi.withHandle(handle -> accountStore.partnerExists(handle, partnerId));
+      }
+
+      @Override
+      public boolean accountExists(String accountId) {
+        return jdbi.withHandle(handle -> accountStore.find(handle, accountId)).isPresent();
+      }
+    });
+    ClockRoutes.register(routes, scheduler, settings.zone());
+    accounts.register(routes);
+    new LedgerRoutes(jdbi, capabilities.ledger(), accounts, idempotency, clock, List.of(retryAutoRenewals)).register(routes);
+    BillRoutes.register(routes, jdbi, capabilities.bills(), accounts);
+    MessageRoutes.register(routes, jdbi, accounts);
+    CatalogRoutes.register(routes, capabilities.catalogs());
+    Purchasing purchasing = new Purchasing(capabilities.catalogs(), capabilities.resourceStore(), capabilities.ledger(),
+        capabilities.bills());
+    new ResourceRoutes(jdbi, accountStore, accounts, capabilities.resourceStore(), purchasing, capabilities.renewing(),
+        capabilities.changing(), capabilities.writes(), idempotency, capabilities.providerCommands(), clock).register(routes);
+    return routes;
   }
 
   /** A simulated clock resumes from where a previous run left it, never from before. */
