@@ -52,7 +52,8 @@ public final class Database implements AutoCloseable {
       if (Files.exists(urlFile)) {
         String url = Files.readString(urlFile).strip();
         try (var connection = java.sql.DriverManager.getConnection(url)) {
-          LOG.info("database - using the embedded PostgreSQL of the running Tenure at {}", url);
+          LOG.info("database - using the embedded PostgreSQL of the running Tenure at {} (PostgreSQL {})", url,
+              connection.getMetaData().getDatabaseProductVersion());
         } catch (java.sql.SQLException stale) {
           return embedded(dataDirectory, poolSize);
         }

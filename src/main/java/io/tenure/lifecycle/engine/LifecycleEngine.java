@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class LifecycleEngine implements DueWork {
   private static final Logger LOG = LoggerFactory.getLogger(LifecycleEngine.class);
-  /** Due instants one resource may pass through in one processing; a guard against a rule that never settles. */
   /** Attempts at one batch that the database aborted to break a deadlock. */
   private static final int ATTEMPTS_MAX = 5;
+  /** Due instants one resource may pass through in one processing; a guard against a rule that never settles. */
   private static final int STEPS_MAX = 100_000;
   /** Resources the engine claims per transaction: large enough to batch the writes, small enough to keep locks short. */
   public static final int BATCH_SIZE = 500;
