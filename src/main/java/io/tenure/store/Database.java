@@ -110,8 +110,9 @@ public final class Database implements AutoCloseable {
   }
 
   private void migrate() {
-    var result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-    LOG.info("database - schema at version {} ({} migrations applied now)", result.targetSchemaVersion,
+    Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+    var result = flyway.migrate();
+    LOG.info("database - schema at version {} ({} migrations applied now)", flyway.info().current().getVersion(),
         result.migrationsExecuted);
   }
 
