@@ -68,7 +68,11 @@ public final class Idempotency {
       });
       earlier.ifPresent(stored -> replay(context, stored, requestHash, key));
     } catch (RejectedException | LimitExceededException | NotFoundException refusal) {
-      replay(context, rememberRefusal(namespace, key, requestHash, refusal), requestHash, key);
+      Optional<Stored> first = rememberRefusal(namespace, key, requestHash, refusal);
+      if (first.isEmpty()) {
+        throw refusal;
+      }
+      replay(context, first.get(), requestHash, key);
     }
   }
 
@@ -86,14 +90,19 @@ public final class Idempotency {
         .bind("status", status).bind("response", response).bind("namespace", namespace).bind("key", key).execute();
   }
 
-  private Stored rememberRefusal(String namespace, String key, String requestHash, TenureException refusal) {
+  /**
+   * Keeps {@code refusal} as the key's first answer, unless another request claimed the key meanwhile: then
+   * that request's answer is returned, to be replayed instead.
+   */
+  private Optional<Stored> rememberRefusal(String namespace, String key, String requestHash, TenureException refusal) {
     int status = refusal instanceof RejectedException ? 409 : refusal instanceof LimitExceededException ? 422 : 404;
     String body = Json.write(Map.of("error", Map.of("code", refusal.code(), "message", refusal.getMessage())));
     return jdbi.inTransaction(handle -> {
       if (claim(handle, namespace, key, requestHash)) {
         remember(handle, namespace, key, status, body);
+        return Optional.empty();
       }
-      return stored(handle, namespace, key);
+      return Optional.of(stored(handle, namespace, key));
     });
   }
 

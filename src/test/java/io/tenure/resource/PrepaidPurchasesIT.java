@@ -89,6 +89,21 @@ class PrepaidPurchasesIT {
   }
 
   @Test
+  void aRefusedRenewalIsTheKeysFirstAnswerEvenAfterATopUp() {
+    String account = fundedAccount("180.00");
+    String resource = Fixtures.bought(operator, account, "koodrive-basic", 1);
+    HttpApi.Answer refused = operator.post("/v1/resources/" + resource + "/renewals", Map.of("periods", 1), "renew-short");
+    assertThat(refused.errorCode()).isEqualTo("INSUFFICIENT_BALANCE");
+    Fixtures.topUp(operator, account, "500.00");
+    HttpApi.Answer retried = operator.post("/v1/resources/" + resource + "/renewals", Map.of("periods", 1), "renew-short");
+    assertThat(retried.status()).isEqualTo(409);
+    assertThat(retried.text()).isEqualTo(refused.text());
+    HttpApi.Answer newKey = operator.post("/v1/resources/" + resource + "/renewals", Map.of("periods", 1), "renew-again");
+    assertThat(newKey.status()).isEqualTo(201);
+    assertThat(balance(account)).isEqualTo("320.00");
+  }
+
+  @Test
   void insufficientBalanceWritesNothing() {
     String account = fundedAccount("100.00");
     HttpApi.Answer refused = Fixtures.buyMonths(operator, account, "koodrive-basic", 1);
