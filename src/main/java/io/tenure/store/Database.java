@@ -27,6 +27,7 @@ public final class Database implements AutoCloseable {
   private final Path runningUrlFile;
   private final Jdbi jdbi;
   private static final String RUNNING_URL_FILE = "postgres.url";
+  private static final long ORPHAN_STOP_SECONDS = 30;
 
   private Database(EmbeddedPostgres embedded, HikariDataSource dataSource, Path runningUrlFile) {
     this.embedded = embedded;
@@ -70,6 +71,7 @@ public final class Database implements AutoCloseable {
     Path files = dataDirectory.resolve("postgres");
     try {
       Files.createDirectories(files);
+      stopOrphanedServer(files);
       EmbeddedPostgres server = EmbeddedPostgres.builder()
           .setDataDirectory(files)
           .setCleanDataDirectory(false)
@@ -89,6 +91,41 @@ public final class Database implements AutoCloseable {
       return database;
     } catch (IOException failure) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + files, failure);
+    }
+  }
+
+  /**
+   * Stops a PostgreSQL that an earlier Tenure started on {@code files} and left running because it was killed
+   * (the server outlives its parent). Without this, a restart after {@code kill -9} would wait for a data
+   * directory that the orphan still holds. A fast shutdown ends the orphan's sessions and keeps every
+   * committed transaction; the files are never touched by two servers.
+   */
+  private static void stopOrphanedServer(Path files) throws IOException {
+    Path pidFile = files.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    long pid;
+    try {
+      pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
+    } catch (RuntimeException unreadable) {
+      return;
+    }
+    var orphan = ProcessHandle.of(pid)
+        .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false));
+    if (orphan.isEmpty()) {
+      return;
+    }
+    LOG.warn("database - stopping PostgreSQL pid {} left running on {} by a Tenure that did not stop cleanly", pid, files);
+    try {
+      new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
+      orphan.get().onExit().get(ORPHAN_STOP_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while stopping the orphaned PostgreSQL " + pid, interrupted);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException failure) {
+      throw new IOException("the orphaned PostgreSQL " + pid + " on " + files + " did not stop within "
+          + ORPHAN_STOP_SECONDS + " s; stop it by hand", failure);
     }
   }
 

@@ -22,6 +22,11 @@ public final class HttpApi {
     this.apiKey = apiKey;
   }
 
+  /** A client of the Tenure at {@code baseUrl} using {@code apiKey}. */
+  public static HttpApi at(String baseUrl, String apiKey) {
+    return new HttpApi(baseUrl, apiKey);
+  }
+
   /** An answer: status, raw body, and the body as JSON (null when it is not JSON). */
   public record Answer(int status, String text, JsonNode json) {
     public String errorCode() {

@@ -1,0 +1,101 @@
+package io.tenure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tenure.testing.Fixtures;
+import io.tenure.testing.HttpApi;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged program, run as an operator runs it: a cold start answers quickly, prints the operator key
+ * once, and after a {@code kill -9} a restart on the same data directory keeps the data and the key.
+ */
+class LauncherIT {
+  private static final Pattern KEY = Pattern.compile("Operator API key \\(shown once, keep it safe\\): (\\S+)");
+  private static final Pattern PORT = Pattern.compile("running on http://localhost:(\\d+)");
+
+  private record Started(Process process, int port, String operatorKey, Duration startup) {}
+
+  private static Started serve(Path dataDirectory) throws Exception {
+    String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder = new ProcessBuilder(javaBinary, "-cp", "target/tenure.jar" + File.pathSeparator + "target/lib/*",
+        "io.tenure.cli.Main", "serve", "--port", "0", "--clock", "simulated", "--start", "2023-03-08T15:50:04+08:00",
+        "--data-dir", dataDirectory.toString()).redirectErrorStream(true);
+    builder.environment().remove("TENURE_OPERATOR_KEY");
+    builder.environment().remove("TENURE_DATABASE_URL");
+    long start = System.nanoTime();
+    Process process = builder.start();
+    CompletableFuture<Started> started = CompletableFuture.supplyAsync(() -> {
+      String key = null;
+      try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line = output.readLine(); line != null; line = output.readLine()) {
+          Matcher keyLine = KEY.matcher(line);
+          Matcher portLine = PORT.matcher(line);
+          if (keyLine.find()) {
+            key = keyLine.group(1);
+          } else if (portLine.find()) {
+            Started result = new Started(process, Integer.parseInt(portLine.group(1)), key, Duration.ofNanos(System.nanoTime() - start));
+            Thread.ofVirtual().start(() -> drain(output));
+            return result;
+          }
+        }
+      } catch (IOException failure) {
+        throw new IllegalStateException(failure);
+      }
+      throw new IllegalStateException("tenure serve ended without serving");
+    });
+    return started.get(60, TimeUnit.SECONDS);
+  }
+
+  private static void drain(BufferedReader output) {
+    try {
+      while (output.readLine() != null) {
+        // Keep the child's output pipe from filling up.
+      }
+    } catch (IOException closed) {
+      // The child is gone.
+    }
+  }
+
+  @Test
+  void restartAfterKillNineKeepsDataAndTheOperatorKey() throws Exception {
+    Path dataDirectory = Files.createTempDirectory("tenure-launcher");
+    Started first = serve(dataDirectory);
+    String accountId;
+    try {
+      assertThat(first.startup()).as("cold start to serving").isLessThan(Duration.ofSeconds(20));
+      assertThat(first.operatorKey()).startsWith("tnr_");
+      HttpApi operator = HttpApi.at("http://localhost:" + first.port(), first.operatorKey());
+      assertThat(operator.get("/health").text()).isEqualTo("{\"status\":\"UP\"}");
+      accountId = Fixtures.account(operator, "V3");
+      Fixtures.topUp(operator, accountId, "12.34");
+      assertThat(operator.post("/v1/clock/advance", Map.of("days", 31)).get("now")).isEqualTo("2023-04-08T15:50:04+08:00");
+    } finally {
+      first.process().destroyForcibly().waitFor();
+    }
+
+    Started second = serve(dataDirectory);
+    try {
+      assertThat(second.operatorKey()).as("no new key is printed").isNull();
+      HttpApi operator = HttpApi.at("http://localhost:" + second.port(), first.operatorKey());
+      assertThat(operator.get("/v1/accounts/" + accountId).get("balance")).isEqualTo("12.34");
+      assertThat(operator.get("/v1/clock").get("now")).isEqualTo("2023-04-08T15:50:04+08:00");
+    } finally {
+      second.process().destroy();
+      second.process().waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+}
