@@ -38,6 +38,9 @@ final class BenchLifecycleCommand implements Callable<Integer> {
   @Mixin
   DatabaseOptions database;
 
+  @Mixin
+  EngineOptions engine;
+
   @Option(names = "--resources", paramLabel = "N", defaultValue = "1000000",
       description = "Resources to load, 1 to 100000000. Default: ${DEFAULT-VALUE}.")
   int resources;
@@ -46,14 +49,10 @@ final class BenchLifecycleCommand implements Callable<Integer> {
       description = "Share of the resources due now, more than 0 and at most 1. Default: ${DEFAULT-VALUE}.")
   double dueShare;
 
-  @Option(names = "--engine-workers", paramLabel = "N", defaultValue = "${env:TENURE_ENGINE_WORKERS:-4}",
-      description = "Concurrent workers of the engine, 1 to 16, as for 'serve'. Default: ${DEFAULT-VALUE}.")
-  int engineWorkers;
-
   @Override
   public Integer call() throws IOException {
-    if (engineWorkers < 1 || engineWorkers > 16) {
-      throw new ParameterException(spec.commandLine(), "Invalid value for option '--engine-workers': " + engineWorkers
+    if (engine.engineWorkers < 1 || engine.engineWorkers > 16) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--engine-workers': " + engine.engineWorkers
           + " must be 1 to 16.");
     }
     if (resources < 1 || resources > 100_000_000) {
@@ -68,7 +67,7 @@ final class BenchLifecycleCommand implements Callable<Integer> {
     boolean ownDatabase = database.databaseUrl().isEmpty() && !spec.commandLine().getParseResult().hasMatchedOption("--data-dir");
     Path temporary = ownDatabase ? Files.createTempDirectory("tenure-bench-") : null;
     try (Database opened = open(temporary)) {
-      LifecycleBenchmark.Result result = new LifecycleBenchmark(opened.jdbi(), out, engineWorkers).run(resources, dueShare);
+      LifecycleBenchmark.Result result = new LifecycleBenchmark(opened.jdbi(), out, engine.engineWorkers).run(resources, dueShare);
       out.println(result.summary());
       out.flush();
       return 0;

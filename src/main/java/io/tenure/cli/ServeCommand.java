@@ -31,6 +31,9 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin
   DatabaseOptions database;
 
+  @Mixin
+  EngineOptions engine;
+
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:TENURE_PORT:-8080}",
       description = "HTTP port, 0 to 65535 (0: any free port). Env TENURE_PORT. Default: ${DEFAULT-VALUE}.")
   int port;
@@ -61,11 +64,6 @@ final class ServeCommand implements Callable<Integer> {
           + "Env TENURE_TICK_INTERVAL_MS. Default: ${DEFAULT-VALUE}.")
   long tickIntervalMillis;
 
-  @Option(names = "--engine-workers", paramLabel = "N", defaultValue = "${env:TENURE_ENGINE_WORKERS:-4}",
-      description = "Concurrent workers of the lifecycle engine in this process, 1 to 16. "
-          + "Env TENURE_ENGINE_WORKERS. Default: ${DEFAULT-VALUE}.")
-  int engineWorkers;
-
   @Override
   public Integer call() throws InterruptedException {
     Settings settings = settings();
@@ -91,7 +89,7 @@ final class ServeCommand implements Callable<Integer> {
     try {
       return new Settings(port, database.dataDirectory, database.databaseUrl(), clock.equals("simulated"),
           parseStart(), parseZone(), Optional.ofNullable(System.getenv("TENURE_OPERATOR_KEY")).filter(k -> !k.isBlank()),
-          database.poolSize, maxRequestBytes, tickIntervalMillis, engineWorkers);
+          database.poolSize, maxRequestBytes, tickIntervalMillis, engine.engineWorkers);
     } catch (IllegalArgumentException failure) {
       throw new ParameterException(spec.commandLine(), failure.getMessage());
     }
