@@ -5,10 +5,14 @@ CREATE TABLE catalog_versions (
   loaded_at  timestamptz NOT NULL
 );
 
+-- Identifiers and keys compare bytewise (COLLATE "C"): they are machine-made, their order only has to be stable
+-- (lock order, the engine's cursor), and the engine inserts and looks up several such index keys per
+-- transition, for which a language collation (strcoll) costs more than memcmp.
+
 -- Owned by io.tenure.resource: what an account holds. The lifecycle columns belong to io.tenure.lifecycle;
 -- they live on the same row so that one row lock guards a resource's money and its lifecycle together.
 CREATE TABLE resources (
-  id                       text PRIMARY KEY,
+  id                       text COLLATE "C" PRIMARY KEY,
   account_id               text NOT NULL REFERENCES accounts (id),
   plan_code                text NOT NULL,
   catalog_version          integer NOT NULL REFERENCES catalog_versions (version),
@@ -38,7 +42,7 @@ CREATE INDEX resources_group ON resources (group_id) WHERE group_id IS NOT NULL;
 CREATE INDEX resources_due ON resources (next_due_at, id) WHERE next_due_at IS NOT NULL;
 
 CREATE TABLE resource_add_ons (
-  resource_id text NOT NULL REFERENCES resources (id),
+  resource_id text COLLATE "C" NOT NULL REFERENCES resources (id),
   code        text NOT NULL,
   quantity    bigint NOT NULL CHECK (quantity > 0),
   paid_minor  bigint NOT NULL CHECK (paid_minor >= 0),
@@ -49,7 +53,7 @@ CREATE TABLE resource_add_ons (
 -- One index only: the engine writes a row per transition, and every index costs on that hot path.
 CREATE TABLE lifecycle_events (
   sequence    bigint GENERATED ALWAYS AS IDENTITY,
-  resource_id text NOT NULL,
+  resource_id text COLLATE "C" NOT NULL,
   at          timestamptz NOT NULL,
   type        text NOT NULL,
   phase       text NOT NULL,
@@ -59,10 +63,10 @@ CREATE TABLE lifecycle_events (
 -- Owned by io.tenure.notify: notices to deliver, written in the transaction of the change that caused them.
 -- The dedup key makes a notice exist once however often it is produced.
 CREATE TABLE notices (
-  dedup_key    text PRIMARY KEY,
+  dedup_key    text COLLATE "C" PRIMARY KEY,
   sequence     bigint GENERATED ALWAYS AS IDENTITY,
-  account_id   text NOT NULL,
-  resource_id  text,
+  account_id   text COLLATE "C" NOT NULL,
+  resource_id  text COLLATE "C",
   type         text NOT NULL,
   due_at       timestamptz NOT NULL,
   release_at   timestamptz,

@@ -19,7 +19,8 @@ public final class Notices {
   private static final String INSERT = """
       INSERT INTO notices (dedup_key, account_id, resource_id, type, due_at, release_at, created_at)
       SELECT notice.dedup_key, notice.account_id, notice.resource_id, notice.type, notice.due_at, notice.release_at, :createdAt
-      FROM unnest(:dedupKeys, :accountIds, :resourceIds, :types, CAST(:dueAts AS timestamptz[]), CAST(:releaseAts AS timestamptz[]))
+      FROM unnest(CAST(:dedupKeys AS text[]), CAST(:accountIds AS text[]), CAST(:resourceIds AS text[]), CAST(:types AS text[]),
+          CAST(:dueAts AS timestamptz[]), CAST(:releaseAts AS timestamptz[]))
         WITH ORDINALITY AS notice (dedup_key, account_id, resource_id, type, due_at, release_at, position)
       ORDER BY notice.position
       ON CONFLICT (dedup_key) DO NOTHING

@@ -23,7 +23,8 @@ public final class ProviderCommands {
     Update insert = handle.createUpdate("""
         INSERT INTO provider_commands (resource_id, command, service_level, at)
         SELECT pending.resource_id, pending.command, pending.service_level, pending.at
-        FROM unnest(:resourceIds, :commands, :services, CAST(:ats AS timestamptz[]))
+        FROM unnest(CAST(:resourceIds AS text[]), CAST(:commands AS text[]), CAST(:services AS text[]),
+            CAST(:ats AS timestamptz[]))
           WITH ORDINALITY AS pending (resource_id, command, service_level, at, position)
         ORDER BY pending.position
         """);

@@ -76,7 +76,8 @@ public final class LifecycleWrites {
       Update insert = handle.createUpdate("""
           INSERT INTO lifecycle_events (resource_id, at, type, phase)
           SELECT event.resource_id, event.at, event.type, event.phase
-          FROM unnest(:resourceIds, CAST(:ats AS timestamptz[]), :types, :phases)
+          FROM unnest(CAST(:resourceIds AS text[]), CAST(:ats AS timestamptz[]), CAST(:types AS text[]),
+              CAST(:phases AS text[]))
             WITH ORDINALITY AS event (resource_id, at, type, phase, position)
           ORDER BY event.position
           """);
@@ -109,9 +110,10 @@ public final class LifecycleWrites {
           policy_phase_index = saved.policy_phase_index, phase_started_at = saved.phase_started_at,
           auto_renew = saved.auto_renew, auto_renew_periods = saved.auto_renew_periods,
           periodic_handled_through = saved.periodic_handled_through, next_due_at = saved.next_due_at
-        FROM unnest(:ids, :phases, :policyCodes, :policyVersions, CAST(:termEnds AS timestamptz[]),
-            CAST(:arrearsStartedAts AS timestamptz[]), :policyPhaseIndexes, CAST(:phaseStartedAts AS timestamptz[]),
-            :autoRenews, :autoRenewPeriods, CAST(:periodicHandledThroughs AS timestamptz[]),
+        FROM unnest(CAST(:ids AS text[]), CAST(:phases AS text[]), CAST(:policyCodes AS text[]),
+            CAST(:policyVersions AS integer[]), CAST(:termEnds AS timestamptz[]), CAST(:arrearsStartedAts AS timestamptz[]),
+            CAST(:policyPhaseIndexes AS integer[]), CAST(:phaseStartedAts AS timestamptz[]), CAST(:autoRenews AS boolean[]),
+            CAST(:autoRenewPeriods AS integer[]), CAST(:periodicHandledThroughs AS timestamptz[]),
             CAST(:nextDueAts AS timestamptz[]))
           AS saved (id, phase, policy_code, policy_version, term_end, arrears_started_at, policy_phase_index,
             phase_started_at, auto_renew, auto_renew_periods, periodic_handled_through, next_due_at)
