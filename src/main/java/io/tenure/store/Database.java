@@ -76,14 +76,16 @@ public final class Database implements AutoCloseable {
           .setDataDirectory(files)
           .setCleanDataDirectory(false)
           .setPGStartupWait(Duration.ofSeconds(60))
-          // PostgreSQL's stock settings are sized for a tiny machine; the engine's batches of writes want a
-          // larger cache and fewer checkpoints (each one makes the next writes log whole pages). Whole-page
-          // images guard against torn pages after an operating-system crash, which this server (fsync off, as
-          // the embedded library starts it) does not survive anyway, so they are not written at all.
+          // The embedded library starts PostgreSQL for throwaway test databases: no fsync, no synchronous
+          // commit. Tenure keeps money in it, so it gets PostgreSQL's durable settings back: a committed top-up
+          // survives an operating-system crash. PostgreSQL's stock cache and checkpoint spacing are sized for a
+          // tiny machine; the engine's batches of writes want a larger cache and fewer checkpoints.
+          .setServerConfig("fsync", "on")
+          .setServerConfig("synchronous_commit", "on")
+          .setServerConfig("full_page_writes", "on")
           .setServerConfig("shared_buffers", "512MB")
           .setServerConfig("max_wal_size", "2GB")
           .setServerConfig("checkpoint_timeout", "15min")
-          .setServerConfig("full_page_writes", "off")
           .start();
       LOG.info("database - embedded PostgreSQL on port {} with data in {}", server.getPort(), files);
       String url = server.getJdbcUrl("postgres", "postgres");
