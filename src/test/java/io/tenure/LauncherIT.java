@@ -57,7 +57,12 @@ class LauncherIT {
       }
       throw new IllegalStateException("tenure serve ended without serving");
     });
-    return started.get(60, TimeUnit.SECONDS);
+    try {
+      return started.get(60, TimeUnit.SECONDS);
+    } catch (Exception failure) {
+      process.destroyForcibly();
+      throw failure;
+    }
   }
 
   private static void drain(BufferedReader output) {

@@ -78,6 +78,8 @@ final class ServeCommand implements Callable<Integer> {
         + "  Use it as 'Authorization: Bearer %s'.%n%n", key, key));
     System.out.printf("Tenure is running on http://localhost:%d (health: /health, API description: /openapi.yaml)%n",
         tenure.port());
+    // Standard output to a pipe is buffered; whoever launched Tenure is waiting for these lines now.
+    System.out.flush();
     stopped.await();
     return 0;
   }
