@@ -4,26 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenure.testing.Fixtures;
 import io.tenure.testing.HttpApi;
-import io.tenure.testing.TestServer;
+import io.tenure.testing.SharedServer;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AccountsIT {
-  private static TestServer server;
+  @RegisterExtension
+  static final SharedServer shared = SharedServer.simulatedAt("2023-03-08T15:50:04+08:00");
   private static HttpApi operator;
 
   @BeforeAll
-  static void start() {
-    server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00");
-    operator = server.operator();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+  static void operator() {
+    operator = shared.operator();
   }
 
   @Test

@@ -3,31 +3,26 @@ package io.tenure.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenure.testing.HttpApi;
-import io.tenure.testing.TestServer;
+import io.tenure.testing.SharedServer;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ApiErrorsIT {
-  private static TestServer server;
+  @RegisterExtension
+  static final SharedServer shared = SharedServer.simulatedAt("2023-03-08T15:50:04+08:00");
   private static HttpApi operator;
 
   @BeforeAll
-  static void start() {
-    server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00");
-    operator = server.operator();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+  static void operator() {
+    operator = shared.operator();
   }
 
   @Test
   void healthAnswersUpWhenTheDatabaseAnswers() {
-    HttpApi.Answer answer = server.anonymous().get("/health");
+    HttpApi.Answer answer = shared.server().anonymous().get("/health");
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.text()).isEqualTo("{\"status\":\"UP\"}");
   }

@@ -5,31 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tenure.testing.Fixtures;
 import io.tenure.testing.HttpApi;
-import io.tenure.testing.TestServer;
+import io.tenure.testing.SharedServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Seed 002's worked examples and the money rules of prepaid purchases, over HTTP against a fresh server. */
 class PrepaidPurchasesIT {
-  private static TestServer server;
+  @RegisterExtension
+  static final SharedServer shared = SharedServer.simulatedAt("2023-03-08T15:50:04+08:00");
   private static HttpApi operator;
 
   @BeforeAll
-  static void start() {
-    server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00");
-    operator = server.operator();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
+  static void operator() {
+    operator = shared.operator();
   }
 
   private static String fundedAccount(String amount) {
@@ -187,7 +182,7 @@ class PrepaidPurchasesIT {
     String mine = fundedAccount("1000.00");
     String theirs = fundedAccount("1000.00");
     String theirResource = Fixtures.bought(operator, theirs, "koodrive-basic", 1);
-    HttpApi me = server.client(operator.post("/v1/api-keys", Map.of("scope", "ACCOUNT", "accountId", mine)).get("key"));
+    HttpApi me = shared.server().client(operator.post("/v1/api-keys", Map.of("scope", "ACCOUNT", "accountId", mine)).get("key"));
     assertThat(me.get("/v1/resources/" + theirResource).errorCode()).isEqualTo("RESOURCE_NOT_FOUND");
     assertThat(me.post("/v1/resources/" + theirResource + "/unsubscribe", Map.of()).status()).isEqualTo(404);
     assertThat(Fixtures.buyMonths(me, theirs, "koodrive-basic", 1).status()).isEqualTo(404);
