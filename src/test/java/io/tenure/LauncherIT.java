@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -38,10 +40,12 @@ class LauncherIT {
     builder.environment().remove("TENURE_DATABASE_URL");
     long start = System.nanoTime();
     Process process = builder.start();
+    List<String> seen = new CopyOnWriteArrayList<>();
     CompletableFuture<Started> started = CompletableFuture.supplyAsync(() -> {
       String key = null;
       try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line = output.readLine(); line != null; line = output.readLine()) {
+          seen.add(line);
           Matcher keyLine = KEY.matcher(line);
           Matcher portLine = PORT.matcher(line);
           if (keyLine.find()) {
@@ -61,7 +65,7 @@ class LauncherIT {
       return started.get(60, TimeUnit.SECONDS);
     } catch (Exception failure) {
       process.destroyForcibly();
-      throw failure;
+      throw new IllegalStateException("tenure serve did not start; it printed: " + seen, failure);
     }
   }
 
