@@ -43,7 +43,10 @@ class LauncherIT {
     List<String> seen = new CopyOnWriteArrayList<>();
     CompletableFuture<Started> started = CompletableFuture.supplyAsync(() -> {
       String key = null;
-      try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      // Not closed here: once serving, the reader goes on to a drain thread, and closing it while that thread
+      // waits in readLine would block until the program printed again.
+      BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      try {
         for (String line = output.readLine(); line != null; line = output.readLine()) {
           seen.add(line);
           Matcher keyLine = KEY.matcher(line);
