@@ -67,7 +67,11 @@ class LauncherIT {
     try {
       return started.get(60, TimeUnit.SECONDS);
     } catch (Exception failure) {
-      process.destroyForcibly();
+      // A graceful stop, so that the program stops the PostgreSQL it started; forcibly only if it hangs.
+      process.destroy();
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
       throw new IllegalStateException("tenure serve did not start; it printed: " + seen, failure);
     }
   }
