@@ -23,6 +23,13 @@ public record Account(
     Instant createdAt) {
 
   /**
+   * Whether an account holding {@code balance} is in arrears: below minus its credit limit (SPEC.md section 7).
+   */
+  public boolean isInArrears(Money balance) {
+    return balance.compareTo(settings.creditLimit().negate()) < 0;
+  }
+
+  /**
    * Money settings: the low-balance threshold, how far below zero pay-as-you-go may go before arrears
    * (the credit limit, default 0), and automatic recharge.
    */

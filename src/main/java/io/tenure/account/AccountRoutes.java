@@ -65,7 +65,7 @@ public final class AccountRoutes {
     view.put("timeZone", account.timeZone().getId());
     view.put("currency", account.currency().getCurrencyCode());
     view.put("balance", balance.toString());
-    view.put("inArrears", balance.compareTo(account.settings().creditLimit().negate()) < 0);
+    view.put("inArrears", account.isInArrears(balance));
     view.put("partnerId", account.partnerId().orElse(null));
     view.put("contacts", account.contacts());
     Account.Settings settings = account.settings();

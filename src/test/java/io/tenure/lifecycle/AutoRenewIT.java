@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tenure.testing.Fixtures;
 import io.tenure.testing.HttpApi;
 import io.tenure.testing.TestServer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,13 +23,8 @@ class AutoRenewIT {
   }
 
   private static List<String> messageDays(HttpApi operator, String account, String type) {
-    List<String> days = new ArrayList<>();
-    for (JsonNode message : operator.get("/v1/accounts/" + account + "/messages?limit=1000").json().path("items")) {
-      if (message.path("type").asText().equals(type)) {
-        days.add(0, message.path("createdAt").asText().substring(0, 10));
-      }
-    }
-    return days;
+    return Fixtures.messages(operator, account).stream().filter(message -> message.path("type").asText().equals(type))
+        .map(message -> message.path("createdAt").asText().substring(0, 10)).toList();
   }
 
   @Test

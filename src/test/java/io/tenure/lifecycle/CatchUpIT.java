@@ -47,7 +47,7 @@ class CatchUpIT {
       }
     }
     List<String> messages = new ArrayList<>();
-    for (JsonNode message : operator.get("/v1/accounts/" + world.account() + "/messages?limit=1000").json().path("items")) {
+    for (JsonNode message : Fixtures.messages(operator, world.account())) {
       messages.add("message " + message.path("createdAt").asText() + " " + message.path("type").asText() + " "
           + world.resources().indexOf(message.path("resourceId").asText()));
     }

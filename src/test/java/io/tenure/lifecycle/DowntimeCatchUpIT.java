@@ -2,7 +2,6 @@ package io.tenure.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.tenure.Capabilities;
 import io.tenure.clock.TenureClock;
 import io.tenure.lifecycle.engine.LifecycleEngine;
@@ -10,7 +9,6 @@ import io.tenure.testing.Fixtures;
 import io.tenure.testing.HttpApi;
 import io.tenure.testing.TestServer;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,11 +19,8 @@ import org.junit.jupiter.api.Test;
 class DowntimeCatchUpIT {
 
   private static List<String> messages(HttpApi operator, String account) {
-    List<String> seen = new ArrayList<>();
-    for (JsonNode message : operator.get("/v1/accounts/" + account + "/messages?limit=1000").json().path("items")) {
-      seen.add(0, message.path("type").asText() + " " + message.path("createdAt").asText());
-    }
-    return seen;
+    return Fixtures.messages(operator, account).stream()
+        .map(message -> message.path("type").asText() + " " + message.path("createdAt").asText()).toList();
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.tenure.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,6 +54,13 @@ public final class Fixtures {
   /** The resource's phase now. */
   public static String phase(HttpApi api, String resourceId) {
     return api.get("/v1/resources/" + resourceId).get("phase");
+  }
+
+  /** The account's in-app messages, oldest first. */
+  public static List<JsonNode> messages(HttpApi api, String accountId) {
+    List<JsonNode> messages = new java.util.ArrayList<>();
+    api.get("/v1/accounts/" + accountId + "/messages?limit=1000").json().path("items").forEach(message -> messages.add(0, message));
+    return messages;
   }
 
   /** Tops the account up by {@code amount} and returns the new balance. */
