@@ -69,9 +69,11 @@ public final class LifecycleWrites {
 
   /**
    * Writes everything collected, then forgets it: one statement per table, whatever the number of rows, so
-   * that the engine's cost per transition is a few array elements rather than a few statements.
+   * that the engine's cost per transition is a few array elements rather than a few statements. Returns the
+   * number of lifecycle events written.
    */
-  public void flush(Handle handle) {
+  public int flush(Handle handle) {
+    int written = events.size();
     if (!events.isEmpty()) {
       Update insert = handle.createUpdate("""
           INSERT INTO lifecycle_events (resource_id, at, type, phase)
@@ -97,6 +99,7 @@ public final class LifecycleWrites {
     noticeRows.clear();
     commands.clear();
     states.clear();
+    return written;
   }
 
   /** The last state saved for each resource wins, as it would if each were written in turn. */

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.JdbiException;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +66,7 @@ public final class LifecycleEngine implements DueWork {
   private final int batchSize;
   private final int workers;
   private final ExecutorService pool;
+  private final AtomicLong transitionsCommitted = new AtomicLong();
 
   public LifecycleEngine(Jdbi jdbi, Catalogs catalogs, ResourceStore resources, Supplier<LifecycleWrites> writes, AutoRenewing autoRenewing,
       GroupExpiry groupExpiry, ProviderCommands providers, int batchSize, int workers) {
@@ -78,6 +80,11 @@ public final class LifecycleEngine implements DueWork {
     this.batchSize = batchSize;
     this.workers = workers;
     this.pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("tenure-lifecycle-", 0).daemon().factory());
+  }
+
+  /** Transitions (lifecycle events) this engine has committed since it was built: a progress gauge read without the database. */
+  public long transitionsCommitted() {
+    return transitionsCommitted.get();
   }
 
   @Override
@@ -128,7 +135,9 @@ public final class LifecycleEngine implements DueWork {
   private Batch processBatchRetrying(Instant now, Cursor from) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return jdbi.inTransaction(handle -> processBatch(handle, now, from));
+        Batch batch = jdbi.inTransaction(handle -> processBatch(handle, now, from));
+        transitionsCommitted.addAndGet(batch.transitions());
+        return batch;
       } catch (JdbiException failure) {
         if (attempt >= ATTEMPTS_MAX || !isRetryable(failure)) {
           throw failure;
@@ -166,7 +175,7 @@ public final class LifecycleEngine implements DueWork {
     static final Cursor START = new Cursor(Instant.EPOCH, "");
   }
 
-  private record Batch(int size, Cursor last) {}
+  private record Batch(int size, Cursor last, int transitions) {}
 
   private Batch processBatch(Handle handle, Instant now, Cursor from) {
     List<ClaimedRow> claimed = handle.createQuery(CLAIM_SQL)
@@ -177,9 +186,9 @@ public final class LifecycleEngine implements DueWork {
     for (ClaimedRow row : claimed) {
       process(handle, row.resource(), now, batch);
     }
-    batch.flush(handle);
+    int transitions = batch.flush(handle);
     return new Batch(claimed.size(), claimed.isEmpty() ? from
-        : new Cursor(claimed.getLast().dueAt(), claimed.getLast().resource().id()));
+        : new Cursor(claimed.getLast().dueAt(), claimed.getLast().resource().id()), transitions);
   }
 
   private record ClaimedRow(ResourceRecord resource, Instant dueAt) {}
