@@ -25,12 +25,16 @@ public final class MessageRoutes {
       var before = QueryParameters.optionalNumber(context, "before");
       context.json(jdbi.withHandle(handle -> {
         Account account = accounts.visible(handle, caller, context.pathParam("id"));
+        // A row's messages are numbered sequence + 0, 1, ...: newest first is by row, then by position.
         List<Map<String, Object>> items = handle.createQuery("""
-                SELECT * FROM notices WHERE account_id = :id AND (CAST(:before AS bigint) IS NULL OR sequence < :before)
-                ORDER BY sequence DESC LIMIT :limit
+                SELECT n.sequence + message.position - 1 AS message_sequence, message.type, n.resource_id, n.due_at, n.release_at
+                FROM notices n CROSS JOIN LATERAL unnest(n.types) WITH ORDINALITY AS message (type, position)
+                WHERE n.account_id = :id
+                  AND (CAST(:before AS bigint) IS NULL OR (n.sequence < :before AND n.sequence + message.position - 1 < :before))
+                ORDER BY n.sequence DESC, message.position DESC LIMIT :limit
                 """)
             .bind("id", account.id()).bind("before", before.orElse(null)).bind("limit", limit)
-            .map((row, ctx) -> view(row.getLong("sequence"), row.getString("type"), row.getString("resource_id"),
+            .map((row, ctx) -> view(row.getLong("message_sequence"), row.getString("type"), row.getString("resource_id"),
                 row.getTimestamp("due_at").toInstant(),
                 row.getTimestamp("release_at") == null ? null : row.getTimestamp("release_at").toInstant(), account.timeZone()))
             .list();

@@ -1,30 +1,33 @@
 package io.tenure.notify;
 
 import io.tenure.clock.TenureClock;
-import java.util.List;
-import java.util.Optional;
-import org.jdbi.v3.core.Handle;
+import io.tenure.error.Require;
 import io.tenure.store.Columns;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 
 /**
  * The outbox of notices: each is written in the transaction of the change that caused it and delivered from
- * here later. Writing the same dedup key twice keeps the first. Thread-safe.
+ * here later. Consecutive notices about one subject at one instant share a row (up to {@link #PER_ROW}); a
+ * notice with a dedup key has a row of its own, and writing its key twice keeps the first. Thread-safe.
  */
 public final class Notices {
-  /**
-   * One statement for the whole list, rows in list order (so that of two notices with one dedup key the
-   * first is kept, and sequences follow the list).
-   */
+  /** Messages one row numbers: the row's sequence steps by this much (V4 migration). */
+  static final int PER_ROW = 8;
+  /** Rows in list order, so that sequences follow the list; types travel as one space-separated string a row. */
   private static final String INSERT = """
-      INSERT INTO notices (dedup_key, account_id, resource_id, type, due_at, release_at, created_at)
-      SELECT notice.dedup_key, notice.account_id, notice.resource_id, notice.type, notice.due_at, notice.release_at, :createdAt
-      FROM unnest(CAST(:dedupKeys AS text[]), CAST(:accountIds AS text[]), CAST(:resourceIds AS text[]), CAST(:types AS text[]),
-          CAST(:dueAts AS timestamptz[]), CAST(:releaseAts AS timestamptz[]))
-        WITH ORDINALITY AS notice (dedup_key, account_id, resource_id, type, due_at, release_at, position)
+      INSERT INTO notices (account_id, resource_id, types, due_at, release_at, created_at, dedup_key)
+      SELECT notice.account_id, notice.resource_id, string_to_array(notice.types, ' '), notice.due_at, notice.release_at,
+        :createdAt, notice.dedup_key
+      FROM unnest(CAST(:accountIds AS text[]), CAST(:resourceIds AS text[]), CAST(:types AS text[]),
+          CAST(:dueAts AS timestamptz[]), CAST(:releaseAts AS timestamptz[]), CAST(:dedupKeys AS text[]))
+        WITH ORDINALITY AS notice (account_id, resource_id, types, due_at, release_at, dedup_key, position)
       ORDER BY notice.position
-      ON CONFLICT (dedup_key) DO NOTHING
       """;
+  /** Only when a row carries a dedup key: the conflict check costs every row of the statement an extra write. */
+  private static final String KEEP_FIRST = " ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING";
 
   private final TenureClock clock;
 
@@ -37,22 +40,31 @@ public final class Notices {
     if (notices.isEmpty()) {
       return;
     }
-    Update insert = handle.createUpdate(INSERT);
-    Columns.text(insert, "dedupKeys", notices, Notice::dedupKey);
-    Columns.text(insert, "accountIds", notices, Notice::accountId);
-    Columns.text(insert, "resourceIds", notices, notice -> notice.resourceId().orElse(null));
-    Columns.text(insert, "types", notices, Notice::type);
-    Columns.instants(insert, "dueAts", notices, Notice::dueAt);
-    Columns.instants(insert, "releaseAts", notices, notice -> notice.releaseAt().orElse(null));
+    List<List<Notice>> rows = rows(notices);
+    boolean deduplicated = notices.stream().anyMatch(notice -> notice.dedupKey().isPresent());
+    Update insert = handle.createUpdate(deduplicated ? INSERT + KEEP_FIRST : INSERT);
+    Columns.text(insert, "accountIds", rows, row -> row.getFirst().accountId());
+    Columns.text(insert, "resourceIds", rows, row -> row.getFirst().resourceId().orElse(null));
+    Columns.text(insert, "types", rows, row -> String.join(" ", row.stream().map(Notice::type).toList()));
+    Columns.instants(insert, "dueAts", rows, row -> row.getFirst().dueAt());
+    Columns.instants(insert, "releaseAts", rows, row -> row.getFirst().releaseAt().orElse(null));
+    Columns.text(insert, "dedupKeys", rows, row -> row.getFirst().dedupKey().orElse(null));
     insert.bind("createdAt", clock.now()).execute();
   }
 
-  /** A resource's notices, oldest first: type, due instant and release instant. */
-  public List<Notice> forResource(Handle handle, String resourceId) {
-    return handle.createQuery("SELECT * FROM notices WHERE resource_id = :id ORDER BY due_at, sequence").bind("id", resourceId)
-        .map((row, context) -> new Notice(row.getString("dedup_key"), row.getString("account_id"),
-            Optional.ofNullable(row.getString("resource_id")), row.getString("type"), row.getTimestamp("due_at").toInstant(),
-            Optional.ofNullable(row.getTimestamp("release_at")).map(java.sql.Timestamp::toInstant)))
-        .list();
+  /** Groups consecutive notices that share a row, at most {@link #PER_ROW} to a row. */
+  static List<List<Notice>> rows(List<Notice> notices) {
+    List<List<Notice>> rows = new ArrayList<>();
+    List<Notice> row = new ArrayList<>();
+    for (Notice notice : notices) {
+      Require.invariant(notice.type().indexOf(' ') < 0, "notice type %s", notice.type());
+      if (!row.isEmpty() && (row.size() == PER_ROW || !row.getFirst().sharesRowWith(notice))) {
+        rows.add(row);
+        row = new ArrayList<>();
+      }
+      row.add(notice);
+    }
+    rows.add(row);
+    return rows;
   }
 }

@@ -48,7 +48,7 @@ public final class LifecycleWrites {
     List<Effect> remaining = new ArrayList<>();
     for (Effect effect : transition.effects()) {
       switch (effect) {
-        case Effect.SendNotice notice -> noticeRows.add(Notice.aboutResource(resource.accountId(), resource.id(),
+        case Effect.SendNotice notice -> noticeRows.add(Notice.ofTransition(resource.accountId(), resource.id(),
             notice.type().name(), notice.at(), notice.releaseAt()));
         case Effect.TellProvider tell -> commands.add(new ProviderCommands.Command(resource.id(), tell));
         default -> remaining.add(effect);

@@ -69,6 +69,8 @@ class AutoRenewIT {
       Fixtures.advanceTo(operator, "2023-04-10T12:00:00+08:00");
       assertThat(Fixtures.phase(operator, resource)).isEqualTo("GRACE");
       assertThat(messageDays(operator, account, SHORT)).hasSize(10).doesNotHaveDuplicates();
+      Fixtures.topUp(operator, account, "1.00");
+      assertThat(messageDays(operator, account, SHORT)).as("a top-up still short on a day already warned").hasSize(10);
 
       Fixtures.topUp(operator, account, "200.00");
 
@@ -76,7 +78,7 @@ class AutoRenewIT {
       assertThat(read.get("phase")).isEqualTo("ACTIVE");
       assertThat(read.json().path("term").path("end").asText()).as("counted from the old end").isEqualTo("2023-05-08T23:59:59+08:00");
       assertThat(messageDays(operator, account, "RESTORED")).containsExactly("2023-04-10");
-      assertThat(operator.get("/v1/accounts/" + account).get("balance")).isEqualTo("40.00");
+      assertThat(operator.get("/v1/accounts/" + account).get("balance")).isEqualTo("41.00");
     }
   }
 }

@@ -13,7 +13,6 @@ import io.tenure.resource.ResourceRecord;
 import io.tenure.resource.ResourceStore;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,8 +77,9 @@ public final class AutoRenewing {
     Money balance = ledger.lockWallet(handle, resource.accountId());
     if (balance.compareTo(price) < 0) {
       LocalDate day = LocalDate.ofInstant(at, resource.lifecycle().zone());
-      writes.addNotice(new Notice(resource.id() + "|" + INSUFFICIENT_BALANCE_NOTICE + "|" + day, resource.accountId(),
-          Optional.of(resource.id()), INSUFFICIENT_BALANCE_NOTICE, at, Optional.empty()));
+      // At most once a day, whether the engine's daily check or a top-up finds the balance short.
+      writes.addNotice(Notice.once(resource.id() + "|" + INSUFFICIENT_BALANCE_NOTICE + "|" + day, resource.accountId(),
+          resource.id(), INSUFFICIENT_BALANCE_NOTICE, at));
       return claimed;
     }
     if (!renewWhenFunded) {

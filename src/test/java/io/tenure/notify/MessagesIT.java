@@ -1,0 +1,44 @@
+package io.tenure.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tenure.testing.Fixtures;
+import io.tenure.testing.HttpApi;
+import io.tenure.testing.TestServer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The in-app inbox over HTTP: one message per notice, newest first, pages that neither skip nor repeat one. */
+class MessagesIT {
+
+  @Test
+  void theNoticesOfOneTransitionAreSeparateMessagesAndPagesWalkThemAll() {
+    try (TestServer server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00")) {
+      HttpApi operator = server.operator();
+      String account = Fixtures.account(operator, "V3");
+      Fixtures.topUp(operator, account, "1000.00");
+      Fixtures.bought(operator, account, "tencent-drive-enterprise", 1);
+      Fixtures.advanceTo(operator, "2023-04-09T00:00:00+08:00");
+
+      List<JsonNode> all = new ArrayList<>();
+      operator.get("/v1/accounts/" + account + "/messages?limit=1000").json().path("items").forEach(all::add);
+      List<String> atFreeze = all.stream().filter(message -> message.path("createdAt").asText().equals("2023-04-09T00:00:00+08:00"))
+          .map(message -> message.path("type").asText()).toList();
+      assertThat(atFreeze).as("newest first").containsExactly("RELEASE_SCHEDULED", "FROZEN", "EXPIRED");
+      List<Long> sequences = all.stream().map(message -> message.path("sequence").asLong()).toList();
+      assertThat(sequences).isSortedAccordingTo((a, b) -> Long.compare(b, a)).doesNotHaveDuplicates();
+      assertThat(all).allSatisfy(message -> assertThat(message.path("id").asText()).isEqualTo("msg_" + message.path("sequence").asLong()));
+
+      List<JsonNode> paged = new ArrayList<>();
+      String next = "";
+      do {
+        JsonNode page = operator.get("/v1/accounts/" + account + "/messages?limit=2" + next).json();
+        page.path("items").forEach(paged::add);
+        next = page.path("next").isNull() ? null : "&before=" + page.path("next").asLong();
+      } while (next != null);
+      assertThat(paged).isEqualTo(all);
+    }
+  }
+}
