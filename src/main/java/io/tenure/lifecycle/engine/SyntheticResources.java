@@ -15,39 +15,54 @@ import org.jdbi.v3.core.Jdbi;
  * Bulk-loads synthetic prepaid resources for {@code tenure bench lifecycle} and the engine's load tests:
  * accounts, then resources of the demo catalog's {@code tencent-drive-enterprise} and {@code koodrive-basic}
  * plans, each made by one {@code INSERT ... SELECT generate_series} statement. A share of the resources
- * expired the day before {@code now}: their one due event is the expiry (tencent-drive enters FROZEN,
- * huawei-drive enters GRACE), with the expiry-date reminder already handled, so that every due resource
- * makes exactly one phase transition at {@code now}. The others expire months later. Stateless.
+ * expired the day before {@code now}: their one due event is the expiry, with the expiry-date reminder
+ * already handled, so that every due resource makes exactly one phase transition at {@code now}. One in 50
+ * of the others is a warm-up resource, FROZEN and due for release the day before (see {@link #warmUpAt}).
+ * The rest expire months later. Stateless.
  */
 public final class SyntheticResources {
   /** The demo catalog's billing zone, whose midnights every due instant below falls on. */
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final int ACCOUNTS = 1000;
   private static final int VERIFIED_SAMPLE = 1000;
+  /** One resource in this many that is not due is a warm-up one: those numbered 2 modulo this, so even ones, tencent-drive. */
+  private static final int WARM_UP_EVERY = 50;
 
   private SyntheticResources() {}
 
-  /** What {@link #load} made. */
-  public record Loaded(int accounts, int resources, int due) {}
+  /**
+   * What {@link #load} made: {@code due} resources due at {@code now}; {@code warmUp} others due at
+   * {@link #warmUpAt}, each released there and then done.
+   */
+  public record Loaded(int accounts, int resources, int due, int warmUp) {}
+
+  /** The instant at which the warm-up resources are due, and nothing else: yesterday 00:00 local. */
+  public static Instant warmUpAt(Instant now) {
+    return LocalDate.ofInstant(now, ZONE).minusDays(1).atStartOfDay(ZONE).toInstant();
+  }
 
   /**
    * Loads {@code resources} resources into an empty database whose catalog version 1 is the demo catalog,
-   * {@code dueShare} of them due at {@code now} (spread evenly through the ids), and checks a sample of the
+   * {@code dueShare} of them due at {@code now} (spread evenly through the ids) and, {@code withWarmUp}, one in
+   * 50 of the others due for release at {@link #warmUpAt}, and checks a sample of the
    * rows against the lifecycle rules: the stored next due instant must be what {@link Lifecycle#nextDueAt}
    * derives.
    */
-  public static Loaded load(Jdbi jdbi, ResourceStore store, int resources, double dueShare, Instant now) {
+  public static Loaded load(Jdbi jdbi, ResourceStore store, int resources, double dueShare, boolean withWarmUp, Instant now) {
     Require.invariant(resources >= 1 && dueShare >= 0 && dueShare <= 1, "resources %s, due share %s", resources, dueShare);
     LocalDate today = LocalDate.ofInstant(now, ZONE);
-    int due = jdbi.inTransaction(handle -> {
+    int[] due = jdbi.inTransaction(handle -> {
       insertAccounts(handle, now);
-      insertResources(handle, resources, dueShare, today, now);
-      return handle.createQuery("SELECT count(*) FROM resources WHERE next_due_at <= :now").bind("now", now)
-          .mapTo(Integer.class).one();
+      insertResources(handle, resources, dueShare, withWarmUp, today);
+      return handle.createQuery("""
+              SELECT count(*) FILTER (WHERE next_due_at > :warmUpAt), count(*) FILTER (WHERE next_due_at <= :warmUpAt)
+              FROM resources WHERE next_due_at <= :now
+              """)
+          .bind("now", now).bind("warmUpAt", warmUpAt(now)).map((row, context) -> new int[] {row.getInt(1), row.getInt(2)}).one();
     });
     jdbi.useHandle(handle -> handle.execute("ANALYZE"));
     jdbi.useHandle(handle -> verifySample(handle, store));
-    return new Loaded(ACCOUNTS, resources, due);
+    return new Loaded(ACCOUNTS, resources, due[0], due[1]);
   }
 
   private static void insertAccounts(Handle handle, Instant now) {
@@ -63,22 +78,29 @@ public final class SyntheticResources {
   }
 
   /**
-   * Every resource is ACTIVE under catalog version 1 with a term ending 23:59:59 local on its expiry date D.
-   * Due ones bought one month ending D = yesterday and have their periodic events handled through D 00:00
-   * (the expiry-date reminder was sent), so the next due instant is the expiry at today 00:00. The others
-   * bought one year ending 8 to 307 days ahead and nothing has been handled since their purchase, so the next
-   * due instant is the first expiry warning at D-7 00:00, after today.
+   * Every resource has a term ending 23:59:59 local on its expiry date D. Due ones are ACTIVE, bought one month
+   * ending D = yesterday, with their periodic events handled through D 00:00 (the expiry-date reminder was
+   * sent), so the next due instant is the expiry at today 00:00. Warm-up ones (tencent-drive) bought one month
+   * ending 32 days ago and have been FROZEN for 30 whole days, every reminder handled: their next due instant
+   * is the release at yesterday 00:00, after which nothing is pending. The others are ACTIVE, bought one year
+   * ending 8 to 307 days ahead, nothing handled since their purchase, so the next due instant is the first
+   * expiry warning at D-7 00:00, after today.
    */
-  private static void insertResources(Handle handle, int resources, double dueShare, LocalDate today, Instant now) {
+  private static void insertResources(Handle handle, int resources, double dueShare, boolean withWarmUp, LocalDate today) {
     handle.createUpdate("""
             INSERT INTO resources (id, account_id, plan_code, catalog_version, mode, billing_period, created_at,
               term_start, term_periods, plan_paid_minor, phase, policy_code, policy_version, term_end,
               policy_phase_index, phase_started_at, auto_renew, auto_renew_periods, periodic_handled_through, next_due_at)
-            SELECT id, account_id, plan_code, 1, 'PREPAID', CASE WHEN due THEN 'MONTH' ELSE 'YEAR' END, term_start,
-              term_start, 1, CASE WHEN due THEN paid_minor ELSE paid_minor * 10 END, 'ACTIVE', policy_code, 1, term_end,
-              -1, term_start, false, 1,
-              CASE WHEN due THEN CAST(expiry_date AS timestamp) AT TIME ZONE :zone ELSE term_start END,
-              CASE WHEN due THEN CAST(expiry_date + 1 AS timestamp) AT TIME ZONE :zone
+            SELECT id, account_id, plan_code, 1, 'PREPAID', CASE WHEN kind = 'later' THEN 'YEAR' ELSE 'MONTH' END, term_start,
+              term_start, 1, CASE WHEN kind = 'later' THEN paid_minor * 10 ELSE paid_minor END,
+              CASE WHEN kind = 'warm-up' THEN 'FROZEN' ELSE 'ACTIVE' END, policy_code, 1, term_end,
+              CASE WHEN kind = 'warm-up' THEN 0 ELSE -1 END,
+              CASE WHEN kind = 'warm-up' THEN CAST(expiry_date + 1 AS timestamp) AT TIME ZONE :zone ELSE term_start END,
+              false, 1,
+              CASE kind WHEN 'due' THEN CAST(expiry_date AS timestamp) AT TIME ZONE :zone
+                WHEN 'warm-up' THEN CAST(CAST(:today AS date) - 2 AS timestamp) AT TIME ZONE :zone ELSE term_start END,
+              CASE kind WHEN 'due' THEN CAST(expiry_date + 1 AS timestamp) AT TIME ZONE :zone
+                WHEN 'warm-up' THEN CAST(CAST(:today AS date) - 1 AS timestamp) AT TIME ZONE :zone
                 ELSE CAST(expiry_date - 7 AS timestamp) AT TIME ZONE :zone END
             FROM (
               SELECT 'res_' || substr(md5(i::text), 1, 21) AS id,
@@ -86,19 +108,23 @@ public final class SyntheticResources {
                 CASE WHEN i % 2 = 0 THEN 'tencent-drive-enterprise' ELSE 'koodrive-basic' END AS plan_code,
                 CASE WHEN i % 2 = 0 THEN 'tencent-drive' ELSE 'huawei-drive' END AS policy_code,
                 CASE WHEN i % 2 = 0 THEN 30000 ELSE 18000 END AS paid_minor,
-                due, expiry_date,
+                kind, expiry_date,
                 (expiry_date + time '23:59:59') AT TIME ZONE :zone AS term_end,
-                (expiry_date - CASE WHEN due THEN interval '1 month' ELSE interval '1 year' END + time '23:59:59')
+                (expiry_date - CASE WHEN kind = 'later' THEN interval '1 year' ELSE interval '1 month' END + time '23:59:59')
                   AT TIME ZONE :zone AS term_start
               FROM (
-                SELECT i, floor(i * :share) > floor((i - 1) * :share) AS due,
-                  CASE WHEN floor(i * :share) > floor((i - 1) * :share) THEN CAST(:today AS date) - 1
+                SELECT i, kind, CASE kind WHEN 'due' THEN CAST(:today AS date) - 1 WHEN 'warm-up' THEN CAST(:today AS date) - 32
                     ELSE CAST(:today AS date) + 8 + i % 300 END AS expiry_date
-                FROM generate_series(1, :resources) AS i
+                FROM (
+                  SELECT i, CASE WHEN floor(i * :share) > floor((i - 1) * :share) THEN 'due'
+                      WHEN :withWarmUp AND i % :warmUpEvery = 2 THEN 'warm-up' ELSE 'later' END AS kind
+                  FROM generate_series(1, :resources) AS i
+                ) AS kinds
               ) AS numbered
             ) AS synthetic
             """)
-        .bind("accounts", ACCOUNTS).bind("zone", ZONE.getId()).bind("share", dueShare)
+        .bind("accounts", ACCOUNTS).bind("zone", ZONE.getId()).bind("share", dueShare).bind("warmUpEvery", WARM_UP_EVERY)
+        .bind("withWarmUp", withWarmUp)
         .bind("today", today).bind("resources", resources).execute();
   }
 

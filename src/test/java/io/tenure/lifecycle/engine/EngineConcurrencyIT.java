@@ -30,7 +30,7 @@ class EngineConcurrencyIT {
       Jdbi jdbi = loader.jdbi();
       Capabilities capabilities = Capabilities.wire(jdbi, TenureClock.simulated(NOW));
       // 125,000 resources of which a share of 0.8 expired yesterday: 100,000 due, 25,000 not yet.
-      SyntheticResources.Loaded loaded = SyntheticResources.load(jdbi, capabilities.resourceStore(), 125_000, 0.8, NOW);
+      SyntheticResources.Loaded loaded = SyntheticResources.load(jdbi, capabilities.resourceStore(), 125_000, 0.8, false, NOW);
       assertThat(loaded.due()).isEqualTo(DUE);
 
       List<Integer> processed = drainConcurrently(url);
