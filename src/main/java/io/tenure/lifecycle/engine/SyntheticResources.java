@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Jdbi;
  * plans, each made by one {@code INSERT ... SELECT generate_series} statement. A share of the resources
  * expired the day before {@code now}: their one due event is the expiry, with the expiry-date reminder
  * already handled, so that every due resource makes exactly one phase transition at {@code now}. One in 50
- * of the others is a warm-up resource, FROZEN and due for release the day before (see {@link #warmUpAt}).
+ * of the others is a warm-up resource, which expired a month earlier (see {@link #warmUpAt}).
  * The rest expire months later. Stateless.
  */
 public final class SyntheticResources {
@@ -31,20 +31,24 @@ public final class SyntheticResources {
   private SyntheticResources() {}
 
   /**
-   * What {@link #load} made: {@code due} resources due at {@code now}; {@code warmUp} others due at
-   * {@link #warmUpAt}, each released there and then done.
+   * What {@link #load} made: {@code due} resources due at {@code now}; {@code warmUp} others that
+   * {@link #warmUpAt} instants freeze and then release, after which they are done.
    */
   public record Loaded(int accounts, int resources, int due, int warmUp) {}
 
-  /** The instant at which the warm-up resources are due, and nothing else: yesterday 00:00 local. */
-  public static Instant warmUpAt(Instant now) {
-    return LocalDate.ofInstant(now, ZONE).minusDays(1).atStartOfDay(ZONE).toInstant();
+  /**
+   * The instants at which the warm-up resources, and nothing else, are due: their freeze (31 days before
+   * today's 00:00 local), then their release (yesterday 00:00), through 29 daily reminders a catch-up skips.
+   */
+  public static List<Instant> warmUpAt(Instant now) {
+    LocalDate today = LocalDate.ofInstant(now, ZONE);
+    return List.of(today.minusDays(31).atStartOfDay(ZONE).toInstant(), today.minusDays(1).atStartOfDay(ZONE).toInstant());
   }
 
   /**
    * Loads {@code resources} resources into an empty database whose catalog version 1 is the demo catalog,
    * {@code dueShare} of them due at {@code now} (spread evenly through the ids) and, {@code withWarmUp}, one in
-   * 50 of the others due for release at {@link #warmUpAt}, and checks a sample of the
+   * 50 of the others due at the {@link #warmUpAt} instants, and checks a sample of the
    * rows against the lifecycle rules: the stored next due instant must be what {@link Lifecycle#nextDueAt}
    * derives.
    */
@@ -58,7 +62,7 @@ public final class SyntheticResources {
               SELECT count(*) FILTER (WHERE next_due_at > :warmUpAt), count(*) FILTER (WHERE next_due_at <= :warmUpAt)
               FROM resources WHERE next_due_at <= :now
               """)
-          .bind("now", now).bind("warmUpAt", warmUpAt(now)).map((row, context) -> new int[] {row.getInt(1), row.getInt(2)}).one();
+          .bind("now", now).bind("warmUpAt", warmUpAt(now).getFirst()).map((row, context) -> new int[] {row.getInt(1), row.getInt(2)}).one();
     });
     jdbi.useHandle(handle -> handle.execute("ANALYZE"));
     jdbi.useHandle(handle -> verifySample(handle, store));
@@ -80,9 +84,9 @@ public final class SyntheticResources {
   /**
    * Every resource has a term ending 23:59:59 local on its expiry date D. Due ones are ACTIVE, bought one month
    * ending D = yesterday, with their periodic events handled through D 00:00 (the expiry-date reminder was
-   * sent), so the next due instant is the expiry at today 00:00. Warm-up ones (tencent-drive) bought one month
-   * ending 32 days ago and have been FROZEN for 30 whole days, every reminder handled: their next due instant
-   * is the release at yesterday 00:00, after which nothing is pending. The others are ACTIVE, bought one year
+   * sent), so the next due instant is the expiry at today 00:00. Warm-up ones (tencent-drive) are the same a
+   * month earlier: D is 32 days ago, they freeze at D+1 00:00 and are released 30 days later, yesterday 00:00,
+   * after which nothing is pending. The others are ACTIVE, bought one year
    * ending 8 to 307 days ahead, nothing handled since their purchase, so the next due instant is the first
    * expiry warning at D-7 00:00, after today.
    */
@@ -93,15 +97,10 @@ public final class SyntheticResources {
               policy_phase_index, phase_started_at, auto_renew, auto_renew_periods, periodic_handled_through, next_due_at)
             SELECT id, account_id, plan_code, 1, 'PREPAID', CASE WHEN kind = 'later' THEN 'YEAR' ELSE 'MONTH' END, term_start,
               term_start, 1, CASE WHEN kind = 'later' THEN paid_minor * 10 ELSE paid_minor END,
-              CASE WHEN kind = 'warm-up' THEN 'FROZEN' ELSE 'ACTIVE' END, policy_code, 1, term_end,
-              CASE WHEN kind = 'warm-up' THEN 0 ELSE -1 END,
-              CASE WHEN kind = 'warm-up' THEN CAST(expiry_date + 1 AS timestamp) AT TIME ZONE :zone ELSE term_start END,
-              false, 1,
-              CASE kind WHEN 'due' THEN CAST(expiry_date AS timestamp) AT TIME ZONE :zone
-                WHEN 'warm-up' THEN CAST(CAST(:today AS date) - 2 AS timestamp) AT TIME ZONE :zone ELSE term_start END,
-              CASE kind WHEN 'due' THEN CAST(expiry_date + 1 AS timestamp) AT TIME ZONE :zone
-                WHEN 'warm-up' THEN CAST(CAST(:today AS date) - 1 AS timestamp) AT TIME ZONE :zone
-                ELSE CAST(expiry_date - 7 AS timestamp) AT TIME ZONE :zone END
+              'ACTIVE', policy_code, 1, term_end, -1, term_start, false, 1,
+              CASE WHEN kind = 'later' THEN term_start ELSE CAST(expiry_date AS timestamp) AT TIME ZONE :zone END,
+              CASE WHEN kind = 'later' THEN CAST(expiry_date - 7 AS timestamp) AT TIME ZONE :zone
+                ELSE CAST(expiry_date + 1 AS timestamp) AT TIME ZONE :zone END
             FROM (
               SELECT 'res_' || substr(md5(i::text), 1, 21) AS id,
                 'acc_bench_' || lpad(((i - 1) % :accounts + 1)::text, 6, '0') AS account_id,
