@@ -5,11 +5,14 @@ import io.tenure.clock.TenureClock;
 import io.tenure.lifecycle.engine.LifecycleEngine;
 import io.tenure.lifecycle.engine.SyntheticResources;
 import java.io.PrintWriter;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -24,6 +27,8 @@ final class LifecycleBenchmark {
   private static final int CLAIM_PASSES = 3;
   private static final int IDLE_TICKS = 50;
   private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(20);
+  private static final Duration COMPILER_QUIET = Duration.ofMillis(250);
+  private static final Duration COMPILER_WAIT_MAX = Duration.ofSeconds(10);
 
   private final Jdbi jdbi;
   private final PrintWriter out;
@@ -86,6 +91,30 @@ final class LifecycleBenchmark {
       print("warm-up: %d resources processed at %s in %.2f s (%d/s), not counted", processed, at, seconds(elapsed),
           perSecond(processed, elapsed));
     }
+    awaitQuietCompiler();
+  }
+
+  /**
+   * The JIT compiler works through its queue behind the warm-up, on cores the warm-up kept busy: waits until
+   * its total compilation time stops growing (at most {@link #COMPILER_WAIT_MAX}).
+   */
+  private void awaitQuietCompiler() {
+    CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+    if (compiler == null || !compiler.isCompilationTimeMonitoringSupported()) {
+      return;
+    }
+    long start = System.nanoTime();
+    long deadline = start + COMPILER_WAIT_MAX.toNanos();
+    long before = compiler.getTotalCompilationTime();
+    while (System.nanoTime() < deadline) {
+      LockSupport.parkNanos(COMPILER_QUIET.toNanos());
+      long now = compiler.getTotalCompilationTime();
+      if (now == before) {
+        break;
+      }
+      before = now;
+    }
+    print("warm-up: the JIT compiler went quiet after %.2f s more", seconds(System.nanoTime() - start));
   }
 
   /**
