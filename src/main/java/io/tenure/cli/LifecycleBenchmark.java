@@ -68,8 +68,8 @@ final class LifecycleBenchmark {
   }
 
   /**
-   * Before the measured drain, the same engine freezes the warm-up resources (the transition the drain
-   * measures) a month earlier, then releases them, after which they are done: the drain then measures
+   * Before the measured drain, the same engine expires the warm-up resources a month earlier (the transition
+   * the drain measures), then releases them, after which they are done: the drain then measures
    * compiled code rather than the JIT compiler at work, which took an eighth of the CPU of a cold drain on
    * two cores. Like a JMH warm-up iteration, it is printed and not counted.
    */

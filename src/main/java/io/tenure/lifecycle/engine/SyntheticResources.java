@@ -16,7 +16,7 @@ import org.jdbi.v3.core.Jdbi;
  * accounts, then resources of the demo catalog's {@code tencent-drive-enterprise} and {@code koodrive-basic}
  * plans, each made by one {@code INSERT ... SELECT generate_series} statement. A share of the resources
  * expired the day before {@code now}: their one due event is the expiry, with the expiry-date reminder
- * already handled, so that every due resource makes exactly one phase transition at {@code now}. One in 50
+ * already handled, so that every due resource makes exactly one phase transition at {@code now}. One in 25
  * of the others is a warm-up resource, which expired a month earlier (see {@link #warmUpAt}).
  * The rest expire months later. Stateless.
  */
@@ -25,20 +25,21 @@ public final class SyntheticResources {
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final int ACCOUNTS = 1000;
   private static final int VERIFIED_SAMPLE = 1000;
-  /** One resource in this many that is not due is a warm-up one: those numbered 2 modulo this, so even ones, tencent-drive. */
-  private static final int WARM_UP_EVERY = 50;
+  /** One resource in this many that is not due is a warm-up one (those numbered 2 modulo this: both plans). */
+  private static final int WARM_UP_EVERY = 25;
 
   private SyntheticResources() {}
 
   /**
-   * What {@link #load} made: {@code due} resources due at {@code now}; {@code warmUp} others that
-   * {@link #warmUpAt} instants freeze and then release, after which they are done.
+   * What {@link #load} made: {@code due} resources due at {@code now}; {@code warmUp} others that the
+   * {@link #warmUpAt} instants expire and then release, after which they are done.
    */
   public record Loaded(int accounts, int resources, int due, int warmUp) {}
 
   /**
-   * The instants at which the warm-up resources, and nothing else, are due: their freeze (31 days before
-   * today's 00:00 local), then their release (yesterday 00:00), through 29 daily reminders a catch-up skips.
+   * The instants at which the warm-up resources, and nothing else, are due: their expiry (31 days before
+   * today's 00:00 local), then yesterday 00:00, by which every one of them has been released (a catch-up
+   * through the daily reminders and phases in between).
    */
   public static List<Instant> warmUpAt(Instant now) {
     LocalDate today = LocalDate.ofInstant(now, ZONE);
@@ -48,7 +49,7 @@ public final class SyntheticResources {
   /**
    * Loads {@code resources} resources into an empty database whose catalog version 1 is the demo catalog,
    * {@code dueShare} of them due at {@code now} (spread evenly through the ids) and, {@code withWarmUp}, one in
-   * 50 of the others due at the {@link #warmUpAt} instants, and checks a sample of the
+   * 25 of the others due at the {@link #warmUpAt} instants, and checks a sample of the
    * rows against the lifecycle rules: the stored next due instant must be what {@link Lifecycle#nextDueAt}
    * derives.
    */
@@ -84,9 +85,9 @@ public final class SyntheticResources {
   /**
    * Every resource has a term ending 23:59:59 local on its expiry date D. Due ones are ACTIVE, bought one month
    * ending D = yesterday, with their periodic events handled through D 00:00 (the expiry-date reminder was
-   * sent), so the next due instant is the expiry at today 00:00. Warm-up ones (tencent-drive) are the same a
-   * month earlier: D is 32 days ago, they freeze at D+1 00:00 and are released 30 days later, yesterday 00:00,
-   * after which nothing is pending. The others are ACTIVE, bought one year
+   * sent), so the next due instant is the expiry at today 00:00. Warm-up ones are the same a month earlier:
+   * D is 32 days ago, their policy begins at D+1 00:00 (tencent-drive freezes, huawei-drive enters grace) and
+   * by yesterday 00:00 every one of them is released, after which nothing is pending. The others are ACTIVE, bought one year
    * ending 8 to 307 days ahead, nothing handled since their purchase, so the next due instant is the first
    * expiry warning at D-7 00:00, after today.
    */
