@@ -3,8 +3,11 @@ package io.tenure.notify;
 import io.tenure.clock.TenureClock;
 import io.tenure.error.Require;
 import io.tenure.store.Columns;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 
@@ -50,6 +53,28 @@ public final class Notices {
     Columns.instants(insert, "releaseAts", rows, row -> row.getFirst().releaseAt().orElse(null));
     Columns.text(insert, "dedupKeys", rows, row -> row.getFirst().dedupKey().orElse(null));
     insert.bind("createdAt", clock.now()).execute();
+  }
+
+  /** One message of the inbox: a notice, numbered {@code sequence}. */
+  public record Message(long sequence, String type, Optional<String> resourceId, Instant dueAt, Optional<Instant> releaseAt) {}
+
+  /**
+   * The account's messages newest first, at most {@code limit}, numbered below {@code before} if given. A
+   * row's messages are numbered sequence + 0, 1, ...: newest first is by row, then by position.
+   */
+  public List<Message> inbox(Handle handle, String accountId, Optional<Long> before, int limit) {
+    return handle.createQuery("""
+            SELECT n.sequence + message.position - 1 AS message_sequence, message.type, n.resource_id, n.due_at, n.release_at
+            FROM notices n CROSS JOIN LATERAL unnest(n.types) WITH ORDINALITY AS message (type, position)
+            WHERE n.account_id = :id
+              AND (CAST(:before AS bigint) IS NULL OR (n.sequence < :before AND n.sequence + message.position - 1 < :before))
+            ORDER BY n.sequence DESC, message.position DESC LIMIT :limit
+            """)
+        .bind("id", accountId).bind("before", before.orElse(null)).bind("limit", limit)
+        .map((row, context) -> new Message(row.getLong("message_sequence"), row.getString("type"),
+            Optional.ofNullable(row.getString("resource_id")), row.getTimestamp("due_at").toInstant(),
+            Optional.ofNullable(row.getTimestamp("release_at")).map(Timestamp::toInstant)))
+        .list();
   }
 
   /** Groups consecutive notices that share a row, at most {@link #PER_ROW} to a row. */

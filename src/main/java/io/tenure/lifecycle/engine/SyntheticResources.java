@@ -56,18 +56,19 @@ public final class SyntheticResources {
   public static Loaded load(Jdbi jdbi, ResourceStore store, int resources, double dueShare, boolean withWarmUp, Instant now) {
     Require.invariant(resources >= 1 && dueShare >= 0 && dueShare <= 1, "resources %s, due share %s", resources, dueShare);
     LocalDate today = LocalDate.ofInstant(now, ZONE);
-    int[] due = jdbi.inTransaction(handle -> {
+    Loaded loaded = jdbi.inTransaction(handle -> {
       insertAccounts(handle, now);
       insertResources(handle, resources, dueShare, withWarmUp, today);
       return handle.createQuery("""
               SELECT count(*) FILTER (WHERE next_due_at > :warmUpAt), count(*) FILTER (WHERE next_due_at <= :warmUpAt)
               FROM resources WHERE next_due_at <= :now
               """)
-          .bind("now", now).bind("warmUpAt", warmUpAt(now).getFirst()).map((row, context) -> new int[] {row.getInt(1), row.getInt(2)}).one();
+          .bind("now", now).bind("warmUpAt", warmUpAt(now).getFirst())
+          .map((row, context) -> new Loaded(ACCOUNTS, resources, row.getInt(1), row.getInt(2))).one();
     });
     jdbi.useHandle(handle -> handle.execute("ANALYZE"));
     jdbi.useHandle(handle -> verifySample(handle, store));
-    return new Loaded(ACCOUNTS, resources, due[0], due[1]);
+    return loaded;
   }
 
   private static void insertAccounts(Handle handle, Instant now) {
