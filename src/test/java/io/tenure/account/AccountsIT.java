@@ -90,13 +90,13 @@ class AccountsIT {
 
   @Test
   void aTierTheCatalogDoesNotListIsRefusedWithTheListNeverGivenTheDefaultPeriods() {
-    for (String tier : List.of("v3", "V9", "international")) {
+    for (String tier : List.of("v3", "V9", "platinum")) {
       HttpApi.Answer refused = operator.post("/v1/accounts", Map.of("name", "X", "tier", tier,
           "contacts", List.of(Map.of("name", "O", "role", "OWNER", "email", "o@x.example"))));
       assertThat(refused.status()).as("%s", refused).isEqualTo(400);
       assertThat(refused.errorCode()).isEqualTo("UNKNOWN_TIER");
       assertThat(refused.errorMessage()).isEqualTo("Field 'tier': '" + tier
-          + "' is not a tier of the catalog; it must be one of V0, V1, V2, V3, V4, V5, standard, silver, gold.");
+          + "' is not a tier of the catalog; it must be one of V0, V1, V2, V3, V4, V5, international, standard, silver, gold.");
     }
   }
 

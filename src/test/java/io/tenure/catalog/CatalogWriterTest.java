@@ -27,7 +27,7 @@ class CatalogWriterTest {
     assertThat(basic.has("productCode") || basic.has("policyCode") || basic.has("addOnCodes")).isFalse();
     assertThat(written.path("addOns").get(0).path("prices").path("MONTH").asText()).isEqualTo("2.75");
     assertThat(written.path("tiers")).extracting(JsonNode::asText)
-        .containsExactly("V0", "V1", "V2", "V3", "V4", "V5", "standard", "silver", "gold");
+        .containsExactly("V0", "V1", "V2", "V3", "V4", "V5", "international", "standard", "silver", "gold");
   }
 
   @Test
