@@ -83,7 +83,7 @@ public final class Tenure implements AutoCloseable {
     TenureClock clock = capabilities.clock();
     AccountStore accountStore = new AccountStore();
     Idempotency idempotency = new Idempotency(jdbi, clock);
-    AccountRoutes accounts = new AccountRoutes(jdbi, accountStore, capabilities.ledger(), clock, settings.zone());
+    AccountRoutes accounts = new AccountRoutes(jdbi, accountStore, capabilities.ledger(), capabilities.catalogs(), clock, settings.zone());
     BiConsumer<Handle, Account> retryAutoRenewals = (handle, account) -> {
       LifecycleWrites writes = capabilities.writes().get();
       capabilities.autoRenewing().retryAfterTopUp(handle, account, clock.now(), writes);

@@ -1,6 +1,7 @@
 package io.tenure.account;
 
 import io.tenure.api.Json;
+import io.tenure.catalog.Catalog;
 import io.tenure.error.InvalidInputException;
 import io.tenure.error.Require;
 import io.tenure.ledger.Money;
@@ -25,7 +26,7 @@ final class AccountRequests {
       Require.present(name, "name");
       Require.field(!name.isBlank() && name.length() <= 200, "name", "must be 1 to 200 characters");
       Require.present(tier, "tier");
-      Require.field(TIER.matcher(tier).matches(), "tier", "'%s' must be 1 to 40 letters, digits, '.', '_' or '-'", tier);
+      Require.field(TIER.matcher(tier).matches(), "tier", "'%s' must be 1 to 40 letters, digits, '.', '_' or '-'", echo(tier));
       if (timeZone != null) {
         AccountRequests.zone(timeZone);
       }
@@ -88,7 +89,8 @@ final class AccountRequests {
     try {
       return ZoneId.of(timeZone);
     } catch (DateTimeException failure) {
-      throw new InvalidInputException("UNKNOWN_TIME_ZONE", "timeZone: '" + timeZone + "' is not a time zone id like Asia/Shanghai.");
+      throw new InvalidInputException("UNKNOWN_TIME_ZONE",
+          "Field 'timeZone': '" + echo(timeZone) + "' is not a time zone id like Asia/Shanghai.");
     }
   }
 
@@ -98,7 +100,32 @@ final class AccountRequests {
       Require.field(currency.getDefaultFractionDigits() >= 0, "currency", "'%s' has no minor unit", code);
       return currency;
     } catch (IllegalArgumentException failure) {
-      throw new InvalidInputException("UNKNOWN_CURRENCY", "currency: '" + code + "' is not an ISO 4217 currency code.");
+      throw new InvalidInputException("UNKNOWN_CURRENCY",
+          "Field 'currency': '" + echo(code) + "' is not an ISO 4217 currency code like CNY.");
     }
+  }
+
+  /**
+   * Refuses a tier the catalog does not list. Tiers are matched exactly: a near miss such as {@code v3} for
+   * {@code V3} is refused with the list, never given the policies' {@code default} periods.
+   */
+  static void requireKnownTier(String tier, Catalog catalog) {
+    if (!catalog.knowsTier(tier)) {
+      throw new InvalidInputException("UNKNOWN_TIER", "Field 'tier': '" + tier + "' is not a tier of the catalog; it must be one of "
+          + String.join(", ", catalog.tiers()) + ".");
+    }
+  }
+
+  /** Refuses a currency no plan is priced in: such an account could top up but never buy anything. */
+  static void requirePricedCurrency(Currency currency, Catalog catalog) {
+    if (!currency.equals(catalog.currency())) {
+      throw new InvalidInputException("UNSUPPORTED_CURRENCY", "Field 'currency': '" + currency.getCurrencyCode()
+          + "' is not a currency the catalog prices its plans in; it must be one of " + catalog.currency().getCurrencyCode() + ".");
+    }
+  }
+
+  /** A value as an error may repeat it: at most 64 characters, a longer one cut with an ellipsis. */
+  static String echo(String value) {
+    return value.length() <= 64 ? value : value.substring(0, 64) + "…";
   }
 }

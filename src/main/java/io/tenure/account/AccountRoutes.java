@@ -5,12 +5,15 @@ import io.tenure.api.Caller;
 import io.tenure.api.Json;
 import io.tenure.api.QueryParameters;
 import io.tenure.api.Routes;
+import io.tenure.catalog.Catalog;
+import io.tenure.catalog.Catalogs;
 import io.tenure.clock.TenureClock;
 import io.tenure.error.ForbiddenException;
 import io.tenure.error.NotFoundException;
 import io.tenure.ledger.Ledger;
 import io.tenure.ledger.Money;
 import java.time.ZoneId;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +29,18 @@ public final class AccountRoutes {
   private final Jdbi jdbi;
   private final AccountStore accounts;
   private final Ledger ledger;
+  private final Catalogs catalogs;
   private final TenureClock clock;
-  private final ZoneId defaultZone;
+  private final ZoneId operatorZone;
 
-  public AccountRoutes(Jdbi jdbi, AccountStore accounts, Ledger ledger, TenureClock clock, ZoneId defaultZone) {
+  /** {@code operatorZone} ({@code --zone}) is a new account's default zone and the zone of partner data. */
+  public AccountRoutes(Jdbi jdbi, AccountStore accounts, Ledger ledger, Catalogs catalogs, TenureClock clock, ZoneId operatorZone) {
     this.jdbi = jdbi;
     this.accounts = accounts;
     this.ledger = ledger;
+    this.catalogs = catalogs;
     this.clock = clock;
-    this.defaultZone = defaultZone;
+    this.operatorZone = operatorZone;
   }
 
   public void register(Routes routes) {
@@ -55,7 +61,11 @@ public final class AccountRoutes {
     return account;
   }
 
-  /** The account as the API shows it, with its balance and whether it is in arrears. */
+  /**
+   * The account as the API shows it, with its balance and whether it is in arrears. An optional value the
+   * account does not have (partner, low-balance threshold, automatic recharge, a contact's e-mail or phone)
+   * is left out, never {@code null}, so that {@code settings} can be sent back to the settings call as it is.
+   */
   public Map<String, Object> view(Handle handle, Account account) {
     Money balance = ledger.balance(handle, account.id());
     Map<String, Object> view = new LinkedHashMap<>();
@@ -66,16 +76,26 @@ public final class AccountRoutes {
     view.put("currency", account.currency().getCurrencyCode());
     view.put("balance", balance.toString());
     view.put("inArrears", account.isInArrears(balance));
-    view.put("partnerId", account.partnerId().orElse(null));
+    account.partnerId().ifPresent(partnerId -> view.put("partnerId", partnerId));
     view.put("contacts", account.contacts());
     Account.Settings settings = account.settings();
     Map<String, Object> settingsView = new LinkedHashMap<>();
-    settingsView.put("lowBalanceThreshold", settings.lowBalanceThreshold().map(Money::toString).orElse(null));
+    settings.lowBalanceThreshold().ifPresent(threshold -> settingsView.put("lowBalanceThreshold", threshold.toString()));
     settingsView.put("creditLimit", settings.creditLimit().toString());
-    settingsView.put("autoRecharge", settings.autoRecharge().map(recharge ->
-        Map.of("threshold", recharge.threshold().toString(), "amount", recharge.amount().toString())).orElse(null));
+    settings.autoRecharge().ifPresent(recharge -> settingsView.put("autoRecharge",
+        Map.of("threshold", recharge.threshold().toString(), "amount", recharge.amount().toString())));
     view.put("settings", settingsView);
     view.put("createdAt", account.createdAt().atZone(account.timeZone()).toOffsetDateTime());
+    return view;
+  }
+
+  /** A partner is tied to no account, so its instants are shown in the operator's zone. */
+  private Map<String, Object> view(Partner partner) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", partner.id());
+    view.put("name", partner.name());
+    view.put("contacts", partner.contacts());
+    view.put("createdAt", partner.createdAt().atZone(operatorZone).toOffsetDateTime());
     return view;
   }
 
@@ -91,9 +111,12 @@ public final class AccountRoutes {
       }
       case ACCOUNT -> throw new ForbiddenException("FORBIDDEN", "An account key cannot create accounts.");
     };
-    ZoneId zone = request.timeZone() == null ? defaultZone : AccountRequests.zone(request.timeZone());
-    var currency = AccountRequests.currency(request.currency() == null ? "CNY" : request.currency());
+    ZoneId zone = request.timeZone() == null ? operatorZone : AccountRequests.zone(request.timeZone());
     Map<String, Object> view = jdbi.inTransaction(handle -> {
+      Catalog catalog = catalogs.currentForAccountWrite(handle);
+      AccountRequests.requireKnownTier(request.tier(), catalog);
+      Currency currency = request.currency() == null ? catalog.currency() : AccountRequests.currency(request.currency());
+      AccountRequests.requirePricedCurrency(currency, catalog);
       if (partnerId.isPresent() && !accounts.partnerExists(handle, partnerId.get())) {
         throw new NotFoundException("PARTNER_NOT_FOUND", "No partner " + partnerId.get() + ".");
       }
@@ -165,6 +188,6 @@ public final class AccountRoutes {
     Partner partner = jdbi.inTransaction(handle ->
         accounts.createPartner(handle, request.name().strip(), Json.write(contacts), contacts, clock.now()));
     LOG.info("account - partner {} created", partner.id());
-    context.status(201).json(partner);
+    context.status(201).json(view(partner));
   }
 }

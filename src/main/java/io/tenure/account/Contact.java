@@ -1,9 +1,11 @@
 package io.tenure.account;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tenure.error.Require;
 import java.util.regex.Pattern;
 
-/** A person on an account, reachable by email and/or phone. */
+/** A person on an account, reachable by email and/or phone; the one it lacks is left out of answers. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Contact(String name, ContactRole role, String email, String phone) {
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 \\-]{4,30}");

@@ -7,17 +7,29 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One version of everything the operator sells, in one currency. Built only by {@link CatalogFile}, which
- * has checked that every reference resolves. Immutable and thread-safe.
+ * One version of everything the operator sells, in one currency, to accounts of the tiers it lists. Built
+ * only by {@link CatalogFile}, which has checked that every reference resolves. Immutable and thread-safe.
+ *
+ * @param tiers the account tiers this version knows, in file order; an account of another tier is refused
  */
-public record Catalog(int version, Currency currency, List<Product> products, List<Plan> plans, List<AddOn> addOns,
-    List<Policy> policies) {
+public record Catalog(int version, Currency currency, List<String> tiers, List<Product> products, List<Plan> plans,
+    List<AddOn> addOns, List<Policy> policies) {
 
   public Catalog {
+    tiers = List.copyOf(tiers);
     products = List.copyOf(products);
     plans = List.copyOf(plans);
     addOns = List.copyOf(addOns);
     policies = List.copyOf(policies);
+  }
+
+  /** The same content stored under another version number (a file sent back unchanged becomes the next version). */
+  public Catalog withVersion(int newVersion) {
+    return new Catalog(newVersion, currency, tiers, products, plans, addOns, policies);
+  }
+
+  public boolean knowsTier(String tier) {
+    return tiers.contains(tier);
   }
 
   public Optional<Product> findProduct(String code) {

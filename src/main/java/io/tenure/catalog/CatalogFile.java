@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -32,17 +33,33 @@ public final class CatalogFile {
 
   /** Parses and validates {@code text}; {@code sourceName} is the file name used in error messages. */
   public static Catalog parse(String text, String sourceName) {
+    return read(text, sourceName, true);
+  }
+
+  /**
+   * Parses a version stored before catalogs declared their tiers: without a {@code tiers} list it knows the
+   * tiers its policies name. Everything else is checked as in {@link #parse}.
+   */
+  static Catalog parseStored(String text, String sourceName) {
+    return read(text, sourceName, false);
+  }
+
+  private static Catalog read(String text, String sourceName, boolean tiersRequired) {
     Require.invariant(text != null && sourceName != null, "a catalog needs a text and a source name");
     CatalogNode root = CatalogNode.root(LocatedTree.read(text, sourceName))
-        .allowOnly("version", "currency", "products", "plans", "addOns", "policies");
+        .allowOnly("version", "currency", "tiers", "products", "plans", "addOns", "policies");
     int version = version(root.require("version"));
     Currency currency = currency(root.require("currency"));
+    Optional<List<String>> declaredTiers = tiersRequired
+        ? Optional.of(TierReader.tiers(root.require("tiers"))) : root.optional("tiers").map(TierReader::tiers);
     List<Product> products = unique(root.require("products").listOf(CatalogFile::product), Product::code, root, "products");
     List<AddOn> addOns = unique(optionalList(root, "addOns", node -> addOn(node, currency)), AddOn::code, root, "addOns");
-    List<Policy> policies = unique(root.require("policies").listOf(PolicyReader::policy), Policy::code, root, "policies");
-    Catalog partial = new Catalog(version, currency, products, List.of(), addOns, policies);
+    List<Policy> policies = unique(root.require("policies").listOf(node -> PolicyReader.policy(node, declaredTiers)),
+        Policy::code, root, "policies");
+    List<String> tiers = declaredTiers.orElseGet(() -> TierReader.namedBy(policies));
+    Catalog partial = new Catalog(version, currency, tiers, products, List.of(), addOns, policies);
     List<Plan> plans = unique(root.require("plans").listOf(node -> PlanReader.plan(node, partial)), Plan::code, root, "plans");
-    return new Catalog(version, currency, products, plans, addOns, policies);
+    return new Catalog(version, currency, tiers, products, plans, addOns, policies);
   }
 
   /** The demo catalog shipped in the jar (docs/catalog.md lists its codes). */
@@ -68,11 +85,11 @@ public final class CatalogFile {
     try {
       Currency currency = Currency.getInstance(code);
       if (currency.getDefaultFractionDigits() < 0) {
-        throw node.error("'%s' has no minor unit and cannot be used for money", code);
+        throw node.error("'%s' has no minor unit and cannot be used for money", CatalogNode.echo(code));
       }
       return currency;
     } catch (IllegalArgumentException failure) {
-      throw node.error("'%s' is not an ISO 4217 currency code", code);
+      throw node.error("'%s' is not an ISO 4217 currency code", CatalogNode.echo(code));
     }
   }
 
@@ -127,7 +144,7 @@ public final class CatalogFile {
     Map<String, Long> quantities = new LinkedHashMap<>();
     node.entries().forEach((dimension, value) -> {
       if (!dimension.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
-        throw value.error("'%s' is not a dimension code (lower-case letters, digits, '-' and '_')", dimension);
+        throw value.error("'%s' is not a dimension code (lower-case letters, digits, '-' and '_')", CatalogNode.echo(dimension));
       }
       quantities.put(dimension, value.wholeNumber(minimum));
     });

@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
 final class CatalogNode {
 
   private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+  /** A plain decimal in ASCII digits, as money is written everywhere in Tenure: no exponent, no other scripts. */
+  static final Pattern PLAIN_DECIMAL = Pattern.compile("-?[0-9]{1,30}(\\.[0-9]{1,30})?");
+  /** An error repeats at most this many characters of a value from the file. */
+  private static final int ECHO_MAX = 64;
 
   private final LocatedTree tree;
   final String path;
@@ -72,35 +76,53 @@ final class CatalogNode {
     return field == null || field.isNull() ? Optional.empty() : Optional.of(field(name));
   }
 
+  /** A non-empty one-line text; control characters (NUL, line breaks) and lone surrogates are refused. */
   String text() {
     if (!value.isTextual() || value.asText().isBlank()) {
       throw error("must be a non-empty text");
     }
-    return value.asText().strip();
+    String text = value.asText().strip();
+    for (int index = 0; index < text.length(); index++) {
+      char character = text.charAt(index);
+      boolean loneSurrogate = Character.isSurrogate(character) && !(Character.isHighSurrogate(character)
+          && index + 1 < text.length() && Character.isLowSurrogate(text.charAt(++index)));
+      if (Character.isISOControl(character) || loneSurrogate) {
+        throw error("must be one line of text without control characters");
+      }
+    }
+    return text;
+  }
+
+  /** {@code text} as an error may repeat it: at most 64 characters, a longer one cut with an ellipsis. */
+  static String echo(String text) {
+    return text.length() <= ECHO_MAX ? text : text.substring(0, ECHO_MAX) + "…";
   }
 
   /** A code: lower-case letters, digits, '-' and '_', starting with a letter or digit, at most 64 long. */
   String code() {
     String code = text();
     if (!CODE.matcher(code).matches()) {
-      throw error("'%s' is not a code (lower-case letters, digits, '-' and '_', at most 64)", code);
+      throw error("'%s' is not a code (lower-case letters, digits, '-' and '_', at most 64)", echo(code));
     }
     return code;
   }
 
-  /** A decimal written as a number or as a text such as "180.00". */
+  /**
+   * A decimal written as a plain number or as a text such as "180.00", in ASCII digits only (the reader
+   * has already refused numbers written with an exponent, underscores or in another base).
+   */
   BigDecimal decimal() {
     if (value.isNumber()) {
       return value.decimalValue();
     }
     if (value.isTextual()) {
-      try {
-        return new BigDecimal(value.asText().strip());
-      } catch (NumberFormatException failure) {
-        throw error("'%s' is not a decimal", value.asText());
+      String text = value.asText();
+      if (!PLAIN_DECIMAL.matcher(text).matches()) {
+        throw error("'%s' is not a decimal in ASCII digits like \"180.00\"", echo(text));
       }
+      return new BigDecimal(text);
     }
-    throw error("must be a decimal number");
+    throw error("must be a decimal like \"180.00\"");
   }
 
   long wholeNumber(long minimum) {
@@ -128,7 +150,7 @@ final class CatalogNode {
         return constant;
       }
     }
-    throw error("'%s' is not one of %s", text, Arrays.toString(type.getEnumConstants()));
+    throw error("'%s' is not one of %s", echo(text), Arrays.toString(type.getEnumConstants()));
   }
 
   List<CatalogNode> list() {

@@ -4,13 +4,16 @@ import io.tenure.api.Routes;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** {@code GET /v1/catalog} (the newest version) and {@code PUT /v1/catalog} (the operator loads a new version). */
+/**
+ * {@code GET /v1/catalog} (the newest version, in the words of the catalog file) and {@code PUT /v1/catalog}
+ * (the operator loads a new version); what the first answers, the second takes back unchanged.
+ */
 public final class CatalogRoutes {
 
   private CatalogRoutes() {}
 
   public static void register(Routes routes, Catalogs catalogs) {
-    routes.get("/v1/catalog", Routes.Access.KEY, (context, caller) -> context.json(catalogs.current()));
+    routes.get("/v1/catalog", Routes.Access.KEY, (context, caller) -> context.json(CatalogWriter.write(catalogs.current())));
     routes.put("/v1/catalog", Routes.Access.OPERATOR, (context, caller) -> {
       String source = new String(context.bodyAsBytes(), StandardCharsets.UTF_8);
       if (source.isBlank()) {

@@ -5,8 +5,8 @@ import io.tenure.error.NotFoundException;
 import io.tenure.error.RejectedException;
 import io.tenure.lifecycle.Policy;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -15,6 +15,8 @@ import org.jdbi.v3.core.Jdbi;
  * On an empty database the shipped demo catalog becomes version 1. Thread-safe.
  */
 public final class Catalogs {
+  /** The advisory lock key ordering catalog loads against account writes ("TNRCATLG" in ASCII). */
+  private static final long ACCOUNT_FIT_LOCK = 0x544E5243_41544C47L;
   private final Jdbi jdbi;
   private final TenureClock clock;
   private final ConcurrentSkipListMap<Integer, Catalog> versions = new ConcurrentSkipListMap<>();
@@ -55,26 +57,56 @@ public final class Catalogs {
   }
 
   /**
-   * Validates {@code source} and stores it as a new version, which must be newer than every stored one.
-   * Returns the catalog. A mistake is an {@code INVALID_CATALOG} naming the line; nothing is stored.
+   * Validates {@code source} and stores it as a new version: under its own number when that is greater
+   * than the current one, or as the next number when it is the current one (a catalog read from
+   * {@code GET /v1/catalog}, perhaps edited, and sent back). An older number means someone loaded a newer
+   * version meanwhile: {@code CATALOG_VERSION_NOT_NEWER}. A version that drops a tier or currency some
+   * account has is refused ({@code TIER_IN_USE}, {@code CURRENCY_IN_USE}). A mistake in the file is an
+   * {@code INVALID_CATALOG} naming the line. Whatever is refused, nothing is stored.
    */
   public synchronized Catalog load(String source, String sourceName) {
-    Catalog catalog = CatalogFile.parse(source, sourceName);
-    lastReloadNanos = 0;
-    reload();
-    Optional<Integer> newest = versions.isEmpty() ? Optional.empty() : Optional.of(versions.lastKey());
-    if (newest.isPresent() && catalog.version() <= newest.get()) {
-      throw new RejectedException("CATALOG_VERSION_NOT_NEWER",
-          "Catalog version " + catalog.version() + " must be greater than the current version " + newest.get() + ".");
+    Catalog parsed = CatalogFile.parse(source, sourceName);
+    Catalog stored = jdbi.inTransaction(handle -> {
+      lock(handle, "pg_advisory_xact_lock");
+      int newest = newestStored(handle);
+      int version = parsed.version() == newest ? newest + 1 : parsed.version();
+      if (version < newest) {
+        throw new RejectedException("CATALOG_VERSION_NOT_NEWER", "Catalog version " + parsed.version()
+            + " is older than the current version " + newest + ". Start from GET /v1/catalog, or number the file above "
+            + newest + ".");
+      }
+      CatalogsInUse.check(handle, parsed, version);
+      handle.createUpdate("INSERT INTO catalog_versions (version, source, loaded_at) VALUES (:version, :source, :now)")
+          .bind("version", version).bind("source", source).bind("now", clock.now()).execute();
+      return parsed.withVersion(version);
+    });
+    versions.put(stored.version(), stored);
+    return stored;
+  }
+
+  /**
+   * For a transaction that writes an account's tier or currency: waits for a catalog load under way and
+   * keeps the next one out until the transaction ends, then returns the newest version, which the account
+   * must fit. Without this an account could take a tier that a version being loaded drops.
+   */
+  public Catalog currentForAccountWrite(Handle handle) {
+    lock(handle, "pg_advisory_xact_lock_shared");
+    int newest = newestStored(handle);
+    if (!versions.containsKey(newest)) {
+      lastReloadNanos = 0;
+      reload();
     }
-    int inserted = jdbi.withHandle(handle -> handle.createUpdate("""
-            INSERT INTO catalog_versions (version, source, loaded_at) VALUES (:version, :source, :now) ON CONFLICT DO NOTHING
-            """).bind("version", catalog.version()).bind("source", source).bind("now", clock.now()).execute());
-    if (inserted == 0) {
-      throw new RejectedException("CATALOG_VERSION_NOT_NEWER", "Catalog version " + catalog.version() + " already exists.");
-    }
-    versions.put(catalog.version(), catalog);
-    return catalog;
+    return version(newest);
+  }
+
+  /** One advisory lock orders catalog loads (exclusive) against account writes (shared). */
+  private static void lock(Handle handle, String function) {
+    handle.createQuery("SELECT 1 FROM (SELECT " + function + "(:key)) AS locked").bind("key", ACCOUNT_FIT_LOCK)
+        .mapTo(Integer.class).one();
+  }
+
+  private static int newestStored(Handle handle) {
+    return handle.createQuery("SELECT COALESCE(MAX(version), 0) FROM catalog_versions").mapTo(Integer.class).one();
   }
 
   private static String demoSource() {
@@ -100,6 +132,8 @@ public final class Catalogs {
           map.put(row.getColumn("version", Integer.class), row.getColumn("source", String.class));
           return map;
         }));
-    sources.forEach((version, source) -> versions.put(version, CatalogFile.parse(source, "catalog version " + version)));
+    // The stored number counts, not the file's: a file sent back unchanged was stored as the next version.
+    sources.forEach((version, source) ->
+        versions.put(version, CatalogFile.parseStored(source, "catalog version " + version).withVersion(version)));
   }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tenure.error.InvalidInputException;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -69,7 +70,16 @@ final class LocatedTree {
   }
 
   static InvalidInputException error(String sourceName, int line, String path, String problem) {
-    return new InvalidInputException("INVALID_CATALOG", sourceName + ":" + line + ": " + path + ": " + problem);
+    return new InvalidInputException("INVALID_CATALOG", sourceName + ":" + line + ": " + echoPath(path) + ": " + problem);
+  }
+
+  /** The path with each field name cut to what an error may repeat (a field name may come from the caller). */
+  private static String echoPath(String path) {
+    StringBuilder echoed = new StringBuilder();
+    for (String segment : path.split("\\.", -1)) {
+      echoed.append(echoed.isEmpty() ? "" : ".").append(CatalogNode.echo(segment));
+    }
+    return echoed.toString();
   }
 
   private static JsonNode readValue(JsonParser parser, String path, Map<String, Integer> lines, String sourceName)
@@ -78,8 +88,7 @@ final class LocatedTree {
       case START_OBJECT -> readObject(parser, path, lines, sourceName);
       case START_ARRAY -> readArray(parser, path, lines, sourceName);
       case VALUE_STRING -> NODES.textNode(parser.getText());
-      case VALUE_NUMBER_INT -> NODES.numberNode(parser.getBigIntegerValue());
-      case VALUE_NUMBER_FLOAT -> NODES.numberNode(decimal(parser, path, sourceName));
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(parser, path, sourceName);
       case VALUE_TRUE -> NODES.booleanNode(true);
       case VALUE_FALSE -> NODES.booleanNode(false);
       case VALUE_NULL -> NODES.nullNode();
@@ -114,13 +123,17 @@ final class LocatedTree {
     return array;
   }
 
-  /** Keeps the decimal exactly as written ("180.00"), never through a double. */
-  private static BigDecimal decimal(JsonParser parser, String path, String sourceName) throws IOException {
-    try {
-      return new BigDecimal(parser.getText().replace("_", ""));
-    } catch (NumberFormatException failure) {
-      throw error(sourceName, tokenLine(parser), path, "'" + parser.getText() + "' is not a finite decimal");
+  /**
+   * Keeps a number exactly as written ("180.00"), never through a double. Only plain ASCII decimals are
+   * numbers: YAML's other spellings (1e3, 1_000, 0x1F, 0o17, +5, .5, 1:30, .inf) are refused, not guessed.
+   */
+  private static JsonNode number(JsonParser parser, String path, String sourceName) throws IOException {
+    String text = parser.getText();
+    if (!CatalogNode.PLAIN_DECIMAL.matcher(text).matches()) {
+      throw error(sourceName, tokenLine(parser), path,
+          "'" + CatalogNode.echo(text) + "' is not a plain number in ASCII digits like 180.00 or 5");
     }
+    return text.contains(".") ? NODES.numberNode(new BigDecimal(text)) : NODES.numberNode(new BigInteger(text));
   }
 
   private static int tokenLine(JsonParser parser) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads one lifecycle policy of a catalog file: either a preset by name, or one written out in full. Every
@@ -24,10 +25,14 @@ final class PolicyReader {
 
   private PolicyReader() {}
 
-  static Policy policy(CatalogNode node) {
+  /**
+   * Reads one policy. With {@code tiers} declared, a written-out policy names only those tiers (and
+   * {@code default}), and a preset keeps only its rows for them: a row no account can use is not part of it.
+   */
+  static Policy policy(CatalogNode node, Optional<List<String>> tiers) {
     node.requireMapping();
     if (node.optional("preset").isPresent()) {
-      return preset(node);
+      return preset(node, tiers);
     }
     node.allowOnly("code", "trigger", "phases", "renewFrom", "refundFeePercent", "group");
     String code = node.require("code").code();
@@ -36,7 +41,7 @@ final class PolicyReader {
     List<CatalogNode> phaseNodes = phasesNode.list();
     List<PolicyPhase> phases = new ArrayList<>();
     for (int index = 0; index < phaseNodes.size(); index++) {
-      phases.add(phase(phaseNodes.get(index), trigger, index == phaseNodes.size() - 1));
+      phases.add(phase(phaseNodes.get(index), trigger, index == phaseNodes.size() - 1, tiers));
     }
     RenewFrom renewFrom = node.optional("renewFrom").map(value -> value.choice(RenewFrom.class)).orElse(RenewFrom.OLD_END);
     BigDecimal refundFeePercent = node.optional("refundFeePercent").map(PolicyReader::percent).orElse(BigDecimal.ZERO);
@@ -45,17 +50,24 @@ final class PolicyReader {
   }
 
   /** A preset, optionally under another code: {@code {preset: huawei-drive, code: drive-overdue}}. */
-  private static Policy preset(CatalogNode node) {
+  private static Policy preset(CatalogNode node, Optional<List<String>> tiers) {
     node.allowOnly("preset", "code");
     CatalogNode presetNode = node.require("preset");
     String presetCode = presetNode.code();
     Policy preset = PolicyPresets.find(presetCode).orElseThrow(() -> presetNode.error("'%s' is not a preset (presets: %s)",
         presetCode, String.join(", ", PolicyPresets.ALL.stream().map(Policy::code).toList())));
     String code = node.optional("code").map(CatalogNode::code).orElse(presetCode);
-    return new Policy(code, preset.trigger(), preset.phases(), preset.renewFrom(), preset.refundFeePercent(), preset.group());
+    List<PolicyPhase> phases = preset.phases().stream().map(phase -> tiers.map(known -> onlyRowsOf(phase, known)).orElse(phase)).toList();
+    return new Policy(code, preset.trigger(), phases, preset.renewFrom(), preset.refundFeePercent(), preset.group());
   }
 
-  private static PolicyPhase phase(CatalogNode node, Trigger trigger, boolean last) {
+  private static PolicyPhase onlyRowsOf(PolicyPhase phase, List<String> tiers) {
+    Map<String, Duration> rows = new LinkedHashMap<>(phase.lengthByTier());
+    rows.keySet().removeIf(tier -> !tier.equals(PolicyPhase.DEFAULT_TIER) && !tiers.contains(tier));
+    return new PolicyPhase(phase.phase(), phase.service(), rows, phase.label());
+  }
+
+  private static PolicyPhase phase(CatalogNode node, Trigger trigger, boolean last, Optional<List<String>> tiers) {
     node.allowOnly("phase", "service", "label", "length");
     CatalogNode phaseNode = node.require("phase");
     Phase phase = phaseNode.choice(Phase.class);
@@ -64,7 +76,7 @@ final class PolicyReader {
     }
     ServiceLevel service = node.require("service").choice(ServiceLevel.class);
     String label = node.require("label").text();
-    Map<String, Duration> lengthByTier = node.optional("length").map(length -> lengths(length, trigger)).orElse(Map.of());
+    Map<String, Duration> lengthByTier = node.optional("length").map(length -> lengths(length, trigger, tiers)).orElse(Map.of());
     if (lengthByTier.isEmpty() && !last) {
       throw node.field("length").error("only the last phase may be indefinite; this one needs a length");
     }
@@ -72,9 +84,16 @@ final class PolicyReader {
   }
 
   /** Lengths by tier, with a {@code default} row; expiry policies count whole local days (SPEC.md section 2). */
-  private static Map<String, Duration> lengths(CatalogNode node, Trigger trigger) {
+  private static Map<String, Duration> lengths(CatalogNode node, Trigger trigger, Optional<List<String>> tiers) {
     Map<String, Duration> lengths = new LinkedHashMap<>();
-    node.entries().forEach((tier, value) -> lengths.put(tier, length(value, trigger)));
+    node.entries().forEach((tier, value) -> {
+      boolean known = tier.equals(PolicyPhase.DEFAULT_TIER) || tiers.map(declared -> declared.contains(tier)).orElse(true);
+      if (!known) {
+        throw value.error("'%s' is not one of the catalog's tiers (%s) nor 'default'", CatalogNode.echo(tier),
+            String.join(", ", tiers.orElseThrow()));
+      }
+      lengths.put(tier, length(value, trigger));
+    });
     if (!lengths.containsKey(PolicyPhase.DEFAULT_TIER)) {
       throw node.error("needs a '%s' row for the tiers it does not name", PolicyPhase.DEFAULT_TIER);
     }
@@ -87,13 +106,13 @@ final class PolicyReader {
     try {
       length = Duration.parse(text);
     } catch (DateTimeParseException failure) {
-      throw node.error("'%s' is not an ISO-8601 duration such as P15D or PT2H", text);
+      throw node.error("'%s' is not an ISO-8601 duration such as P15D or PT2H", CatalogNode.echo(text));
     }
     if (length.isNegative() || length.isZero()) {
-      throw node.error("'%s' must be positive", text);
+      throw node.error("'%s' must be positive", CatalogNode.echo(text));
     }
     if (trigger == Trigger.EXPIRY && !length.equals(Duration.ofDays(length.toDays()))) {
-      throw node.error("'%s' is not a whole number of days, which an EXPIRY policy needs", text);
+      throw node.error("'%s' is not a whole number of days, which an EXPIRY policy needs", CatalogNode.echo(text));
     }
     return length;
   }

@@ -89,6 +89,56 @@ class AccountsIT {
   }
 
   @Test
+  void aTierTheCatalogDoesNotListIsRefusedWithTheListNeverGivenTheDefaultPeriods() {
+    for (String tier : List.of("v3", "V9", "platinum")) {
+      HttpApi.Answer refused = operator.post("/v1/accounts", Map.of("name", "X", "tier", tier,
+          "contacts", List.of(Map.of("name", "O", "role", "OWNER", "email", "o@x.example"))));
+      assertThat(refused.status()).as("%s", refused).isEqualTo(400);
+      assertThat(refused.errorCode()).isEqualTo("UNKNOWN_TIER");
+      assertThat(refused.errorMessage()).isEqualTo("Field 'tier': '" + tier
+          + "' is not a tier of the catalog; it must be one of V0, V1, V2, V3, V4, V5, international, standard, silver, gold.");
+    }
+  }
+
+  @Test
+  void aCurrencyNoPlanIsPricedInIsRefusedListingTheCatalogsCurrencies() {
+    int before = operator.get("/v1/accounts?limit=1000").json().path("items").size();
+    HttpApi.Answer refused = operator.post("/v1/accounts", Map.of("name", "X", "tier", "V3", "currency", "USD",
+        "contacts", List.of(Map.of("name", "O", "role", "OWNER", "email", "o@x.example"))));
+    assertThat(refused.status()).as("%s", refused).isEqualTo(400);
+    assertThat(refused.errorCode()).isEqualTo("UNSUPPORTED_CURRENCY");
+    assertThat(refused.errorMessage())
+        .isEqualTo("Field 'currency': 'USD' is not a currency the catalog prices its plans in; it must be one of CNY.");
+    assertThat(operator.get("/v1/accounts?limit=1000").json().path("items").size()).as("nothing was created").isEqualTo(before);
+  }
+
+  @Test
+  void theAccountAnswerLeavesOutWhatTheAccountDoesNotHaveAndItsSettingsGoBackUnchanged() {
+    String id = Fixtures.account(operator, "V3");
+    HttpApi.Answer account = operator.get("/v1/accounts/" + id);
+    assertThat(account.json().has("partnerId")).isFalse();
+    assertThat(account.json().path("settings").has("lowBalanceThreshold")).isFalse();
+    assertThat(account.json().path("settings").has("autoRecharge")).isFalse();
+    assertThat(account.json().path("contacts").get(1).has("phone")).as("Fiona has no phone").isFalse();
+    assertThat(account.text()).doesNotContain("null");
+
+    HttpApi.Answer sentBack = operator.put("/v1/accounts/" + id + "/settings", account.json().path("settings"));
+    assertThat(sentBack.status()).as("%s", sentBack).isEqualTo(200);
+    assertThat(sentBack.json().path("settings")).isEqualTo(account.json().path("settings"));
+  }
+
+  @Test
+  void aPartnersCreationInstantIsShownInTheOperatorsZone() {
+    HttpApi.Answer partner = operator.post("/v1/partners", Map.of("name", "Reseller",
+        "contacts", List.of(Map.of("name", "P", "role", "OWNER", "email", "p@x.example"))));
+    assertThat(partner.status()).as("%s", partner).isEqualTo(201);
+    assertThat(partner.get("createdAt")).isEqualTo("2023-03-08T15:50:04+08:00");
+    assertThat(partner.json().path("contacts").get(0).has("phone")).isFalse();
+    String account = Fixtures.account(operator, "V1", Map.of("partnerId", partner.get("id")));
+    assertThat(operator.get("/v1/accounts/" + account).get("partnerId")).isEqualTo(partner.get("id"));
+  }
+
+  @Test
   void unknownAccountIsNotFound() {
     HttpApi.Answer answer = operator.get("/v1/accounts/acc_nothing");
     assertThat(answer.status()).isEqualTo(404);
