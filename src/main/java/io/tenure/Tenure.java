@@ -12,6 +12,7 @@ import io.tenure.billing.BillRoutes;
 import io.tenure.catalog.CatalogRoutes;
 import io.tenure.clock.ClockRoutes;
 import io.tenure.clock.ClockStore;
+import io.tenure.clock.OperatorZone;
 import io.tenure.clock.Scheduler;
 import io.tenure.clock.TenureClock;
 import io.tenure.ledger.LedgerRoutes;
@@ -20,7 +21,6 @@ import io.tenure.resource.LifecycleWrites;
 import io.tenure.resource.Purchasing;
 import io.tenure.resource.ResourceRoutes;
 import io.tenure.store.Database;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -52,23 +52,27 @@ public final class Tenure implements AutoCloseable {
 
   /** Opens the database (embedded unless a URL is set), migrates it, and starts serving. */
   public static Tenure start(Settings settings) {
+    OperatorZone.set(settings.zone());
     Database database = settings.databaseUrl()
         .map(url -> Database.connect(url, settings.poolSize()))
         .orElseGet(() -> Database.embedded(settings.dataDirectory(), settings.poolSize()));
     try {
       Jdbi jdbi = database.jdbi();
       ClockStore clockStore = new ClockStore(jdbi);
-      TenureClock clock = settings.simulatedClock() ? simulatedClock(settings.start(), clockStore) : TenureClock.system();
+      TenureClock clock = settings.simulatedClock() ? Scheduler.resumedClock(clockStore, settings.start()) : TenureClock.system();
       Scheduler scheduler = new Scheduler(clock, clockStore);
       ApiKeys keys = new ApiKeys(jdbi, clock);
       Optional<String> newOperatorKey = keys.bootstrapOperatorKey(settings.operatorKey());
       Capabilities capabilities = Capabilities.wire(jdbi, clock);
       scheduler.register(capabilities.lifecycleEngine(settings.engineWorkers()));
 
+      // What fell due while no Tenure ran is processed before the first call is accepted.
+      scheduler.catchUp(settings.start());
       Routes routes = routes(database, keys, scheduler, capabilities, settings);
       ApiServer server = ApiServer.start(routes, keys, settings.port(), settings.maxRequestBytes());
       scheduler.start(settings.tickIntervalMillis());
-      LOG.info("tenure - started with the {} clock, now {}", clock.isSimulated() ? "simulated" : "system", clock.now());
+      LOG.info("tenure - started with the {} clock, now {}", clock.isSimulated() ? "simulated" : "system",
+          OperatorZone.iso(clock.now()));
       return new Tenure(database, scheduler, server, routes, newOperatorKey);
     } catch (RuntimeException failure) {
       database.close();
@@ -113,13 +117,6 @@ public final class Tenure implements AutoCloseable {
     new ResourceRoutes(jdbi, accountStore, accounts, capabilities.resourceStore(), purchasing, capabilities.renewing(),
         capabilities.changing(), capabilities.writes(), idempotency, capabilities.providerCommands(), clock).register(routes);
     return routes;
-  }
-
-  /** A simulated clock resumes from where a previous run left it, never from before. */
-  private static TenureClock simulatedClock(Instant start, ClockStore clockStore) {
-    Instant resumed = clockStore.load().filter(saved -> saved.isAfter(start)).orElse(start);
-    clockStore.save(resumed);
-    return TenureClock.simulated(resumed);
   }
 
   public int port() {

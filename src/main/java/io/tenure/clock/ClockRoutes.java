@@ -33,6 +33,11 @@ public final class ClockRoutes {
       }
       return days != null ? now.plus(Duration.ofDays(days)) : now.plus(Duration.ofHours(hours));
     }
+
+    /** The field the target came from, for the message that refuses it. */
+    String field() {
+      return to != null ? "to" : days != null ? "days" : "hours";
+    }
   }
 
   /** Registers the routes; instants are shown in {@code zone}, the operator's time zone. */
@@ -42,7 +47,12 @@ public final class ClockRoutes {
     routes.post("/v1/clock/advance", Routes.Access.OPERATOR, (context, caller) -> {
       Instant now = scheduler.requireSimulated().now();
       Advance advance = Json.read(context.bodyAsBytes(), Advance.class);
-      Instant reached = scheduler.advanceTo(advance.target(now));
+      Instant target = advance.target(now);
+      // Before anything moves: a target the clock may not reach changes neither the clock nor any data.
+      if (!target.isBefore(now)) {
+        ClockRange.require(now, target, "Field '" + advance.field() + "'");
+      }
+      Instant reached = scheduler.advanceTo(target);
       context.json(Map.of("now", reached.atZone(zone).toOffsetDateTime()));
     });
   }

@@ -6,24 +6,42 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Keeps the simulated clock's instant in the database, so that a restarted simulation resumes where it
- * stopped instead of travelling back to {@code --start} while its data lives in the future.
+ * stopped instead of travelling back to {@code --start} while its data lives in the future, and the target
+ * of the advance in progress, so that a start after a crash knows an advance was cut short. The saved
+ * instant only ever moves forward. Thread-safe.
  */
 public final class ClockStore {
   private final Jdbi jdbi;
+
+  /** What a previous run left: its clock's instant, and the target of an advance it did not finish. */
+  public record Saved(Instant now, Optional<Instant> advancingTo) {}
 
   public ClockStore(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 
-  public Optional<Instant> load() {
-    return jdbi.withHandle(handle -> handle.createQuery("SELECT simulated_now FROM clock_state WHERE id = 1")
-        .mapTo(Instant.class).findOne());
+  public Optional<Saved> load() {
+    return jdbi.withHandle(handle -> handle.createQuery("SELECT simulated_now, advancing_to FROM clock_state WHERE id = 1")
+        .map((row, context) -> new Saved(row.getTimestamp("simulated_now").toInstant(),
+            Optional.ofNullable(row.getTimestamp("advancing_to")).map(java.sql.Timestamp::toInstant)))
+        .findOne());
   }
 
+  /** Saves {@code now} (unless a later instant is saved already) and records that no advance is in progress. */
   public void save(Instant now) {
     jdbi.useHandle(handle -> handle.createUpdate("""
             INSERT INTO clock_state (id, simulated_now) VALUES (1, :now)
-            ON CONFLICT (id) DO UPDATE SET simulated_now = GREATEST(clock_state.simulated_now, EXCLUDED.simulated_now)
+            ON CONFLICT (id) DO UPDATE SET simulated_now = GREATEST(clock_state.simulated_now, EXCLUDED.simulated_now),
+                                           advancing_to = NULL
             """).bind("now", now).execute());
+  }
+
+  /** Records, before its first step, that the clock is advancing from {@code now} to {@code target}. */
+  public void beginAdvance(Instant now, Instant target) {
+    jdbi.useHandle(handle -> handle.createUpdate("""
+            INSERT INTO clock_state (id, simulated_now, advancing_to) VALUES (1, :now, :target)
+            ON CONFLICT (id) DO UPDATE SET simulated_now = GREATEST(clock_state.simulated_now, EXCLUDED.simulated_now),
+                                           advancing_to = EXCLUDED.advancing_to
+            """).bind("now", now).bind("target", target).execute());
   }
 }

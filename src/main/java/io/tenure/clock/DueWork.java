@@ -17,4 +17,11 @@ public interface DueWork {
    * due. Returns how many items it processed. Must be safe to call from several processes at once.
    */
   int processDue(Instant now);
+
+  /**
+   * The latest instant that any work already processed carries, if any was. Read only when a start finds
+   * an advance that a dead process left unfinished, so the clock resumes no earlier than its own data; it
+   * may therefore scan what the work has written.
+   */
+  Optional<Instant> latestProcessed();
 }

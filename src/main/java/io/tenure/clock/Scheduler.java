@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the due work. With the system clock a background tick calls {@link DueWork#processDue} every
  * interval; with the simulated clock {@link #advanceTo} walks time forward from one due instant to the next
- * and makes the very same call at each. There is no second code path for simulated time.
+ * and makes the very same call at each. There is no second code path for simulated time. A start catches up
+ * ({@link #catchUp}) before it serves, with either clock.
  */
 public final class Scheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
@@ -31,6 +32,14 @@ public final class Scheduler implements AutoCloseable {
     this.clockStore = clockStore;
   }
 
+  /**
+   * The simulated clock of a start: where the previous run left it, or {@code start} on a new database. A
+   * later {@code start} is reached by {@link #catchUp}, which processes what falls due on the way.
+   */
+  public static TenureClock.SimulatedClock resumedClock(ClockStore clockStore, Instant start) {
+    return TenureClock.simulated(clockStore.load().map(ClockStore.Saved::now).orElse(start));
+  }
+
   public TenureClock clock() {
     return clock;
   }
@@ -39,13 +48,47 @@ public final class Scheduler implements AutoCloseable {
     work.add(dueWork);
   }
 
+  /**
+   * Processes everything that fell due while no Tenure ran, before the caller serves. With the system clock
+   * that is one tick at the real now. With the simulated clock: after a crash mid-advance the clock first
+   * moves up to the latest instant its work already carries, then that advance is finished; then the clock
+   * advances to {@code requested} (the {@code --start} of this run) if that is later, exactly as the clock
+   * API would. Returns the instant reached.
+   */
+  public Instant catchUp(Instant requested) {
+    if (!(clock instanceof TenureClock.SimulatedClock simulated)) {
+      int processed = tick();
+      LOG.info("clock - caught up to {} before serving ({} items due)", OperatorZone.iso(clock.now()), processed);
+      return clock.now();
+    }
+    Optional<ClockStore.Saved> saved = clockStore.load();
+    Instant target = requested;
+    Optional<Instant> interrupted = saved.flatMap(ClockStore.Saved::advancingTo);
+    if (interrupted.isPresent()) {
+      latestProcessed().filter(latest -> latest.isAfter(simulated.now())).ifPresent(simulated::set);
+      target = interrupted.get().isAfter(target) ? interrupted.get() : target;
+      LOG.warn("clock - an advance to {} was cut short at {}; finishing it before serving",
+          OperatorZone.iso(interrupted.get()), OperatorZone.iso(simulated.now()));
+    }
+    if (!target.isAfter(simulated.now())) {
+      clockStore.save(simulated.now());
+      return simulated.now();
+    }
+    ClockRange.require(simulated.now(), target, "--start");
+    Instant from = simulated.now();
+    advanceTo(target);
+    LOG.info("clock - caught up from {} to {} before serving", OperatorZone.iso(from), OperatorZone.iso(simulated.now()));
+    return simulated.now();
+  }
+
   /** Starts the background tick; with a simulated clock there is none, time moves only by advancing. */
   public void start(long tickIntervalMillis) {
     if (clock.isSimulated()) {
       return;
     }
     ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("tenure-tick").daemon().factory());
-    ticker.scheduleWithFixedDelay(this::tickSafely, 0, tickIntervalMillis, TimeUnit.MILLISECONDS);
+    // The start's catch-up was the first tick.
+    ticker.scheduleWithFixedDelay(this::tickSafely, tickIntervalMillis, tickIntervalMillis, TimeUnit.MILLISECONDS);
   }
 
   /** One tick: processes everything due now. Returns how many items were processed. */
@@ -61,14 +104,32 @@ public final class Scheduler implements AutoCloseable {
   /**
    * Moves the simulated clock to {@code target}, stopping at every instant where work falls due on the way
    * so that each event is processed at, and stamped with, the instant it fell due. Returns when all of it
-   * is done.
+   * is done. The target is recorded before the first step, so a start after a crash finishes the advance.
+   * If a step fails, the clock stays at that step's instant (no processed work carries a later one; what is
+   * still due there is processed by the next advance) and the failure is thrown.
    */
   public synchronized Instant advanceTo(Instant target) {
     TenureClock.SimulatedClock simulated = requireSimulated();
     if (target.isBefore(simulated.now())) {
-      throw new RejectedException("CLOCK_BACKWARDS",
-          "The clock cannot move backwards: it is " + simulated.now() + ", asked for " + target + ".");
+      throw new RejectedException("CLOCK_BACKWARDS", "The clock cannot move backwards: it is "
+          + OperatorZone.prose(simulated.now()) + ", asked for " + OperatorZone.prose(target) + ".");
     }
+    ClockRange.require(simulated.now(), target, "The clock's target");
+    clockStore.beginAdvance(simulated.now(), target);
+    try {
+      walkTo(simulated, target);
+    } catch (RuntimeException failure) {
+      LOG.error("clock - advance to {} failed at {}; the clock stays there", OperatorZone.iso(target),
+          OperatorZone.iso(simulated.now()), failure);
+      saveAfterFailure(simulated.now(), failure);
+      throw failure;
+    }
+    clockStore.save(simulated.now());
+    LOG.info("clock - advanced to {}", OperatorZone.iso(simulated.now()));
+    return simulated.now();
+  }
+
+  private void walkTo(TenureClock.SimulatedClock simulated, Instant target) {
     long stalledSinceNanos = 0;
     while (true) {
       Optional<Instant> next = earliestDue().filter(due -> !due.isAfter(target));
@@ -76,7 +137,7 @@ public final class Scheduler implements AutoCloseable {
       simulated.set(stop);
       int processed = tick();
       if (next.isEmpty()) {
-        break;
+        return;
       }
       if (processed == 0) {
         // What is due is held by another transaction (a renewal, another engine): wait for it, within bounds.
@@ -88,9 +149,15 @@ public final class Scheduler implements AutoCloseable {
         stalledSinceNanos = 0;
       }
     }
-    clockStore.save(simulated.now());
-    LOG.info("clock - advanced to {}", simulated.now());
-    return simulated.now();
+  }
+
+  /** Saves the clock after a failed step; if even that fails, the recorded target makes the next start recover. */
+  private void saveAfterFailure(Instant now, RuntimeException failure) {
+    try {
+      clockStore.save(now);
+    } catch (RuntimeException saveFailure) {
+      failure.addSuppressed(saveFailure);
+    }
   }
 
   private static void pause() {
@@ -112,6 +179,10 @@ public final class Scheduler implements AutoCloseable {
 
   private Optional<Instant> earliestDue() {
     return work.stream().map(DueWork::earliestDue).flatMap(Optional::stream).min(Instant::compareTo);
+  }
+
+  private Optional<Instant> latestProcessed() {
+    return work.stream().map(DueWork::latestProcessed).flatMap(Optional::stream).max(Instant::compareTo);
   }
 
   private void tickSafely() {

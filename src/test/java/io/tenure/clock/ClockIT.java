@@ -2,9 +2,13 @@ package io.tenure.clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenure.testing.Fixtures;
 import io.tenure.testing.HttpApi;
 import io.tenure.testing.TestServer;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ClockIT {
@@ -67,6 +71,93 @@ class ClockIT {
       assertThat(read.errorCode()).isEqualTo("CLOCK_NOT_SIMULATED");
       assertThat(advance.status()).isEqualTo(409);
       assertThat(advance.errorCode()).isEqualTo("CLOCK_NOT_SIMULATED");
+    }
+  }
+
+  @Test
+  void clockErrorsShowInstantsInTheOperatorZone() {
+    try (TestServer server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00")) {
+      HttpApi.Answer earlier = server.operator().post("/v1/clock/advance", Map.of("to", "2023-03-08T00:00:00Z"));
+
+      assertThat(earlier.errorMessage()).isEqualTo(
+          "The clock cannot move backwards: it is 2023-03-08 15:50 (UTC+08:00), asked for 2023-03-08 08:00 (UTC+08:00).");
+    }
+  }
+
+  @Test
+  void aFarFutureTargetIsRefusedBeforeTheClockOrAnyDataMoves() {
+    try (TestServer server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00")) {
+      HttpApi operator = server.operator();
+      String account = Fixtures.account(operator, "V1");
+      Fixtures.topUp(operator, account, "500.00");
+      String resource = Fixtures.bought(operator, account, "koodrive-basic", 1);
+
+      HttpApi.Answer farAway = operator.post("/v1/clock/advance", Map.of("to", "+999999999-12-31T23:59:59Z"));
+      HttpApi.Answer justPast = operator.post("/v1/clock/advance", Map.of("to", "2123-05-23T15:50:05+08:00"));
+
+      for (HttpApi.Answer refused : new HttpApi.Answer[] {farAway, justPast}) {
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorCode()).isEqualTo("CLOCK_TARGET_OUT_OF_RANGE");
+        assertThat(refused.errorMessage()).isEqualTo("Field 'to': must be no later than 2123-05-23 15:50 (UTC+08:00), "
+            + "as the clock moves at most 36600 days at once and never past 9999-01-01 08:00 (UTC+08:00).");
+      }
+      assertThat(operator.get("/v1/clock").get("now")).isEqualTo("2023-03-08T15:50:04+08:00");
+      assertThat(Fixtures.phase(operator, resource)).isEqualTo("ACTIVE");
+      assertThat(operator.post("/v1/clock/advance", Map.of("days", 36_600)).status()).isEqualTo(200);
+      assertThat(Fixtures.phase(operator, resource)).isEqualTo("RELEASED");
+    }
+  }
+
+  @Test
+  void anAdvanceThatFailsPartWayLeavesTheClockAtTheFailedStepAndTheServerServing() {
+    Instant failsAt = OffsetDateTime.parse("2023-03-20T00:00:00+08:00").toInstant();
+    String databaseUrl;
+    try (TestServer server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00")) {
+      databaseUrl = server.databaseUrl();
+      HttpApi operator = server.operator();
+      server.tenure().scheduler().register(new FailsOnce(failsAt));
+
+      HttpApi.Answer failed = operator.post("/v1/clock/advance", Map.of("days", 30));
+
+      assertThat(failed.status()).isEqualTo(500);
+      assertThat(operator.get("/v1/clock").get("now")).isEqualTo("2023-03-20T00:00:00+08:00");
+      assertThat(operator.post("/v1/clock/advance", Map.of("days", 1)).get("now")).isEqualTo("2023-03-21T00:00:00+08:00");
+    }
+    try (TestServer restarted = TestServer.start(TestServer.settings(databaseUrl, true,
+        OffsetDateTime.parse("2023-03-08T15:50:04+08:00").toInstant()))) {
+      assertThat(restarted.operator().get("/v1/clock").get("now")).isEqualTo("2023-03-21T00:00:00+08:00");
+    }
+  }
+
+  /** Due work whose processing fails the first time, like a database that goes away during an advance. */
+  private static final class FailsOnce implements DueWork {
+    private final Instant dueAt;
+    private int attempts;
+
+    FailsOnce(Instant dueAt) {
+      this.dueAt = dueAt;
+    }
+
+    @Override
+    public synchronized Optional<Instant> earliestDue() {
+      return attempts < 2 ? Optional.of(dueAt) : Optional.empty();
+    }
+
+    @Override
+    public synchronized int processDue(Instant now) {
+      if (now.isBefore(dueAt) || attempts >= 2) {
+        return 0;
+      }
+      attempts++;
+      if (attempts == 1) {
+        throw new IllegalStateException("the database went away");
+      }
+      return 1;
+    }
+
+    @Override
+    public Optional<Instant> latestProcessed() {
+      return Optional.empty();
     }
   }
 }

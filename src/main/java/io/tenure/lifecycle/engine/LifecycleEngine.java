@@ -3,9 +3,11 @@ package io.tenure.lifecycle.engine;
 import io.tenure.catalog.Catalog;
 import io.tenure.catalog.Catalogs;
 import io.tenure.clock.DueWork;
+import io.tenure.clock.OperatorZone;
 import io.tenure.error.Require;
 import io.tenure.lifecycle.Effect;
 import io.tenure.lifecycle.Lifecycle;
+import io.tenure.lifecycle.LifecycleEvent;
 import io.tenure.lifecycle.Phase;
 import io.tenure.lifecycle.Transition;
 import io.tenure.provider.ProviderCommands;
@@ -91,6 +93,13 @@ public final class LifecycleEngine implements DueWork {
   public Optional<Instant> earliestDue() {
     return jdbi.withHandle(handle -> handle.createQuery(
             "SELECT next_due_at FROM resources WHERE next_due_at IS NOT NULL ORDER BY next_due_at LIMIT 1")
+        .mapTo(Instant.class).findOne());
+  }
+
+  /** Every lifecycle event is stamped with the instant it fell due, so the latest one is the latest work done. */
+  @Override
+  public Optional<Instant> latestProcessed() {
+    return jdbi.withHandle(handle -> handle.createQuery("SELECT max(at) FROM lifecycle_events")
         .mapTo(Instant.class).findOne());
   }
 
@@ -202,14 +211,18 @@ public final class LifecycleEngine implements DueWork {
       if (transition.state().equals(current.lifecycle())) {
         break;
       }
+      logPhaseChanges(current, transition);
       current = current.withLifecycle(transition.state());
       for (Effect effect : batch.add(current, transition)) {
+        ResourceRecord before = current;
         current = apply(handle, current, effect, batch);
+        logPhaseChange(before, current);
       }
       if (current.lifecycle().phase() == Phase.RELEASE_PENDING && !providers.confirmsReleases(handle, current.planCode())) {
+        ResourceRecord before = current;
         current = releaseWithoutProvider(current, batch);
+        logPhaseChange(before, current);
       }
-      logPhaseChange(claimed, current);
     }
     batch.saveLifecycle(current);
   }
@@ -255,10 +268,27 @@ public final class LifecycleEngine implements DueWork {
     return released;
   }
 
+  /** One line per phase change that {@code transition} makes, each naming the phase it left. */
+  private static void logPhaseChanges(ResourceRecord resource, Transition transition) {
+    Phase left = resource.lifecycle().phase();
+    for (LifecycleEvent event : transition.events()) {
+      if (event.phase() != left) {
+        logPhaseChange(resource.id(), left, event.phase(), event.at());
+        left = event.phase();
+      }
+    }
+  }
+
+  /** One line if an effect (an auto-renewal, a release without provider) changed the phase. */
   private static void logPhaseChange(ResourceRecord before, ResourceRecord after) {
-    if (before.lifecycle().phase() != after.lifecycle().phase() && LOG.isInfoEnabled()) {
-      LOG.info("lifecycle - resource {} {} -> {} at {}", after.id(), before.lifecycle().phase(), after.lifecycle().phase(),
-          after.lifecycle().phaseStartedAt());
+    if (before.lifecycle().phase() != after.lifecycle().phase()) {
+      logPhaseChange(after.id(), before.lifecycle().phase(), after.lifecycle().phase(), after.lifecycle().phaseStartedAt());
+    }
+  }
+
+  private static void logPhaseChange(String resourceId, Phase left, Phase entered, Instant at) {
+    if (LOG.isInfoEnabled()) {
+      LOG.info("lifecycle - resource {} {} -> {} at {}", resourceId, left, entered, OperatorZone.iso(at));
     }
   }
 }
