@@ -77,7 +77,6 @@ public final class Changing {
   ResourceRecord setAutoRenew(ResourceRecord resource, boolean enabled, int periods, Instant now, LifecycleWrites writes) {
     ResourceRecord current = caughtUp(resource, now, writes);
     Operations.require(current.lifecycle(), Operation.SET_AUTO_RENEW);
-    Operations.require(current.lifecycle(), Operation.RENEW);
     ResourceRecord changed = current.withLifecycle(current.lifecycle().withAutoRenew(new LifecycleState.AutoRenew(enabled, periods)));
     writes.saveLifecycle(changed);
     return changed;

@@ -10,6 +10,8 @@ import io.tenure.error.RejectedException;
 import io.tenure.ledger.Ledger;
 import io.tenure.ledger.Money;
 import io.tenure.lifecycle.Lifecycle;
+import io.tenure.lifecycle.Operation;
+import io.tenure.lifecycle.Operations;
 import io.tenure.lifecycle.Transition;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +50,8 @@ public final class Renewing {
    * The lifecycle's own catch-up events up to {@code at} are written too.
    */
   public Renewal renew(Handle handle, ResourceRecord resource, int periods, Instant at, LifecycleWrites writes) {
+    // The gate first, on the phase at {@code at}: the same rule that lists RENEW among the allowed operations.
+    Operations.require(Lifecycle.advance(resource.lifecycle(), at).state(), Operation.RENEW);
     Catalog catalog = catalogs.current();
     Plan plan = plan(catalog, resource);
     BillingPeriod period = period(resource);
