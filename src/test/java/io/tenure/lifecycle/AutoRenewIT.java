@@ -50,6 +50,27 @@ class AutoRenewIT {
   }
 
   @Test
+  void aV0ResourceThatAutoRenewsOnItsExpiryDateGetsNoOverdueReminderAndOneThatCannotGetsItAfterTheDecision() {
+    try (TestServer server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00")) {
+      HttpApi operator = server.operator();
+      String funded = Fixtures.account(operator, "V0");
+      Fixtures.topUp(operator, funded, "360.00");
+      buyWithAutoRenew(operator, funded);
+      String short_ = Fixtures.account(operator, "V0");
+      Fixtures.topUp(operator, short_, "180.00");
+      buyWithAutoRenew(operator, short_);
+
+      Fixtures.advanceTo(operator, "2023-04-08T00:00:00+08:00");
+
+      List<String> fundedTypes = Fixtures.messages(operator, funded).stream().map(message -> message.path("type").asText()).toList();
+      assertThat(fundedTypes).contains("RENEWED").doesNotContain("OVERDUE_REMINDER");
+      List<String> shortTypes = Fixtures.messages(operator, short_).stream().map(message -> message.path("type").asText()).toList();
+      assertThat(shortTypes.subList(shortTypes.size() - 2, shortTypes.size())).as("the decision, then the reminder")
+          .containsExactly(SHORT, "OVERDUE_REMINDER");
+    }
+  }
+
+  @Test
   void shortBalanceWarnsOnceADayFromSevenDaysBeforeThenExpiresAndATopUpRestoresIt() {
     try (TestServer server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00")) {
       HttpApi operator = server.operator();

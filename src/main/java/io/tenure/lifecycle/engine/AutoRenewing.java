@@ -5,6 +5,7 @@ import io.tenure.error.TenureException;
 import io.tenure.ledger.Ledger;
 import io.tenure.ledger.Money;
 import io.tenure.lifecycle.Effect;
+import io.tenure.lifecycle.Lifecycle;
 import io.tenure.lifecycle.Phase;
 import io.tenure.notify.Notice;
 import io.tenure.resource.LifecycleWrites;
@@ -38,10 +39,14 @@ public final class AutoRenewing {
 
   /** The engine's daily check on {@code resource} (locked); returns it as it is afterwards. */
   ResourceRecord check(Handle handle, ResourceRecord resource, Effect.TryAutoRenew check, LifecycleWrites writes) {
-    if (!resource.lifecycle().autoRenew().enabled()) {
-      return resource;
+    ResourceRecord after = resource.lifecycle().autoRenew().enabled()
+        ? attempt(handle, resource, check.at(), check.renewWhenFunded(), writes)
+        : resource;
+    if (after == resource) {
+      // Not renewed: the overdue reminder held back for this decision goes out now.
+      writes.add(resource, Lifecycle.reminderUnlessRenewed(resource.lifecycle(), check));
     }
-    return attempt(handle, resource, check.at(), check.renewWhenFunded(), writes);
+    return after;
   }
 
   /**
