@@ -92,7 +92,7 @@ public final class AutoRenewing {
     }
     handle.savepoint("auto_renew");
     try {
-      ResourceRecord renewed = renewing.renew(handle, resource, periods, at, writes).resource();
+      ResourceRecord renewed = renewing.autoRenew(handle, resource, periods, at, writes).resource();
       handle.releaseSavepoint("auto_renew");
       LOG.info("auto-renew - resource {} renewed by {} periods at {}", resource.id(), periods, at);
       return renewed;
