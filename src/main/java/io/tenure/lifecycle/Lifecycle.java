@@ -60,6 +60,11 @@ public final class Lifecycle {
     return result;
   }
 
+  /** The instant the resource will be released if nobody acts (or was released); empty when it never will be. */
+  public static Optional<Instant> releaseAt(LifecycleState state) {
+    return Schedule.releaseAt(state);
+  }
+
   /**
    * The overdue reminder an auto-renewal check carried, as the event and notice to record when the check did
    * not renew the resource; nothing when it carried none.

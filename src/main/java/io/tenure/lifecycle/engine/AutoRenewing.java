@@ -14,6 +14,7 @@ import io.tenure.resource.ResourceRecord;
 import io.tenure.resource.ResourceStore;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +85,8 @@ public final class AutoRenewing {
       LocalDate day = LocalDate.ofInstant(at, resource.lifecycle().zone());
       // At most once a day, whether the engine's daily check or a top-up finds the balance short.
       writes.addNotice(Notice.once(resource.id() + "|" + INSUFFICIENT_BALANCE_NOTICE + "|" + day, resource.accountId(),
-          resource.id(), INSUFFICIENT_BALANCE_NOTICE, at));
+          resource.id(), INSUFFICIENT_BALANCE_NOTICE, at, Lifecycle.releaseAt(resource.lifecycle()),
+          Optional.ofNullable(resource.lifecycle().termEnd())));
       return claimed;
     }
     if (!renewWhenFunded) {
