@@ -71,6 +71,28 @@ class AutoRenewIT {
   }
 
   @Test
+  void anUnsubscribedOrReleasedResourceShowsAutoRenewalOff() {
+    try (TestServer server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00")) {
+      HttpApi operator = server.operator();
+      String account = Fixtures.account(operator, "V0");
+      Fixtures.topUp(operator, account, "180.00");
+      String unsubscribed = buyWithAutoRenew(operator, account);
+      String emptyWallet = Fixtures.account(operator, "V0");
+      Fixtures.topUp(operator, emptyWallet, "180.00");
+      String released = buyWithAutoRenew(operator, emptyWallet);
+
+      HttpApi.Answer ended = operator.post("/v1/resources/" + unsubscribed + "/unsubscribe", Map.of(), "u1");
+      assertThat(ended.status()).as("%s", ended).isEqualTo(200);
+      assertThat(ended.json().path("autoRenew").asBoolean()).isFalse();
+      Fixtures.advanceTo(operator, "2023-04-12T00:00:00+08:00");
+
+      assertThat(Fixtures.phase(operator, released)).isEqualTo("RELEASED");
+      assertThat(operator.get("/v1/resources/" + released).json().path("autoRenew").asBoolean()).isFalse();
+      assertThat(operator.get("/v1/resources/" + unsubscribed).json().path("autoRenew").asBoolean()).isFalse();
+    }
+  }
+
+  @Test
   void shortBalanceWarnsOnceADayFromSevenDaysBeforeThenExpiresAndATopUpRestoresIt() {
     try (TestServer server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00")) {
       HttpApi operator = server.operator();
