@@ -24,9 +24,15 @@ public sealed interface Effect {
   /**
    * Check the balance against the renewal price. When {@code renewWhenFunded} (from the expiry date on) and
    * the balance suffices, renew through {@link Lifecycle#renew}; when it does not suffice, send the
-   * insufficient-balance notice. Before the expiry date the check only warns.
+   * insufficient-balance notice. Before the expiry date the check only warns. {@code reminderUnlessRenewed} is
+   * the overdue reminder due at the same instant: the renewal is decided first, and only a resource that does
+   * not renew gets it (see {@link Lifecycle#reminderUnlessRenewed}).
    */
-  record TryAutoRenew(Instant at, boolean renewWhenFunded) implements Effect {}
+  record TryAutoRenew(Instant at, boolean renewWhenFunded, Optional<SendNotice> reminderUnlessRenewed) implements Effect {
+    public TryAutoRenew(Instant at, boolean renewWhenFunded) {
+      this(at, renewWhenFunded, Optional.empty());
+    }
+  }
 
   /** Freeze every other member of the expired resource's group. */
   record FreezeGroup(Instant at) implements Effect {}

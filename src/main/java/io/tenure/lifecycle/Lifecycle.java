@@ -60,6 +60,22 @@ public final class Lifecycle {
     return result;
   }
 
+  /** The instant the resource will be released if nobody acts (or was released); empty when it never will be. */
+  public static Optional<Instant> releaseAt(LifecycleState state) {
+    return Schedule.releaseAt(state);
+  }
+
+  /**
+   * The overdue reminder an auto-renewal check carried, as the event and notice to record when the check did
+   * not renew the resource; nothing when it carried none.
+   */
+  public static Transition reminderUnlessRenewed(LifecycleState state, Effect.TryAutoRenew check) {
+    return check.reminderUnlessRenewed()
+        .map(reminder -> new Transition(state, List.of(new LifecycleEvent(reminder.at(), EventType.OVERDUE_REMINDER,
+            state.phase())), List.<Effect>of(reminder)))
+        .orElse(Transition.unchanged(state));
+  }
+
   /**
    * Records that a pay-as-you-go resource's account went into arrears at {@code at}; its first policy phase
    * falls due then. Does nothing when the resource is already in arrears or no longer ACTIVE.

@@ -97,9 +97,21 @@ public record LifecycleState(Phase phase, Policy policy, String tier, ZoneId zon
     return policy.phases().get(policyPhaseIndex);
   }
 
+  /** Whether the resource renews itself: auto-renewal is on and the resource has not ended. */
+  public boolean renewsItself() {
+    return autoRenew.enabled() && !hasEnded(phase);
+  }
+
+  /** A resource being released, released or unsubscribed has ended: nothing renews it any more. */
+  private static boolean hasEnded(Phase phase) {
+    return phase == Phase.RELEASE_PENDING || phase.isFinal();
+  }
+
   LifecycleState enter(Phase newPhase, int newPolicyPhaseIndex, Instant at) {
+    // An ended resource stores auto-renewal off, so that it shows off and nothing tries to renew it.
+    AutoRenew kept = hasEnded(newPhase) ? new AutoRenew(false, autoRenew.periods()) : autoRenew;
     return new LifecycleState(newPhase, policy, tier, zone, termEnd, arrearsStartedAt, newPolicyPhaseIndex, at,
-        autoRenew, warningDaysBefore, periodicHandledThrough);
+        kept, warningDaysBefore, periodicHandledThrough);
   }
 
   LifecycleState withTermEnd(Instant newTermEnd) {

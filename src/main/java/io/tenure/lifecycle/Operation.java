@@ -1,17 +1,17 @@
 package io.tenure.lifecycle;
 
-/** What a customer may ask of a resource; {@link Operations} says which are allowed in which phase. */
+/**
+ * What a customer may ask of a resource, one value per endpoint that changes it; {@link Operations} says which
+ * are allowed. Topping up is an operation on the account, not the resource, and whether the service may be used
+ * is the resource's {@code serviceLevel}: neither is listed here.
+ */
 public enum Operation {
-  /** Extend the term by periods of the plan (for pay-as-you-go: pay what is owed). */
+  /** {@code POST /v1/resources/{id}/renewals}: extend a prepaid term by periods of the plan. */
   RENEW,
-  /** Add money to the account's wallet on behalf of the resource. */
-  TOP_UP,
-  /** Add, change or remove expansion packages. */
+  /** {@code PUT /v1/resources/{id}/add-ons}: add, change or remove expansion packages of a prepaid term. */
   CHANGE_ADD_ONS,
-  /** End the resource with a refund of the unused part. */
+  /** {@code POST /v1/resources/{id}/unsubscribe}: end the resource with a refund of the unused part. */
   UNSUBSCRIBE,
-  /** Turn auto-renewal on or off, or change its period. */
-  SET_AUTO_RENEW,
-  /** Use the service itself (read or run it). */
-  USE
+  /** {@code PUT /v1/resources/{id}/auto-renew}: turn auto-renewal of a prepaid term on or off, or change its periods. */
+  SET_AUTO_RENEW
 }

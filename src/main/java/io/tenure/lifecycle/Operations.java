@@ -2,18 +2,20 @@ package io.tenure.lifecycle;
 
 import io.tenure.error.RejectedException;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The gates of SPEC.md section 4: which operations each phase allows, and the refusal, with a stable code,
- * of those it does not. The codes are:
+ * The one rule of which operations a resource allows (SPEC.md section 4): the resource's
+ * {@code allowedOperations} and every endpoint's gate are both read from {@link #refusal}, so they cannot
+ * disagree. The refusal codes, checked in this order:
  * <ul>
  *   <li>{@code RESOURCE_RELEASED}: anything on a resource being released or released;</li>
  *   <li>{@code RESOURCE_UNSUBSCRIBED}: anything on an unsubscribed resource;</li>
+ *   <li>{@code NOT_RENEWABLE}: renewing a pay-as-you-go resource, or setting its auto-renewal (it has no term);</li>
+ *   <li>{@code ADD_ONS_NOT_ALLOWED}: changing expansion packages of a pay-as-you-go resource, or in GRACE or FROZEN;</li>
  *   <li>{@code UNSUBSCRIBE_NOT_ALLOWED}: unsubscribing in GRACE or FROZEN (the seed's verbatim message);</li>
- *   <li>{@code ADD_ONS_NOT_ALLOWED}: changing expansion packages in GRACE or FROZEN;</li>
- *   <li>{@code SERVICE_UNAVAILABLE}: using a resource whose phase gives it no service;</li>
- *   <li>{@code OPERATION_NOT_ALLOWED}: any other operation the phase does not allow.</li>
+ *   <li>{@code OPERATION_NOT_ALLOWED}: setting auto-renewal in GRACE or FROZEN.</li>
  * </ul>
  * Stateless and thread-safe.
  */
@@ -25,46 +27,72 @@ public final class Operations {
 
   private Operations() {}
 
-  /** The operations a resource in {@code phase} with {@code service} allows. */
-  public static Set<Operation> allowed(Phase phase, ServiceLevel service) {
-    return switch (phase) {
-      case ACTIVE -> EnumSet.allOf(Operation.class);
-      case GRACE -> service == ServiceLevel.NONE
-          ? EnumSet.of(Operation.RENEW, Operation.TOP_UP)
-          : EnumSet.of(Operation.RENEW, Operation.TOP_UP, Operation.USE);
-      case FROZEN -> EnumSet.of(Operation.RENEW, Operation.TOP_UP);
-      case RELEASE_PENDING, RELEASED, UNSUBSCRIBED -> EnumSet.noneOf(Operation.class);
-    };
+  /** Why {@code operation} is refused, as a stable code and a message. */
+  public record Refusal(String code, String message) {
+    RejectedException exception() {
+      return new RejectedException(code, message);
+    }
   }
 
-  /** The operations the resource allows now. */
+  /** The operations the resource allows now: exactly those {@link #require} lets through. */
   public static Set<Operation> allowed(LifecycleState state) {
-    return allowed(state.phase(), state.serviceLevel());
+    Set<Operation> allowed = EnumSet.noneOf(Operation.class);
+    for (Operation operation : Operation.values()) {
+      if (refusal(state, operation).isEmpty()) {
+        allowed.add(operation);
+      }
+    }
+    return allowed;
   }
 
   /** Throws {@link RejectedException} with a stable code when the resource does not allow {@code operation}. */
   public static void require(LifecycleState state, Operation operation) {
-    if (allowed(state).contains(operation)) {
-      return;
+    Optional<Refusal> refusal = refusal(state, operation);
+    if (refusal.isPresent()) {
+      throw refusal.get().exception();
     }
-    throw switch (state.phase()) {
-      case RELEASE_PENDING, RELEASED -> new RejectedException("RESOURCE_RELEASED",
-          "The resource has been released; it cannot be renewed, restored or changed.");
-      case UNSUBSCRIBED -> new RejectedException("RESOURCE_UNSUBSCRIBED",
-          "The resource was unsubscribed; nothing more can be done with it.");
-      case ACTIVE, GRACE, FROZEN -> refusalAfterExpiry(state, operation);
+  }
+
+  /** Empty when the resource allows {@code operation}, else why not. */
+  public static Optional<Refusal> refusal(LifecycleState state, Operation operation) {
+    Phase phase = state.phase();
+    if (phase == Phase.RELEASE_PENDING || phase == Phase.RELEASED) {
+      return refuse("RESOURCE_RELEASED", "The resource has been released; it cannot be renewed, restored or changed.");
+    }
+    if (phase == Phase.UNSUBSCRIBED) {
+      return refuse("RESOURCE_UNSUBSCRIBED", "The resource was unsubscribed; nothing more can be done with it.");
+    }
+    if (state.policy().trigger() == Trigger.ARREARS) {
+      Optional<Refusal> payAsYouGo = refusalForPayAsYouGo(operation);
+      if (payAsYouGo.isPresent()) {
+        return payAsYouGo;
+      }
+    }
+    return phase == Phase.ACTIVE ? Optional.empty() : refusalAfterExpiry(phase, operation);
+  }
+
+  private static Optional<Refusal> refusalForPayAsYouGo(Operation operation) {
+    return switch (operation) {
+      case RENEW, SET_AUTO_RENEW -> refuse("NOT_RENEWABLE",
+          "The resource is pay-as-you-go and has no term to renew; top up the account to pay what it owes.");
+      case CHANGE_ADD_ONS -> refuse("ADD_ONS_NOT_ALLOWED",
+          "Expansion packages are sold with prepaid terms only; a pay-as-you-go resource has none.");
+      case UNSUBSCRIBE -> Optional.empty();
     };
   }
 
-  private static RejectedException refusalAfterExpiry(LifecycleState state, Operation operation) {
+  private static Optional<Refusal> refusalAfterExpiry(Phase phase, Operation operation) {
     return switch (operation) {
-      case UNSUBSCRIBE -> new RejectedException("UNSUBSCRIBE_NOT_ALLOWED", UNSUBSCRIBE_EXPIRED_MESSAGE);
-      case CHANGE_ADD_ONS -> new RejectedException("ADD_ONS_NOT_ALLOWED", String.format(
-          "Expansion packages cannot be changed while the resource is %s; renew it first.", state.phase()));
-      case USE -> new RejectedException("SERVICE_UNAVAILABLE", String.format(
-          "The resource is %s and its service is stopped; renew it to restore the service.", state.phase()));
-      case RENEW, TOP_UP, SET_AUTO_RENEW -> new RejectedException("OPERATION_NOT_ALLOWED", String.format(
-          "%s is not allowed while the resource is %s.", operation, state.phase()));
+      case RENEW -> Optional.empty();
+      case UNSUBSCRIBE -> refuse("UNSUBSCRIBE_NOT_ALLOWED", UNSUBSCRIBE_EXPIRED_MESSAGE);
+      case CHANGE_ADD_ONS -> refuse("ADD_ONS_NOT_ALLOWED", String.format(
+          "Expansion packages cannot be changed while the resource is %s; renew it first.", phase));
+      case SET_AUTO_RENEW -> refuse("OPERATION_NOT_ALLOWED", String.format(
+          "Auto-renewal cannot be changed while the resource is %s; renew it first.", phase));
     };
+  }
+
+  private static Optional<Refusal> refuse(String code, String message) {
+    return Optional.of(new Refusal(code, message));
   }
 }

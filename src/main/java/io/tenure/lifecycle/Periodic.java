@@ -13,9 +13,12 @@ import java.util.Optional;
  */
 final class Periodic {
 
-  /** The periodic event types, in the order they are handled when they fall due at the same instant. */
-  static final List<EventType> TYPES = List.of(EventType.EXPIRY_WARNING, EventType.OVERDUE_REMINDER,
-      EventType.AUTO_RENEW_CHECK);
+  /**
+   * The periodic event types, in the order they are handled when they fall due at the same instant: the
+   * auto-renewal is decided before the overdue reminder, which a resource that renews does not get.
+   */
+  static final List<EventType> TYPES = List.of(EventType.EXPIRY_WARNING, EventType.AUTO_RENEW_CHECK,
+      EventType.OVERDUE_REMINDER);
 
   /** Auto-renewal checks run daily from this many days before the expiry date (SPEC.md section 5). */
   static final int AUTO_RENEW_DAYS_BEFORE = 7;

@@ -24,17 +24,34 @@ final class PeriodicEvents {
         .filter(type -> Periodic.next(state, type).filter(at::equals).isPresent())
         .toList();
     LifecycleState handled = state.withPeriodicHandledThrough(at);
+    List<EventType> sent = due.stream()
+        // The notice of a phase change already tells the customer what a reminder would.
+        .filter(type -> !(type == EventType.OVERDUE_REMINDER && phaseChanged))
+        .filter(type -> !isSuperseded(handled, type, now))
+        .toList();
+    boolean renewalFirst = sent.contains(EventType.AUTO_RENEW_CHECK) && sent.contains(EventType.OVERDUE_REMINDER)
+        && renewsWhenFunded(handled, at);
     List<LifecycleEvent> events = new ArrayList<>();
     List<Effect> effects = new ArrayList<>();
-    for (EventType type : due) {
-      // The notice of a phase change already tells the customer what a reminder would.
-      boolean coveredByPhaseChange = type == EventType.OVERDUE_REMINDER && phaseChanged;
-      if (!coveredByPhaseChange && !isSuperseded(handled, type, now)) {
-        events.add(new LifecycleEvent(at, type, handled.phase()));
-        effects.add(effectOf(handled, type, at));
+    for (EventType type : sent) {
+      if (renewalFirst && type == EventType.OVERDUE_REMINDER) {
+        continue; // carried by the auto-renewal check: sent only if the resource does not renew
       }
+      events.add(new LifecycleEvent(at, type, handled.phase()));
+      effects.add(renewalFirst && type == EventType.AUTO_RENEW_CHECK
+          ? new TryAutoRenew(at, true, Optional.of(reminder(handled, at)))
+          : effectOf(handled, type, at));
     }
     return new Transition(handled, events, effects);
+  }
+
+  /** From the expiry date on, an auto-renewal check renews when the balance suffices. */
+  private static boolean renewsWhenFunded(LifecycleState state, Instant at) {
+    return !at.isBefore(Schedule.startOfDay(state.expiryDate().orElseThrow(), state.zone()));
+  }
+
+  static SendNotice reminder(LifecycleState state, Instant at) {
+    return new SendNotice(NoticeType.OVERDUE_REMINDER, at, Schedule.releaseAt(state));
   }
 
   /**
@@ -55,9 +72,8 @@ final class PeriodicEvents {
   private static Effect effectOf(LifecycleState state, EventType type, Instant at) {
     return switch (type) {
       case EXPIRY_WARNING -> new SendNotice(NoticeType.EXPIRY_WARNING, at, Schedule.releaseAt(state));
-      case OVERDUE_REMINDER -> new SendNotice(NoticeType.OVERDUE_REMINDER, at, Schedule.releaseAt(state));
-      case AUTO_RENEW_CHECK -> new TryAutoRenew(at,
-          !at.isBefore(Schedule.startOfDay(state.expiryDate().orElseThrow(), state.zone())));
+      case OVERDUE_REMINDER -> reminder(state, at);
+      case AUTO_RENEW_CHECK -> new TryAutoRenew(at, renewsWhenFunded(state, at));
       default -> throw new IllegalArgumentException(type + " is not periodic");
     };
   }

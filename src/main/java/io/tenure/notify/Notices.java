@@ -21,12 +21,13 @@ public final class Notices {
   static final int PER_ROW = 8;
   /** Rows in list order, so that sequences follow the list; types travel as one space-separated string a row. */
   private static final String INSERT = """
-      INSERT INTO notices (account_id, resource_id, types, due_at, release_at, created_at, dedup_key)
+      INSERT INTO notices (account_id, resource_id, types, due_at, release_at, term_end, created_at, dedup_key)
       SELECT notice.account_id, notice.resource_id, string_to_array(notice.types, ' '), notice.due_at, notice.release_at,
-        :createdAt, notice.dedup_key
+        notice.term_end, :createdAt, notice.dedup_key
       FROM unnest(CAST(:accountIds AS text[]), CAST(:resourceIds AS text[]), CAST(:types AS text[]),
-          CAST(:dueAts AS timestamptz[]), CAST(:releaseAts AS timestamptz[]), CAST(:dedupKeys AS text[]))
-        WITH ORDINALITY AS notice (account_id, resource_id, types, due_at, release_at, dedup_key, position)
+          CAST(:dueAts AS timestamptz[]), CAST(:releaseAts AS timestamptz[]), CAST(:termEnds AS timestamptz[]),
+          CAST(:dedupKeys AS text[]))
+        WITH ORDINALITY AS notice (account_id, resource_id, types, due_at, release_at, term_end, dedup_key, position)
       ORDER BY notice.position
       """;
   /** Only when a row carries a dedup key: the conflict check costs every row of the statement an extra write. */
@@ -51,12 +52,17 @@ public final class Notices {
     Columns.text(insert, "types", rows, row -> String.join(" ", row.stream().map(Notice::type).toList()));
     Columns.instants(insert, "dueAts", rows, row -> row.getFirst().dueAt());
     Columns.instants(insert, "releaseAts", rows, row -> row.getFirst().releaseAt().orElse(null));
+    Columns.instants(insert, "termEnds", rows, row -> row.getFirst().termEnd().orElse(null));
     Columns.text(insert, "dedupKeys", rows, row -> row.getFirst().dedupKey().orElse(null));
     insert.bind("createdAt", clock.now()).execute();
   }
 
-  /** One message of the inbox: a notice, numbered {@code sequence}. */
-  public record Message(long sequence, String type, Optional<String> resourceId, Instant dueAt, Optional<Instant> releaseAt) {}
+  /**
+   * One message of the inbox: a notice, numbered {@code sequence}, with the plan of its resource (code and the
+   * catalog version of its current term) when it is about one.
+   */
+  public record Message(long sequence, String type, Optional<String> resourceId, Instant dueAt, Optional<Instant> releaseAt,
+      Optional<Instant> termEnd, Optional<String> planCode, int catalogVersion) {}
 
   /**
    * The account's messages newest first, at most {@code limit}, numbered below {@code before} if given. A
@@ -64,8 +70,10 @@ public final class Notices {
    */
   public List<Message> inbox(Handle handle, String accountId, Optional<Long> before, int limit) {
     return handle.createQuery("""
-            SELECT n.sequence + message.position - 1 AS message_sequence, message.type, n.resource_id, n.due_at, n.release_at
+            SELECT n.sequence + message.position - 1 AS message_sequence, message.type, n.resource_id, n.due_at, n.release_at,
+              n.term_end, r.plan_code, r.catalog_version
             FROM notices n CROSS JOIN LATERAL unnest(n.types) WITH ORDINALITY AS message (type, position)
+              LEFT JOIN resources r ON r.id = n.resource_id
             WHERE n.account_id = :id
               AND (CAST(:before AS bigint) IS NULL OR (n.sequence < :before AND n.sequence + message.position - 1 < :before))
             ORDER BY n.sequence DESC, message.position DESC LIMIT :limit
@@ -73,7 +81,9 @@ public final class Notices {
         .bind("id", accountId).bind("before", before.orElse(null)).bind("limit", limit)
         .map((row, context) -> new Message(row.getLong("message_sequence"), row.getString("type"),
             Optional.ofNullable(row.getString("resource_id")), row.getTimestamp("due_at").toInstant(),
-            Optional.ofNullable(row.getTimestamp("release_at")).map(Timestamp::toInstant)))
+            Optional.ofNullable(row.getTimestamp("release_at")).map(Timestamp::toInstant),
+            Optional.ofNullable(row.getTimestamp("term_end")).map(Timestamp::toInstant),
+            Optional.ofNullable(row.getString("plan_code")), row.getInt("catalog_version")))
         .list();
   }
 

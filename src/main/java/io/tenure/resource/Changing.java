@@ -52,9 +52,9 @@ public final class Changing {
     Bill bill = bills.create(handle, current.accountId(), current.id(), Bill.Type.ADD_ON_CHANGE, Purchasing.billLines(change.quote()), now);
     Money total = change.quote().total();
     if (total.signum() > 0) {
-      ledger.chargePrepaid(handle, current.accountId(), total, "Add-on change of " + current.id(), bill.id(), now);
+      ledger.chargePrepaid(handle, current.accountId(), total, LedgerEntry.ADD_ON_CHANGE.describe(catalog.plan(current.planCode()).name(), current.id()), bill.id(), now);
     } else if (total.signum() < 0) {
-      ledger.refund(handle, current.accountId(), total.negate(), "Add-on change of " + current.id(), bill.id(), now);
+      ledger.refund(handle, current.accountId(), total.negate(), LedgerEntry.ADD_ON_CHANGE.describe(catalog.plan(current.planCode()).name(), current.id()), bill.id(), now);
     }
     return new Change(changed, Optional.of(bill));
   }
@@ -70,14 +70,13 @@ public final class Changing {
     Catalog catalog = catalogs.version(resource.catalogVersion());
     Quote refund = Pricing.unsubscribe(catalog, subscription(catalog, resource), now);
     Bill bill = bills.create(handle, resource.accountId(), resource.id(), Bill.Type.REFUND, Purchasing.billLines(refund), now);
-    ledger.refund(handle, resource.accountId(), refund.total().negate(), "Unsubscription of " + resource.id(), bill.id(), now);
+    ledger.refund(handle, resource.accountId(), refund.total().negate(), LedgerEntry.UNSUBSCRIPTION_REFUND.describe(catalog.plan(resource.planCode()).name(), resource.id()), bill.id(), now);
     return new Change(ended, Optional.of(bill));
   }
 
   ResourceRecord setAutoRenew(ResourceRecord resource, boolean enabled, int periods, Instant now, LifecycleWrites writes) {
     ResourceRecord current = caughtUp(resource, now, writes);
     Operations.require(current.lifecycle(), Operation.SET_AUTO_RENEW);
-    Operations.require(current.lifecycle(), Operation.RENEW);
     ResourceRecord changed = current.withLifecycle(current.lifecycle().withAutoRenew(new LifecycleState.AutoRenew(enabled, periods)));
     writes.saveLifecycle(changed);
     return changed;

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 
@@ -49,7 +50,7 @@ public final class LifecycleWrites {
     for (Effect effect : transition.effects()) {
       switch (effect) {
         case Effect.SendNotice notice -> noticeRows.add(Notice.ofTransition(resource.accountId(), resource.id(),
-            notice.type().name(), notice.at(), notice.releaseAt()));
+            notice.type().name(), notice.at(), notice.releaseAt(), Optional.ofNullable(resource.lifecycle().termEnd())));
         case Effect.TellProvider tell -> commands.add(new ProviderCommands.Command(resource.id(), tell));
         default -> remaining.add(effect);
       }

@@ -81,12 +81,14 @@ public final class Pricing {
       if (target > held) {
         Money charge = Proration.charge(addOnPricePerUnit(addOn, subscription.period()), target - held,
             subscription.periods(), factor);
-        lines.add(new QuoteLine(addOn.name() + " × " + (target - held) + " added for the rest of the term", charge));
+        lines.add(new QuoteLine(addOn.name() + " × " + (target - held) + " for " + subscription.plan().name()
+            + " added for the rest of the term", charge));
         holdings.add(new AddOnHolding(code, target, paid.plus(charge)));
       } else if (target < held) {
         Money share = share(paid, held - target, held);
         Money refund = Proration.refund(share, factor, feePercent);
-        lines.add(new QuoteLine(addOn.name() + " × " + (held - target) + " removed, unused part refunded"
+        lines.add(new QuoteLine(addOn.name() + " × " + (held - target) + " for " + subscription.plan().name()
+            + " removed, unused part refunded"
             + feeNote(feePercent), refund.negate()));
         if (target > 0) {
           holdings.add(new AddOnHolding(code, target, paid.minus(share)));
@@ -110,7 +112,8 @@ public final class Pricing {
     lines.add(new QuoteLine(subscription.plan().name() + note,
         Proration.refund(subscription.planPaid(), factor, feePercent).negate()));
     for (AddOnHolding holding : subscription.addOns()) {
-      lines.add(new QuoteLine(catalog.addOn(holding.code()).name() + " × " + holding.quantity() + note,
+      lines.add(new QuoteLine(catalog.addOn(holding.code()).name() + " × " + holding.quantity() + " for "
+          + subscription.plan().name() + note,
           Proration.refund(holding.paid(), factor, feePercent).negate()));
     }
     return Quote.of(catalog.currency(), lines);

@@ -81,7 +81,7 @@ public final class Purchasing {
         quote.lines().getFirst().amount(), holdings, catalog.version(), lifecycle);
     resources.insert(handle, resource);
     Bill bill = bills.create(handle, account.id(), id, Bill.Type.PURCHASE, billLines(quote), now);
-    ledger.chargePrepaid(handle, account.id(), quote.total(), "Purchase of " + plan.name() + " (" + id + ")", bill.id(), now);
+    ledger.chargePrepaid(handle, account.id(), quote.total(), LedgerEntry.PURCHASE.describe(plan.name(), id), bill.id(), now);
     return new Purchase(resource, Optional.of(bill));
   }
 

@@ -10,6 +10,8 @@ import io.tenure.error.RejectedException;
 import io.tenure.ledger.Ledger;
 import io.tenure.ledger.Money;
 import io.tenure.lifecycle.Lifecycle;
+import io.tenure.lifecycle.Operation;
+import io.tenure.lifecycle.Operations;
 import io.tenure.lifecycle.Transition;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +50,18 @@ public final class Renewing {
    * The lifecycle's own catch-up events up to {@code at} are written too.
    */
   public Renewal renew(Handle handle, ResourceRecord resource, int periods, Instant at, LifecycleWrites writes) {
+    return renew(handle, resource, periods, at, writes, LedgerEntry.RENEWAL);
+  }
+
+  /** {@link #renew} by the resource's own auto-renewal, so recorded in the ledger. */
+  public Renewal autoRenew(Handle handle, ResourceRecord resource, int periods, Instant at, LifecycleWrites writes) {
+    return renew(handle, resource, periods, at, writes, LedgerEntry.AUTO_RENEWAL);
+  }
+
+  private Renewal renew(Handle handle, ResourceRecord resource, int periods, Instant at, LifecycleWrites writes,
+      LedgerEntry entry) {
+    // The gate first, on the phase at {@code at}: the same rule that lists RENEW among the allowed operations.
+    Operations.require(Lifecycle.advance(resource.lifecycle(), at).state(), Operation.RENEW);
     Catalog catalog = catalogs.current();
     Plan plan = plan(catalog, resource);
     BillingPeriod period = period(resource);
@@ -57,7 +71,7 @@ public final class Renewing {
         resource.lifecycle().zone());
     Transition transition = Lifecycle.renew(resource.lifecycle(), next.end(), at);
     Bill bill = bills.create(handle, resource.accountId(), resource.id(), Bill.Type.RENEWAL, Purchasing.billLines(quote), at);
-    ledger.chargePrepaid(handle, resource.accountId(), quote.total(), "Renewal of " + resource.id(), bill.id(), at);
+    ledger.chargePrepaid(handle, resource.accountId(), quote.total(), entry.describe(plan.name(), resource.id()), bill.id(), at);
     ResourceRecord renewed = withTerm(resource, catalog.version(), old, next, periods, quote, at)
         .withLifecycle(transition.state());
     resources.save(handle, renewed);

@@ -34,7 +34,7 @@ final class ResourceViews {
     view.put("serviceLevel", lifecycle.serviceLevel().name());
     view.put("term", resource.term().map(term -> Map.of("start", at(term.start(), zone), "end", at(term.end(), zone))).orElse(null));
     view.put("expiryDate", lifecycle.expiryDate().map(Object::toString).orElse(null));
-    view.put("autoRenew", lifecycle.autoRenew().enabled());
+    view.put("autoRenew", lifecycle.renewsItself());
     view.put("autoRenewPeriods", lifecycle.autoRenew().periods());
     view.put("addOns", resource.addOns().stream().map(addOn -> Map.of("code", addOn.code(), "quantity", addOn.quantity())).toList());
     view.put("groupId", resource.groupId().orElse(null));

@@ -50,6 +50,49 @@ class AutoRenewIT {
   }
 
   @Test
+  void aV0ResourceThatAutoRenewsOnItsExpiryDateGetsNoOverdueReminderAndOneThatCannotGetsItAfterTheDecision() {
+    try (TestServer server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00")) {
+      HttpApi operator = server.operator();
+      String funded = Fixtures.account(operator, "V0");
+      Fixtures.topUp(operator, funded, "360.00");
+      buyWithAutoRenew(operator, funded);
+      String short_ = Fixtures.account(operator, "V0");
+      Fixtures.topUp(operator, short_, "180.00");
+      buyWithAutoRenew(operator, short_);
+
+      Fixtures.advanceTo(operator, "2023-04-08T00:00:00+08:00");
+
+      List<String> fundedTypes = Fixtures.messages(operator, funded).stream().map(message -> message.path("type").asText()).toList();
+      assertThat(fundedTypes).contains("RENEWED").doesNotContain("OVERDUE_REMINDER");
+      List<String> shortTypes = Fixtures.messages(operator, short_).stream().map(message -> message.path("type").asText()).toList();
+      assertThat(shortTypes.subList(shortTypes.size() - 2, shortTypes.size())).as("the decision, then the reminder")
+          .containsExactly(SHORT, "OVERDUE_REMINDER");
+    }
+  }
+
+  @Test
+  void anUnsubscribedOrReleasedResourceShowsAutoRenewalOff() {
+    try (TestServer server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00")) {
+      HttpApi operator = server.operator();
+      String account = Fixtures.account(operator, "V0");
+      Fixtures.topUp(operator, account, "180.00");
+      String unsubscribed = buyWithAutoRenew(operator, account);
+      String emptyWallet = Fixtures.account(operator, "V0");
+      Fixtures.topUp(operator, emptyWallet, "180.00");
+      String released = buyWithAutoRenew(operator, emptyWallet);
+
+      HttpApi.Answer ended = operator.post("/v1/resources/" + unsubscribed + "/unsubscribe", Map.of(), "u1");
+      assertThat(ended.status()).as("%s", ended).isEqualTo(200);
+      assertThat(ended.json().path("autoRenew").asBoolean()).isFalse();
+      Fixtures.advanceTo(operator, "2023-04-12T00:00:00+08:00");
+
+      assertThat(Fixtures.phase(operator, released)).isEqualTo("RELEASED");
+      assertThat(operator.get("/v1/resources/" + released).json().path("autoRenew").asBoolean()).isFalse();
+      assertThat(operator.get("/v1/resources/" + unsubscribed).json().path("autoRenew").asBoolean()).isFalse();
+    }
+  }
+
+  @Test
   void shortBalanceWarnsOnceADayFromSevenDaysBeforeThenExpiresAndATopUpRestoresIt() {
     try (TestServer server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00")) {
       HttpApi operator = server.operator();

@@ -35,12 +35,27 @@ class AutoRenewTest {
   void onlyTheChecksFromTheExpiryDateOnMayRenew() {
     Transition lived = stepThrough(tencent, shanghai("2023-04-10T00:00:00"));
 
-    assertThat(lived.effects()).filteredOn(TryAutoRenew.class::isInstance).containsExactly(
-        new TryAutoRenew(shanghai("2023-04-01T00:00:00"), false), new TryAutoRenew(shanghai("2023-04-02T00:00:00"), false),
-        new TryAutoRenew(shanghai("2023-04-03T00:00:00"), false), new TryAutoRenew(shanghai("2023-04-04T00:00:00"), false),
-        new TryAutoRenew(shanghai("2023-04-05T00:00:00"), false), new TryAutoRenew(shanghai("2023-04-06T00:00:00"), false),
-        new TryAutoRenew(shanghai("2023-04-07T00:00:00"), false), new TryAutoRenew(shanghai("2023-04-08T00:00:00"), true),
-        new TryAutoRenew(shanghai("2023-04-09T00:00:00"), true), new TryAutoRenew(shanghai("2023-04-10T00:00:00"), true));
+    assertThat(lived.effects()).filteredOn(TryAutoRenew.class::isInstance)
+        .extracting(effect -> ((TryAutoRenew) effect).at() + " " + ((TryAutoRenew) effect).renewWhenFunded())
+        .containsExactly(
+            shanghai("2023-04-01T00:00:00") + " false", shanghai("2023-04-02T00:00:00") + " false",
+            shanghai("2023-04-03T00:00:00") + " false", shanghai("2023-04-04T00:00:00") + " false",
+            shanghai("2023-04-05T00:00:00") + " false", shanghai("2023-04-06T00:00:00") + " false",
+            shanghai("2023-04-07T00:00:00") + " false", shanghai("2023-04-08T00:00:00") + " true",
+            shanghai("2023-04-09T00:00:00") + " true", shanghai("2023-04-10T00:00:00") + " true");
+  }
+
+  @Test
+  void aCheckThatDoesNotRenewReleasesTheHeldReminderAsItsEventAndNotice() {
+    LifecycleState state = Lifecycle.advance(tencent, shanghai("2023-04-07T12:00:00")).state();
+    Transition check = Lifecycle.step(state, shanghai("2023-04-08T00:00:00"));
+
+    assertThat(check.events()).extracting(LifecycleEvent::type).containsExactly(EventType.AUTO_RENEW_CHECK);
+    Transition reminder = Lifecycle.reminderUnlessRenewed(check.state(), (TryAutoRenew) check.effects().getFirst());
+
+    assertThat(reminder.events()).extracting(LifecycleEvent::type).containsExactly(EventType.OVERDUE_REMINDER);
+    assertThat(reminder.effects()).extracting(effect -> ((Effect.SendNotice) effect).type())
+        .containsExactly(NoticeType.OVERDUE_REMINDER);
   }
 
   @Test
@@ -65,7 +80,11 @@ class AutoRenewTest {
     LifecycleState state = Lifecycle.advance(tencent, shanghai("2023-04-07T12:00:00")).state();
 
     Transition check = Lifecycle.step(state, shanghai("2023-04-20T00:00:00"));
-    assertThat(check.effects()).contains(new TryAutoRenew(shanghai("2023-04-08T00:00:00"), true));
+    assertThat(check.effects()).hasSize(1).first().isInstanceOfSatisfying(TryAutoRenew.class, tryIt -> {
+      assertThat(tryIt.at()).isEqualTo(shanghai("2023-04-08T00:00:00"));
+      assertThat(tryIt.renewWhenFunded()).isTrue();
+    });
+    assertThat(check.events()).extracting(LifecycleEvent::type).containsExactly(EventType.AUTO_RENEW_CHECK);
     Transition renewed = Lifecycle.renew(check.state(), shanghai("2023-05-08T23:59:59"), shanghai("2023-04-08T00:00:00"));
     Transition after = Lifecycle.advance(renewed.state(), shanghai("2023-04-20T00:00:00"));
 

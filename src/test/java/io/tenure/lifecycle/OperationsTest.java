@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenure.error.RejectedException;
+import java.util.EnumSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,21 +21,57 @@ class OperationsTest {
   private final LifecycleState frozen = Lifecycle.advance(huawei, shanghai("2023-04-17T00:00:00")).state();
   private final LifecycleState pending = Lifecycle.advance(huawei, shanghai("2023-04-24T00:00:00")).state();
   private final LifecycleState released = Lifecycle.confirmRelease(pending, shanghai("2023-04-24T00:00:00")).state();
+  private final LifecycleState payAsYouGo = LifecycleState.payAsYouGo(PolicyPresets.ALIBABA_PAYG, "V3", Fixtures.SHANGHAI,
+      Fixtures.BOUGHT);
+  private final LifecycleState inArrears = Lifecycle.advance(
+      Lifecycle.startArrears(payAsYouGo, shanghai("2023-03-09T00:00:00")), shanghai("2023-03-09T00:00:00")).state();
 
   @Test
-  void anActiveResourceAllowsEverything() {
+  void anActivePrepaidResourceAllowsEverything() {
     assertThat(Operations.allowed(huawei)).containsExactlyInAnyOrder(Operation.values());
   }
 
   @Test
-  void graceAllowsRenewTopUpAndUseAsThePolicyServiceSays() {
-    assertThat(Operations.allowed(grace)).containsExactlyInAnyOrder(Operation.RENEW, Operation.TOP_UP, Operation.USE);
-    assertThat(Operations.allowed(Phase.GRACE, ServiceLevel.NONE)).containsExactlyInAnyOrder(Operation.RENEW, Operation.TOP_UP);
+  void graceAndFrozenAllowOnlyRenewing() {
+    assertThat(Operations.allowed(grace)).containsExactly(Operation.RENEW);
+    assertThat(Operations.allowed(frozen)).containsExactly(Operation.RENEW);
   }
 
   @Test
-  void frozenAllowsOnlyRenewAndTopUp() {
-    assertThat(Operations.allowed(frozen)).containsExactlyInAnyOrder(Operation.RENEW, Operation.TOP_UP);
+  void anActivePayAsYouGoResourceAllowsOnlyUnsubscribing() {
+    assertThat(Operations.allowed(payAsYouGo)).containsExactly(Operation.UNSUBSCRIBE);
+  }
+
+  @Test
+  void aPayAsYouGoResourceInArrearsAllowsNothing() {
+    assertThat(inArrears.phase()).isNotEqualTo(Phase.ACTIVE);
+    assertThat(Operations.allowed(inArrears)).isEmpty();
+  }
+
+  @Test
+  void renewingOrSettingAutoRenewalOfAPayAsYouGoResourceIsRefusedAsNotRenewable() {
+    for (Operation operation : List.of(Operation.RENEW, Operation.SET_AUTO_RENEW)) {
+      assertThatThrownBy(() -> Operations.require(payAsYouGo, operation))
+          .isInstanceOf(RejectedException.class).extracting("code").isEqualTo("NOT_RENEWABLE");
+    }
+    assertThatThrownBy(() -> Operations.require(payAsYouGo, Operation.CHANGE_ADD_ONS))
+        .isInstanceOf(RejectedException.class).extracting("code").isEqualTo("ADD_ONS_NOT_ALLOWED");
+  }
+
+  @Test
+  void theAllowedListAndTheGateAreOneRuleInEveryState() {
+    for (LifecycleState state : List.of(huawei, grace, frozen, pending, released, payAsYouGo, inArrears)) {
+      EnumSet<Operation> passed = EnumSet.noneOf(Operation.class);
+      for (Operation operation : Operation.values()) {
+        try {
+          Operations.require(state, operation);
+          passed.add(operation);
+        } catch (RejectedException refused) {
+          assertThat(refused.code()).matches("[A-Z_]+");
+        }
+      }
+      assertThat(Operations.allowed(state)).as("%s", state.phase()).isEqualTo(passed);
+    }
   }
 
   @Test
@@ -47,15 +85,11 @@ class OperationsTest {
   }
 
   @Test
-  void changingAddOnsAfterExpiryIsRefused() {
+  void changingAddOnsOrAutoRenewalAfterExpiryIsRefused() {
     assertThatThrownBy(() -> Operations.require(grace, Operation.CHANGE_ADD_ONS))
         .isInstanceOf(RejectedException.class).extracting("code").isEqualTo("ADD_ONS_NOT_ALLOWED");
-  }
-
-  @Test
-  void usingAFrozenResourceIsRefused() {
-    assertThatThrownBy(() -> Operations.require(frozen, Operation.USE))
-        .isInstanceOf(RejectedException.class).extracting("code").isEqualTo("SERVICE_UNAVAILABLE");
+    assertThatThrownBy(() -> Operations.require(frozen, Operation.SET_AUTO_RENEW))
+        .isInstanceOf(RejectedException.class).extracting("code").isEqualTo("OPERATION_NOT_ALLOWED");
   }
 
   @ParameterizedTest
@@ -77,9 +111,12 @@ class OperationsTest {
   }
 
   @Test
-  void allowedOperationsArePassedSilently() {
-    Operations.require(grace, Operation.RENEW);
-    Operations.require(frozen, Operation.TOP_UP);
-    Operations.require(huawei, Operation.UNSUBSCRIBE);
+  void anEndedResourceNoLongerRenewsItself() {
+    LifecycleState renewing = Fixtures.withAutoRenew(huawei);
+    LifecycleState unsubscribed = Lifecycle.unsubscribe(renewing, shanghai("2023-03-20T00:00:00")).state();
+
+    assertThat(renewing.renewsItself()).isTrue();
+    assertThat(unsubscribed.renewsItself()).isFalse();
+    assertThat(unsubscribed.autoRenew().enabled()).as("stored off").isFalse();
   }
 }

@@ -41,4 +41,34 @@ class MessagesIT {
       assertThat(paged).isEqualTo(all);
     }
   }
+
+  @Test
+  void everyMessageNamesThePlanTheResourceAndItsDatesInTheAccountsZone() {
+    try (TestServer server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00")) {
+      HttpApi operator = server.operator();
+      String account = Fixtures.account(operator, "V3");
+      Fixtures.topUp(operator, account, "1000.00");
+      String resource = Fixtures.bought(operator, account, "koodrive-basic", 1);
+      Fixtures.advanceTo(operator, "2023-04-24T00:00:00+08:00");
+      assertThat(Fixtures.phase(operator, resource)).isEqualTo("RELEASED");
+
+      List<JsonNode> messages = Fixtures.messages(operator, account);
+      assertThat(messages).extracting(message -> message.path("type").asText())
+          .contains("EXPIRY_WARNING", "OVERDUE_REMINDER", "EXPIRED", "FROZEN", "RELEASE_SCHEDULED", "RELEASED");
+      assertThat(messages).allSatisfy(message -> {
+        assertThat(message.path("title").asText()).contains("KooDrive Basic");
+        assertThat(message.path("body").asText()).contains("KooDrive Basic resource " + resource).contains("(UTC+08:00)")
+            .doesNotContain("T00:00");
+      });
+      assertThat(body(messages, "EXPIRY_WARNING")).contains("expires at 2023-04-08 23:59 (UTC+08:00)")
+          .contains("released, and its data erased, at 2023-04-23 00:00 (UTC+08:00)");
+      assertThat(body(messages, "RELEASED")).isEqualTo("Your KooDrive Basic resource " + resource
+          + " was released, and its data erased, at 2023-04-23 00:00 (UTC+08:00). To use KooDrive Basic again, buy a new resource.");
+    }
+  }
+
+  private static String body(List<JsonNode> messages, String type) {
+    return messages.stream().filter(message -> message.path("type").asText().equals(type)).findFirst().orElseThrow()
+        .path("body").asText();
+  }
 }

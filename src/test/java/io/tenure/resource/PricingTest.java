@@ -142,7 +142,7 @@ class PricingTest {
     AddOnChange change = Pricing.changeAddOns(CATALOG, subscription, addOns("koodrive-users", 8), halfway);
     // 2.75 × 3 × 1/2 = 4.125 → 4.13
     assertThat(change.quote().lines()).containsExactly(
-        new QuoteLine("User expansion × 3 added for the rest of the term", cny("4.13")));
+        new QuoteLine("User expansion × 3 for KooDrive Basic added for the rest of the term", cny("4.13")));
     assertThat(change.quote().total()).isEqualTo(cny("4.13"));
     assertThat(change.addOns()).containsExactly(new AddOnHolding("koodrive-users", 8, cny("17.88")));
   }
@@ -154,7 +154,7 @@ class PricingTest {
     AddOnChange change = Pricing.changeAddOns(CATALOG, subscription, addOns("koodrive-users", 2), halfway);
     // removed 3 of 5 units paid 13.75: share 8.25, × 1/2 = 4.125 → 4.12
     assertThat(change.quote().lines()).containsExactly(
-        new QuoteLine("User expansion × 3 removed, unused part refunded", cny("-4.12")));
+        new QuoteLine("User expansion × 3 for KooDrive Basic removed, unused part refunded", cny("-4.12")));
     assertThat(change.addOns()).containsExactly(new AddOnHolding("koodrive-users", 2, cny("5.50")));
   }
 
@@ -201,7 +201,7 @@ class PricingTest {
     Quote refund = Pricing.unsubscribe(CATALOG, subscription, halfway);
     assertThat(refund.lines()).containsExactly(
         new QuoteLine("KooDrive Basic, unused part refunded", cny("-90.00")),
-        new QuoteLine("User expansion × 5, unused part refunded", cny("-6.87")));
+        new QuoteLine("User expansion × 5 for KooDrive Basic, unused part refunded", cny("-6.87")));
     assertThat(refund.total()).isEqualTo(cny("-96.87"));
   }
 

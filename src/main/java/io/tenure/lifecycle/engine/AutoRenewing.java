@@ -5,6 +5,7 @@ import io.tenure.error.TenureException;
 import io.tenure.ledger.Ledger;
 import io.tenure.ledger.Money;
 import io.tenure.lifecycle.Effect;
+import io.tenure.lifecycle.Lifecycle;
 import io.tenure.lifecycle.Phase;
 import io.tenure.notify.Notice;
 import io.tenure.resource.LifecycleWrites;
@@ -13,6 +14,7 @@ import io.tenure.resource.ResourceRecord;
 import io.tenure.resource.ResourceStore;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +40,14 @@ public final class AutoRenewing {
 
   /** The engine's daily check on {@code resource} (locked); returns it as it is afterwards. */
   ResourceRecord check(Handle handle, ResourceRecord resource, Effect.TryAutoRenew check, LifecycleWrites writes) {
-    if (!resource.lifecycle().autoRenew().enabled()) {
-      return resource;
+    ResourceRecord after = resource.lifecycle().autoRenew().enabled()
+        ? attempt(handle, resource, check.at(), check.renewWhenFunded(), writes)
+        : resource;
+    if (after == resource) {
+      // Not renewed: the overdue reminder held back for this decision goes out now.
+      writes.add(resource, Lifecycle.reminderUnlessRenewed(resource.lifecycle(), check));
     }
-    return attempt(handle, resource, check.at(), check.renewWhenFunded(), writes);
+    return after;
   }
 
   /**
@@ -79,7 +85,8 @@ public final class AutoRenewing {
       LocalDate day = LocalDate.ofInstant(at, resource.lifecycle().zone());
       // At most once a day, whether the engine's daily check or a top-up finds the balance short.
       writes.addNotice(Notice.once(resource.id() + "|" + INSUFFICIENT_BALANCE_NOTICE + "|" + day, resource.accountId(),
-          resource.id(), INSUFFICIENT_BALANCE_NOTICE, at));
+          resource.id(), INSUFFICIENT_BALANCE_NOTICE, at, Lifecycle.releaseAt(resource.lifecycle()),
+          Optional.ofNullable(resource.lifecycle().termEnd())));
       return claimed;
     }
     if (!renewWhenFunded) {
@@ -87,7 +94,7 @@ public final class AutoRenewing {
     }
     handle.savepoint("auto_renew");
     try {
-      ResourceRecord renewed = renewing.renew(handle, resource, periods, at, writes).resource();
+      ResourceRecord renewed = renewing.autoRenew(handle, resource, periods, at, writes).resource();
       handle.releaseSavepoint("auto_renew");
       LOG.info("auto-renew - resource {} renewed by {} periods at {}", resource.id(), periods, at);
       return renewed;
