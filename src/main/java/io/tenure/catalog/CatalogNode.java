@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 final class CatalogNode {
 
   private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+  /** ASCII digits only: BigDecimal would also read other scripts' digits ("١٢" as 12). */
+  private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,19}(\\.[0-9]{1,19})?");
 
   private final LocatedTree tree;
   final String path;
@@ -94,11 +96,11 @@ final class CatalogNode {
       return value.decimalValue();
     }
     if (value.isTextual()) {
-      try {
-        return new BigDecimal(value.asText().strip());
-      } catch (NumberFormatException failure) {
-        throw error("'%s' is not a decimal", value.asText());
+      String text = value.asText().strip();
+      if (!DECIMAL.matcher(text).matches()) {
+        throw error("'%s' is not a decimal of ASCII digits like \"10.00\"", io.tenure.error.Echo.of(text));
       }
+      return new BigDecimal(text);
     }
     throw error("must be a decimal number");
   }
