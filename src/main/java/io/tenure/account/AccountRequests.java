@@ -1,6 +1,7 @@
 package io.tenure.account;
 
 import io.tenure.api.Json;
+import io.tenure.error.Echo;
 import io.tenure.error.InvalidInputException;
 import io.tenure.error.Require;
 import io.tenure.ledger.Money;
@@ -88,7 +89,7 @@ final class AccountRequests {
     try {
       return ZoneId.of(timeZone);
     } catch (DateTimeException failure) {
-      throw new InvalidInputException("UNKNOWN_TIME_ZONE", "timeZone: '" + timeZone + "' is not a time zone id like Asia/Shanghai.");
+      throw new InvalidInputException("UNKNOWN_TIME_ZONE", Require.fieldMessage("timeZone", "'" + Echo.of(timeZone) + "' is not a time zone id like Asia/Shanghai"));
     }
   }
 
@@ -98,7 +99,7 @@ final class AccountRequests {
       Require.field(currency.getDefaultFractionDigits() >= 0, "currency", "'%s' has no minor unit", code);
       return currency;
     } catch (IllegalArgumentException failure) {
-      throw new InvalidInputException("UNKNOWN_CURRENCY", "currency: '" + code + "' is not an ISO 4217 currency code.");
+      throw new InvalidInputException("UNKNOWN_CURRENCY", Require.fieldMessage("currency", "'" + Echo.of(code) + "' is not an ISO 4217 currency code"));
     }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -51,6 +52,9 @@ final class ReadFailures {
   static TenureException ofMapping(JsonMappingException failure) {
     if (failure.getCause() instanceof TenureException tenure) {
       return tenure;
+    }
+    if (failure instanceof InvalidDefinitionException) {
+      throw new IllegalStateException("a request type cannot be read by Jackson", failure);
     }
     if (failure.getCause() instanceof JsonProcessingException stream && !(stream instanceof InputCoercionException) && !(stream instanceof JsonMappingException)) {
       return ofStream(stream);

@@ -98,7 +98,7 @@ final class CatalogNode {
     if (value.isTextual()) {
       String text = value.asText().strip();
       if (!DECIMAL.matcher(text).matches()) {
-        throw error("'%s' is not a decimal of ASCII digits like \"10.00\"", io.tenure.error.Echo.of(text));
+        throw error("'%s' is not a decimal", io.tenure.error.Echo.of(text));
       }
       return new BigDecimal(text);
     }
