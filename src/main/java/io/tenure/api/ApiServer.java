@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: Javalin configured once, every route from {@link Routes} behind its access rule, and
- * every failure answered with the error body {@code {"error": {"code", "message"}}}. Bad input never
- * yields a 500 or a stack trace; only a bug in Tenure does, with a generic message and the detail logged.
+ * every failure answered with the error body {@code {"error": {"code", "message"}}}, including the requests
+ * Jetty refuses by itself ({@link JsonErrorHandler}). Before a route runs, {@link RequestChecks} checks what
+ * every request must satisfy. Bad input never yields a 500 or a stack trace; only a bug in Tenure does, with a
+ * generic message and the detail logged.
  */
 public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -55,7 +57,8 @@ public final class ApiServer implements AutoCloseable {
       config.routes.exception(HttpResponseException.class, ApiServer::answerFramework);
       config.routes.exception(Exception.class, (failure, context) -> {
         if (failure instanceof HttpException refused && refused.getCode() >= 400 && refused.getCode() < 500) {
-          error(context, refused.getCode(), ErrorBody.codeOf(refused.getCode()), JsonErrorHandler.message(refused.getCode(), refused.getReason()));
+          int status = refused.getCode();
+          error(context, status, ErrorBody.codeOf(status), JsonErrorHandler.message(status, refused.getReason()));
           return;
         }
         LOG.error("request - {} {} failed", context.method(), context.path(), failure);

@@ -88,7 +88,8 @@ final class RequestChecks {
       context.bodyAsBytes();
     } catch (HttpResponseException tooLarge) {
       throw tooLarge;
-    } catch (RuntimeException broken) {
+    } catch (Exception broken) {
+      // Jetty's EofException is a checked exception that Javalin (Kotlin) throws undeclared.
       throw new InvalidInputException("MALFORMED_REQUEST",
           "The request body could not be read: its Content-Length or chunked encoding does not match what was sent.");
     }

@@ -60,6 +60,10 @@ class HostileRequestsIT {
             + "Content-Type: application/json\r\nContent-Length: 1x\r\n\r\n{}", 400, "MALFORMED_REQUEST"),
         Arguments.of("a malformed chunked body", topUp.formatted(account, "chunked")
             + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{\"amount\":\"5.00\"}\r\n0\r\n\r\n", 400, "MALFORMED_REQUEST"),
+        Arguments.of("a malformed chunked body on another route", "POST /v1/accounts HTTP/1.1\r\n" + close
+            + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{}\r\n", 400, "MALFORMED_REQUEST"),
+        Arguments.of("a malformed chunked catalog", "PUT /v1/catalog HTTP/1.1\r\n" + close
+            + "Content-Type: application/yaml\r\nTransfer-Encoding: chunked\r\n\r\n-1\r\n", 400, "MALFORMED_REQUEST"),
         Arguments.of("a body shorter than its Content-Length", topUp.formatted(account, "short")
             + "Content-Length: 100\r\n\r\n{\"amount\":\"5.00\"}", 400, "MALFORMED_REQUEST"),
         Arguments.of("no Host header", "GET /health HTTP/1.1\r\nConnection: close\r\n\r\n", 400, "MALFORMED_REQUEST"),
