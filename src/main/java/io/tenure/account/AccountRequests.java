@@ -2,6 +2,7 @@ package io.tenure.account;
 
 import io.tenure.api.Json;
 import io.tenure.catalog.Catalog;
+import io.tenure.error.Echo;
 import io.tenure.error.InvalidInputException;
 import io.tenure.error.Require;
 import io.tenure.ledger.Money;
@@ -26,7 +27,7 @@ final class AccountRequests {
       Require.present(name, "name");
       Require.field(!name.isBlank() && name.length() <= 200, "name", "must be 1 to 200 characters");
       Require.present(tier, "tier");
-      Require.field(TIER.matcher(tier).matches(), "tier", "'%s' must be 1 to 40 letters, digits, '.', '_' or '-'", echo(tier));
+      Require.field(TIER.matcher(tier).matches(), "tier", "'%s' must be 1 to 40 letters, digits, '.', '_' or '-'", Echo.of(tier));
       if (timeZone != null) {
         AccountRequests.zone(timeZone);
       }
@@ -90,7 +91,7 @@ final class AccountRequests {
       return ZoneId.of(timeZone);
     } catch (DateTimeException failure) {
       throw new InvalidInputException("UNKNOWN_TIME_ZONE",
-          "Field 'timeZone': '" + echo(timeZone) + "' is not a time zone id like Asia/Shanghai.");
+          "Field 'timeZone': '" + Echo.of(timeZone) + "' is not a time zone id like Asia/Shanghai.");
     }
   }
 
@@ -101,7 +102,7 @@ final class AccountRequests {
       return currency;
     } catch (IllegalArgumentException failure) {
       throw new InvalidInputException("UNKNOWN_CURRENCY",
-          "Field 'currency': '" + echo(code) + "' is not an ISO 4217 currency code like CNY.");
+          "Field 'currency': '" + Echo.of(code) + "' is not an ISO 4217 currency code like CNY.");
     }
   }
 
@@ -124,8 +125,4 @@ final class AccountRequests {
     }
   }
 
-  /** A value as an error may repeat it: at most 64 characters, a longer one cut with an ellipsis. */
-  static String echo(String value) {
-    return value.length() <= 64 ? value : value.substring(0, 64) + "…";
-  }
 }

@@ -4,8 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import io.tenure.error.Echo;
 import io.tenure.error.ForbiddenException;
 import io.tenure.error.InvalidInputException;
 import io.tenure.error.LimitExceededException;
@@ -13,15 +13,17 @@ import io.tenure.error.NotFoundException;
 import io.tenure.error.RejectedException;
 import io.tenure.error.TenureException;
 import io.tenure.error.UnauthenticatedException;
-import java.util.Locale;
-import java.util.Map;
+import io.tenure.error.UnsupportedMediaTypeException;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server: Javalin configured once, every route from {@link Routes} behind its access rule, and
- * every failure answered with the error body {@code {"error": {"code", "message"}}}. Bad input never
- * yields a 500 or a stack trace; only a bug in Tenure does, with a generic message and the detail logged.
+ * every failure answered with the error body {@code {"error": {"code", "message"}}}, including the requests
+ * Jetty refuses by itself ({@link JsonErrorHandler}). Before a route runs, {@link RequestChecks} checks what
+ * every request must satisfy. Bad input never yields a 500 or a stack trace; only a bug in Tenure does, with a
+ * generic message and the detail logged.
  */
 public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -42,6 +44,9 @@ public final class ApiServer implements AutoCloseable {
       config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
       config.http.maxRequestSize = maxRequestBytes;
       config.http.prefer405over404 = true;
+      // Jetty answers some requests itself (bad encoding, too long); they get the same JSON body as ours.
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+      config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));
       config.requestLogger.http((context, millis) -> REQUESTS.debug("request - {} {} -> {} in {} ms",
           context.method(), context.path(), context.statusCode(), Math.round(millis)));
       for (Routes.Route route : routes.all()) {
@@ -51,12 +56,17 @@ public final class ApiServer implements AutoCloseable {
       config.routes.exception(TenureException.class, (failure, context) -> answer(context, failure));
       config.routes.exception(HttpResponseException.class, ApiServer::answerFramework);
       config.routes.exception(Exception.class, (failure, context) -> {
+        if (failure instanceof HttpException refused && refused.getCode() >= 400 && refused.getCode() < 500) {
+          int status = refused.getCode();
+          error(context, status, ErrorBody.codeOf(status), JsonErrorHandler.message(status, refused.getReason()));
+          return;
+        }
         LOG.error("request - {} {} failed", context.method(), context.path(), failure);
         error(context, 500, "INTERNAL_ERROR", "Tenure failed to handle this request; the operator's logs have the detail.");
       });
       config.routes.error(404, context -> {
         if (context.result() == null || context.result().isEmpty()) {
-          error(context, 404, "ROUTE_NOT_FOUND", "No route " + context.method() + " " + context.path() + ".");
+          error(context, 404, "ROUTE_NOT_FOUND", "No route " + context.method() + " " + Echo.of(context.path()) + ".");
         }
       });
     });
@@ -78,6 +88,7 @@ public final class ApiServer implements AutoCloseable {
       }
       context.attribute(CALLER, caller);
     }
+    RequestChecks.check(route, context);
     route.endpoint().handle(context, caller);
   }
 
@@ -89,29 +100,23 @@ public final class ApiServer implements AutoCloseable {
       case NotFoundException ignored -> 404;
       case RejectedException ignored -> 409;
       case LimitExceededException ignored -> 422;
+      case UnsupportedMediaTypeException ignored -> 415;
     };
     error(context, status, failure.code(), failure.getMessage());
   }
 
   private static void answerFramework(HttpResponseException failure, Context context) {
     int status = failure.getStatus();
-    String code = switch (status) {
-      case 404 -> "ROUTE_NOT_FOUND";
-      case 405 -> "METHOD_NOT_ALLOWED";
-      case 413 -> "PAYLOAD_TOO_LARGE";
-      default -> HttpStatus.forStatus(status).name().toUpperCase(Locale.ROOT);
-    };
     String message = switch (status) {
-      case 404 -> "No route " + context.method() + " " + context.path() + ".";
-      case 405 -> "Method " + context.method() + " is not allowed on " + context.path() + ".";
-      case 413 -> "The request body is too large.";
-      default -> failure.getMessage();
+      case 404 -> "No route " + context.method() + " " + Echo.of(context.path()) + ".";
+      case 405 -> "Method " + context.method() + " is not allowed on " + Echo.of(context.path()) + ".";
+      default -> JsonErrorHandler.message(status, null);
     };
-    error(context, status, code, message);
+    error(context, status, ErrorBody.codeOf(status), message);
   }
 
   private static void error(Context context, int status, String code, String message) {
-    context.status(status).json(Map.of("error", Map.of("code", code, "message", message)));
+    context.status(status).json(ErrorBody.of(code, message));
   }
 
   @Override

@@ -1,13 +1,15 @@
 package io.tenure.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.tenure.clock.TenureClock;
+import io.tenure.error.Echo;
 import io.tenure.error.InvalidInputException;
 import io.tenure.error.LimitExceededException;
 import io.tenure.error.NotFoundException;
 import io.tenure.error.RejectedException;
 import io.tenure.error.TenureException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -52,8 +54,8 @@ public final class Idempotency {
       context.status(reply.status()).json(reply.body());
       return;
     }
-    if (key.isBlank() || key.length() > 200) {
-      throw new InvalidInputException("INVALID_IDEMPOTENCY_KEY", "The Idempotency-Key must be 1 to 200 characters.");
+    if (key.isBlank() || key.length() > 200 || TextDeserializer.problem(key) != null) {
+      throw new InvalidInputException("INVALID_IDEMPOTENCY_KEY", "The Idempotency-Key must be 1 to 200 printable characters.");
     }
     String requestHash = ApiKeys.hash(context.method() + " " + context.path() + "\n" + context.body());
     try {
@@ -96,7 +98,7 @@ public final class Idempotency {
    */
   private Optional<Stored> rememberRefusal(String namespace, String key, String requestHash, TenureException refusal) {
     int status = refusal instanceof RejectedException ? 409 : refusal instanceof LimitExceededException ? 422 : 404;
-    String body = Json.write(Map.of("error", Map.of("code", refusal.code(), "message", refusal.getMessage())));
+    String body = Json.write(ErrorBody.of(refusal.code(), refusal.getMessage()));
     return jdbi.inTransaction(handle -> {
       if (claim(handle, namespace, key, requestHash)) {
         remember(handle, namespace, key, status, body);
@@ -116,8 +118,23 @@ public final class Idempotency {
   private static void replay(Context context, Stored stored, String requestHash, String key) {
     if (!stored.requestHash().equals(requestHash)) {
       throw new RejectedException("IDEMPOTENCY_KEY_REUSED",
-          "The Idempotency-Key '" + key + "' was already used for a different request.");
+          "The Idempotency-Key '" + Echo.of(key) + "' was already used for a different request.");
     }
-    context.status(stored.status()).contentType("application/json").header("Idempotent-Replayed", "true").result(stored.response());
+    String response = stored.status() >= 400 ? replayedRefusal(stored.response()) : stored.response();
+    context.status(stored.status()).contentType("application/json").header("Idempotent-Replayed", "true").result(response);
+  }
+
+  /**
+   * A refusal replayed keeps its status and code (a retry never turns a "no" into a "yes"), but says that it
+   * is a replay, so that nobody retries with the same key and expects another outcome.
+   */
+  private static String replayedRefusal(String response) {
+    try {
+      JsonNode error = Json.MAPPER.readTree(response).path("error");
+      return Json.write(ErrorBody.of(error.path("code").asText(), "An earlier request with this Idempotency-Key was refused, "
+          + "and this is that answer again: " + error.path("message").asText() + " To try again, send a new Idempotency-Key."));
+    } catch (JsonProcessingException unreadable) {
+      throw new IllegalStateException("a stored idempotent answer is not JSON", unreadable);
+    }
   }
 }

@@ -1,41 +1,67 @@
 package io.tenure.api;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.tenure.ledger.Money;
 import io.tenure.error.InvalidInputException;
-import io.tenure.error.TenureException;
+import io.tenure.error.Require;
+import io.tenure.ledger.Money;
 import java.io.IOException;
-import java.util.stream.Collectors;
+import java.math.BigDecimal;
 
 /**
- * The one JSON configuration of Tenure (money as decimal strings, durations as ISO-8601), and the reading of request bodies into records with errors that
- * name the offending field. Thread-safe.
+ * The one JSON configuration of Tenure, and the reading of request bodies into records with errors that name
+ * the offending field. Reading is strict, so that nothing a caller sends is guessed: a duplicate key, a number
+ * where text or an enum or a date-time belongs, a decimal that is not a plain string of ASCII digits, a
+ * {@code null} inside an array, a control character or an unpaired surrogate in a text: each is refused with a
+ * 400. Numbers and nesting are bounded before anything expands them. Thread-safe.
  */
 public final class Json {
-  /** Shared mapper: ISO-8601 instants with offset, exact decimals, unknown fields refused. */
-  public static final ObjectMapper MAPPER = new ObjectMapper()
-      .registerModule(new JavaTimeModule())
-      .registerModule(new Jdk8Module())
-      .registerModule(new SimpleModule("tenure-money").addSerializer(Money.class, new ToStringSerializer(Money.class)))
+  /** The longest number token a body may hold; longer ones are refused by the parser before being read. */
+  static final int NUMBER_LENGTH_MAX = 40;
+  /** The deepest nesting of objects and arrays in a body. */
+  static final int NESTING_DEPTH_MAX = 32;
+
+  /** Shared mapper: ISO-8601 instants with offset, money as decimal strings, strict reading (see above). */
+  public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .streamReadConstraints(StreamReadConstraints.builder()
+              .maxNumberLength(NUMBER_LENGTH_MAX).maxNestingDepth(NESTING_DEPTH_MAX).build())
+          .build())
+      .addModule(new JavaTimeModule())
+      .addModule(new Jdk8Module())
+      .addModule(new SimpleModule("tenure-strict")
+          .addSerializer(Money.class, new ToStringSerializer(Money.class))
+          .addDeserializer(String.class, new TextDeserializer())
+          .addKeyDeserializer(String.class, new TextDeserializer.Keys())
+          .addDeserializer(BigDecimal.class, new DecimalDeserializer())
+          .setDeserializerModifier(new TextOnlyInstants()))
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
       .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+      .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+      .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
+      .build();
 
   private Json() {}
 
@@ -53,34 +79,23 @@ public final class Json {
     if (body.length == 0) {
       throw new InvalidInputException("MISSING_BODY", "The request needs a JSON body.");
     }
+    T value;
     try {
-      T value = MAPPER.readValue(body, type);
-      if (value == null) {
-        throw new InvalidInputException("MISSING_BODY", "The request needs a JSON body, not null.");
-      }
-      if (value instanceof Validated validated) {
-        validated.validate();
-      }
-      return value;
-    } catch (ValueInstantiationException failure) {
-      if (failure.getCause() instanceof TenureException tenure) {
-        throw tenure;
-      }
-      throw new InvalidInputException("INVALID_FIELD", describe(failure));
-    } catch (UnrecognizedPropertyException failure) {
-      throw new InvalidInputException("UNKNOWN_FIELD", "Unknown field '" + path(failure) + "'.");
-    } catch (MismatchedInputException failure) {
-      throw new InvalidInputException("INVALID_FIELD", describe(failure));
+      value = MAPPER.readValue(body, type);
     } catch (JsonMappingException failure) {
-      if (failure.getCause() instanceof TenureException tenure) {
-        throw tenure;
-      }
-      throw new InvalidInputException("INVALID_FIELD", describe(failure));
+      throw ReadFailures.ofMapping(failure);
     } catch (JsonProcessingException failure) {
-      throw new InvalidInputException("MALFORMED_JSON", "The body is not valid JSON: " + failure.getOriginalMessage());
+      throw ReadFailures.ofStream(failure);
     } catch (IOException failure) {
-      throw new InvalidInputException("MALFORMED_JSON", "The body could not be read: " + failure.getMessage());
+      throw new InvalidInputException("MALFORMED_JSON", "The body could not be read as JSON.");
     }
+    if (value == null) {
+      throw new InvalidInputException("MISSING_BODY", "The request needs a JSON body, not null.");
+    }
+    if (value instanceof Validated validated) {
+      validated.validate();
+    }
+    return value;
   }
 
   public static String write(Object value) {
@@ -91,43 +106,16 @@ public final class Json {
     }
   }
 
-  private static String describe(JsonMappingException failure) {
-    String path = path(failure);
-    String reason = failure.getOriginalMessage().split("\n")[0];
-    if (failure instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-      reason = "expected " + friendly(mismatch.getTargetType());
+  /** The path of the value {@code parser} is at, as error messages name fields: {@code contacts[0].email}. */
+  static String path(JsonParser parser) {
+    if (parser == null) {
+      return "";
     }
-    return path.isEmpty() ? "The body has the wrong shape: " + reason + "." : "Field '" + path + "': " + reason + ".";
+    String pointer = parser.getParsingContext().pathAsPointer().toString();
+    return pointer.isEmpty() ? "" : pointer.substring(1).replaceAll("/([0-9]+)(?=/|$)", "[$1]").replace('/', '.');
   }
 
-  private static String friendly(Class<?> type) {
-    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-      return "a whole number";
-    }
-    if (type == String.class) {
-      return "a string";
-    }
-    if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
-      return "an ISO-8601 date-time with offset, like 2026-01-01T00:00:00+08:00";
-    }
-    if (type == java.math.BigDecimal.class) {
-      return "a decimal amount, like \"10.00\"";
-    }
-    if (type.isEnum()) {
-      return "one of " + java.util.Arrays.toString(type.getEnumConstants());
-    }
-    if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
-      return "an object";
-    }
-    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-      return "an array";
-    }
-    return "a " + type.getSimpleName();
-  }
-
-  private static String path(JsonMappingException failure) {
-    return failure.getPath().stream()
-        .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
-        .collect(Collectors.joining(".")).replace(".[", "[");
+  static String fieldMessage(String path, String problem) {
+    return path.isEmpty() ? "The body " + problem + "." : Require.fieldMessage(path, problem);
   }
 }

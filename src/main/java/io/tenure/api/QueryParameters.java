@@ -1,10 +1,14 @@
 package io.tenure.api;
 
 import io.javalin.http.Context;
+import io.tenure.error.Echo;
 import io.tenure.error.InvalidInputException;
 import java.util.Optional;
 
-/** Reads query parameters with the same error body as everything else. */
+/**
+ * Reads query parameters with the same error body as everything else. Every parameter has already been
+ * checked to be printable text of bounded length (see {@link RequestChecks}).
+ */
 public final class QueryParameters {
 
   private QueryParameters() {}
@@ -14,7 +18,7 @@ public final class QueryParameters {
     return optionalNumber(context, name).map(value -> {
       if (value < minimum || value > maximum) {
         throw new InvalidInputException("INVALID_QUERY_PARAMETER",
-            name + ": must be between " + minimum + " and " + maximum + ", was " + value);
+            "Query parameter '" + name + "': must be a whole number from " + minimum + " to " + maximum + ", was " + value + ".");
       }
       return value;
     }).orElse(fallback);
@@ -33,7 +37,8 @@ public final class QueryParameters {
     try {
       return Optional.of(Long.parseLong(text));
     } catch (NumberFormatException failure) {
-      throw new InvalidInputException("INVALID_QUERY_PARAMETER", name + ": '" + text + "' is not a whole number");
+      throw new InvalidInputException("INVALID_QUERY_PARAMETER",
+          "Query parameter '" + name + "': must be a whole number, was '" + Echo.of(text) + "'.");
     }
   }
 }

@@ -3,6 +3,7 @@ package io.tenure.api;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The table of every HTTP route Tenure serves, filled by each feature's routes class. Keeping the table
@@ -26,8 +27,18 @@ public final class Routes {
     void handle(Context context, Caller caller) throws Exception;
   }
 
-  /** One route: method, path in OpenAPI/Javalin form ({@code /v1/accounts/{id}}), access, handler. */
-  public record Route(String method, String path, Access access, Endpoint endpoint) {}
+  /** The media type of every request body unless a route says otherwise. */
+  public static final String JSON = "application/json";
+
+  /**
+   * One route: method, path in OpenAPI/Javalin form ({@code /v1/accounts/{id}}), access, handler, and the
+   * media types its request body may be declared as (a body of another type is refused with 415).
+   */
+  public record Route(String method, String path, Access access, Endpoint endpoint, Set<String> bodyTypes) {
+    public Route(String method, String path, Access access, Endpoint endpoint) {
+      this(method, path, access, endpoint, Set.of(JSON));
+    }
+  }
 
   private final List<Route> routes = new ArrayList<>();
 
@@ -45,6 +56,13 @@ public final class Routes {
 
   public Routes delete(String path, Access access, Endpoint endpoint) {
     return add("DELETE", path, access, endpoint);
+  }
+
+  /** Lets the route added last accept bodies of {@code mediaTypes} (lower case, without parameters). */
+  public Routes withBodyTypes(String... mediaTypes) {
+    Route last = routes.removeLast();
+    routes.add(new Route(last.method(), last.path(), last.access(), last.endpoint(), Set.of(mediaTypes)));
+    return this;
   }
 
   public List<Route> all() {

@@ -19,7 +19,7 @@ public final class SystemRoutes {
     public void validate() {
       Require.present(scope, "scope");
       if (scope == Caller.Scope.OPERATOR) {
-        throw new InvalidInputException("INVALID_FIELD", "scope: must be PARTNER or ACCOUNT; the operator key is set at start");
+        throw new InvalidInputException("INVALID_FIELD", Require.fieldMessage("scope", "must be PARTNER or ACCOUNT; the operator key is set at start"));
       }
       Require.field(scope != Caller.Scope.PARTNER || partnerId != null, "partnerId", "is required for scope PARTNER");
       Require.field(scope != Caller.Scope.ACCOUNT || accountId != null, "accountId", "is required for scope ACCOUNT");

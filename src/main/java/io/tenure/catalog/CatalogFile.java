@@ -1,5 +1,6 @@
 package io.tenure.catalog;
 
+import io.tenure.error.Echo;
 import io.tenure.error.Require;
 import io.tenure.ledger.Money;
 import io.tenure.lifecycle.Policy;
@@ -85,11 +86,11 @@ public final class CatalogFile {
     try {
       Currency currency = Currency.getInstance(code);
       if (currency.getDefaultFractionDigits() < 0) {
-        throw node.error("'%s' has no minor unit and cannot be used for money", CatalogNode.echo(code));
+        throw node.error("'%s' has no minor unit and cannot be used for money", Echo.of(code));
       }
       return currency;
     } catch (IllegalArgumentException failure) {
-      throw node.error("'%s' is not an ISO 4217 currency code", CatalogNode.echo(code));
+      throw node.error("'%s' is not an ISO 4217 currency code", Echo.of(code));
     }
   }
 
@@ -144,7 +145,7 @@ public final class CatalogFile {
     Map<String, Long> quantities = new LinkedHashMap<>();
     node.entries().forEach((dimension, value) -> {
       if (!dimension.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
-        throw value.error("'%s' is not a dimension code (lower-case letters, digits, '-' and '_')", CatalogNode.echo(dimension));
+        throw value.error("'%s' is not a dimension code (lower-case letters, digits, '-' and '_')", Echo.of(dimension));
       }
       quantities.put(dimension, value.wholeNumber(minimum));
     });

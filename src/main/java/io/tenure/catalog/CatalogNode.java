@@ -2,6 +2,7 @@ package io.tenure.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.tenure.error.Echo;
 import io.tenure.error.InvalidInputException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -25,8 +26,6 @@ final class CatalogNode {
   private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
   /** A plain decimal in ASCII digits, as money is written everywhere in Tenure: no exponent, no other scripts. */
   static final Pattern PLAIN_DECIMAL = Pattern.compile("-?[0-9]{1,30}(\\.[0-9]{1,30})?");
-  /** An error repeats at most this many characters of a value from the file. */
-  private static final int ECHO_MAX = 64;
 
   private final LocatedTree tree;
   final String path;
@@ -93,16 +92,12 @@ final class CatalogNode {
     return text;
   }
 
-  /** {@code text} as an error may repeat it: at most 64 characters, a longer one cut with an ellipsis. */
-  static String echo(String text) {
-    return text.length() <= ECHO_MAX ? text : text.substring(0, ECHO_MAX) + "…";
-  }
 
   /** A code: lower-case letters, digits, '-' and '_', starting with a letter or digit, at most 64 long. */
   String code() {
     String code = text();
     if (!CODE.matcher(code).matches()) {
-      throw error("'%s' is not a code (lower-case letters, digits, '-' and '_', at most 64)", echo(code));
+      throw error("'%s' is not a code (lower-case letters, digits, '-' and '_', at most 64)", Echo.of(code));
     }
     return code;
   }
@@ -118,7 +113,7 @@ final class CatalogNode {
     if (value.isTextual()) {
       String text = value.asText();
       if (!PLAIN_DECIMAL.matcher(text).matches()) {
-        throw error("'%s' is not a decimal in ASCII digits like \"180.00\"", echo(text));
+        throw error("'%s' is not a decimal in ASCII digits like \"180.00\"", Echo.of(text));
       }
       return new BigDecimal(text);
     }
@@ -150,7 +145,7 @@ final class CatalogNode {
         return constant;
       }
     }
-    throw error("'%s' is not one of %s", echo(text), Arrays.toString(type.getEnumConstants()));
+    throw error("'%s' is not one of %s", Echo.of(text), Arrays.toString(type.getEnumConstants()));
   }
 
   List<CatalogNode> list() {

@@ -21,6 +21,6 @@ public final class CatalogRoutes {
       }
       Catalog loaded = catalogs.load(source, "request body");
       context.status(201).json(Map.of("version", loaded.version(), "plans", loaded.plans().size()));
-    });
+    }).withBodyTypes(Routes.JSON, "application/yaml", "application/x-yaml", "text/yaml");
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tenure.error.Echo;
 import io.tenure.error.InvalidInputException;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -77,7 +78,7 @@ final class LocatedTree {
   private static String echoPath(String path) {
     StringBuilder echoed = new StringBuilder();
     for (String segment : path.split("\\.", -1)) {
-      echoed.append(echoed.isEmpty() ? "" : ".").append(CatalogNode.echo(segment));
+      echoed.append(echoed.isEmpty() ? "" : ".").append(Echo.of(segment));
     }
     return echoed.toString();
   }
@@ -131,7 +132,7 @@ final class LocatedTree {
     String text = parser.getText();
     if (!CatalogNode.PLAIN_DECIMAL.matcher(text).matches()) {
       throw error(sourceName, tokenLine(parser), path,
-          "'" + CatalogNode.echo(text) + "' is not a plain number in ASCII digits like 180.00 or 5");
+          "'" + Echo.of(text) + "' is not a plain number in ASCII digits like 180.00 or 5");
     }
     return text.contains(".") ? NODES.numberNode(new BigDecimal(text)) : NODES.numberNode(new BigInteger(text));
   }

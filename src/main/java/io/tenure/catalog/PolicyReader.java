@@ -1,5 +1,6 @@
 package io.tenure.catalog;
 
+import io.tenure.error.Echo;
 import io.tenure.lifecycle.Phase;
 import io.tenure.lifecycle.Policy;
 import io.tenure.lifecycle.PolicyPhase;
@@ -89,7 +90,7 @@ final class PolicyReader {
     node.entries().forEach((tier, value) -> {
       boolean known = tier.equals(PolicyPhase.DEFAULT_TIER) || tiers.map(declared -> declared.contains(tier)).orElse(true);
       if (!known) {
-        throw value.error("'%s' is not one of the catalog's tiers (%s) nor 'default'", CatalogNode.echo(tier),
+        throw value.error("'%s' is not one of the catalog's tiers (%s) nor 'default'", Echo.of(tier),
             String.join(", ", tiers.orElseThrow()));
       }
       lengths.put(tier, length(value, trigger));
@@ -106,13 +107,13 @@ final class PolicyReader {
     try {
       length = Duration.parse(text);
     } catch (DateTimeParseException failure) {
-      throw node.error("'%s' is not an ISO-8601 duration such as P15D or PT2H", CatalogNode.echo(text));
+      throw node.error("'%s' is not an ISO-8601 duration such as P15D or PT2H", Echo.of(text));
     }
     if (length.isNegative() || length.isZero()) {
-      throw node.error("'%s' must be positive", CatalogNode.echo(text));
+      throw node.error("'%s' must be positive", Echo.of(text));
     }
     if (trigger == Trigger.EXPIRY && !length.equals(Duration.ofDays(length.toDays()))) {
-      throw node.error("'%s' is not a whole number of days, which an EXPIRY policy needs", CatalogNode.echo(text));
+      throw node.error("'%s' is not a whole number of days, which an EXPIRY policy needs", Echo.of(text));
     }
     return length;
   }

@@ -1,5 +1,6 @@
 package io.tenure.catalog;
 
+import io.tenure.error.Echo;
 import io.tenure.lifecycle.Policy;
 import io.tenure.lifecycle.PolicyPhase;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ final class TierReader {
     for (CatalogNode element : elements) {
       String tier = element.text();
       if (!TIER.matcher(tier).matches()) {
-        throw element.error("'%s' is not a tier (1 to 40 letters, digits, '.', '_' or '-')", CatalogNode.echo(tier));
+        throw element.error("'%s' is not a tier (1 to 40 letters, digits, '.', '_' or '-')", Echo.of(tier));
       }
       if (tier.equalsIgnoreCase(PolicyPhase.DEFAULT_TIER)) {
         throw element.error("'%s' is the row for tiers a policy does not name, not a tier", tier);

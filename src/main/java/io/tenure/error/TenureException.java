@@ -7,7 +7,7 @@ package io.tenure.error;
  */
 public abstract sealed class TenureException extends RuntimeException
     permits InvalidInputException, NotFoundException, RejectedException, LimitExceededException,
-        UnauthenticatedException, ForbiddenException {
+        UnauthenticatedException, ForbiddenException, UnsupportedMediaTypeException {
 
   private final String code;
 

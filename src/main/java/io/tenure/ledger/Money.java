@@ -5,6 +5,7 @@ import io.tenure.error.Require;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
+import java.util.regex.Pattern;
 
 /**
  * An exact amount of one currency, counted in the currency's minor unit (CNY 193.75 is 19375 fen). Never
@@ -21,30 +22,44 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
     return new Money(0, currency);
   }
 
+  /** The written form of an amount: ASCII digits, an optional minus sign and fraction; no exponent, no spaces. */
+  private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,19}(\\.[0-9]{1,19})?");
+
+  /** What an amount must look like, as error messages say it. */
+  public static final String EXPECTED_FORM = "must be a decimal string like \"10.00\"";
+
   /**
-   * Reads a decimal amount such as {@code "193.75"}. More decimals than the currency's minor unit, or
-   * anything that is not a plain decimal, is an {@code INVALID_AMOUNT} naming {@code field}.
+   * Reads a decimal amount such as {@code "193.75"}: ASCII digits only, at most 19 before and after the point,
+   * so nothing the caller sends can grow when it is expanded. Anything else, or more decimals than the
+   * currency's minor unit, is an {@code INVALID_AMOUNT} naming {@code field}.
    */
   public static Money parse(String amount, Currency currency, String field) {
-    try {
-      return of(new BigDecimal(amount.trim()), currency, field);
-    } catch (NumberFormatException failure) {
-      throw new InvalidInputException("INVALID_AMOUNT", field + ": '" + amount + "' is not a decimal amount");
-    }
+    return of(decimal(amount, field), currency, field);
   }
 
-  /** The exact {@code amount}; more decimals than the currency allows is an {@code INVALID_AMOUNT}. */
+  /** The exact decimal written in {@code text}, checked as {@link #parse} does, or {@code INVALID_AMOUNT}. */
+  public static BigDecimal decimal(String text, String field) {
+    if (text == null || !DECIMAL.matcher(text).matches()) {
+      throw new InvalidInputException("INVALID_AMOUNT", Require.fieldMessage(field, EXPECTED_FORM));
+    }
+    return new BigDecimal(text);
+  }
+
+  /**
+   * The exact {@code amount}; more decimals than the currency allows, or more than fits, is an
+   * {@code INVALID_AMOUNT}. The amount is never expanded before its size is checked.
+   */
   public static Money of(BigDecimal amount, Currency currency, String field) {
     int digits = currency.getDefaultFractionDigits();
-    if (amount.stripTrailingZeros().scale() > digits) {
-      throw new InvalidInputException("INVALID_AMOUNT",
-          field + ": " + amount.toPlainString() + " has more than " + digits + " decimals for " + currency.getCurrencyCode());
+    BigDecimal stripped = amount.stripTrailingZeros();
+    if (stripped.scale() > digits) {
+      throw new InvalidInputException("INVALID_AMOUNT", Require.fieldMessage(field,
+          "has more than " + digits + " decimals for " + currency.getCurrencyCode()));
     }
-    try {
-      return new Money(amount.movePointRight(digits).longValueExact(), currency);
-    } catch (ArithmeticException failure) {
-      throw new InvalidInputException("INVALID_AMOUNT", field + ": " + amount.toPlainString() + " is too large");
+    if (stripped.precision() - stripped.scale() > 18 - digits) {
+      throw new InvalidInputException("INVALID_AMOUNT", Require.fieldMessage(field, "is too large"));
     }
+    return new Money(stripped.movePointRight(digits).longValueExact(), currency);
   }
 
   /** {@code amount} rounded to the minor unit with {@code rounding}. */

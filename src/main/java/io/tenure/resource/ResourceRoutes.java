@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -151,7 +152,7 @@ public final class ResourceRoutes {
     String phase = context.queryParam("phase");
     if (phase != null && Arrays.stream(Phase.values()).noneMatch(known -> known.name().equals(phase))) {
       throw new InvalidInputException("INVALID_QUERY_PARAMETER",
-          "phase: '" + phase + "' is not one of " + Arrays.toString(Phase.values()));
+          "Query parameter 'phase': must be one of " + Arrays.stream(Phase.values()).map(Phase::name).collect(Collectors.joining(", ")) + ".");
     }
     context.json(jdbi.withHandle(handle -> {
       Account account = accountRoutes.visible(handle, caller, context.pathParam("id"));

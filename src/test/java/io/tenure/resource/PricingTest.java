@@ -95,9 +95,9 @@ class PricingTest {
   @Test
   void refusesInvalidPeriodsAndQuantitiesBeforePricing() {
     assertThatThrownBy(() -> Pricing.purchase(CATALOG, BASIC, Map.of(), BillingPeriod.MONTH, 0))
-        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("periods:");
+        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("Field 'periods':");
     assertThatThrownBy(() -> Pricing.purchase(CATALOG, BASIC, addOns("koodrive-users", 0), BillingPeriod.MONTH, 1))
-        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("addOns.koodrive-users.quantity:")
+        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("Field 'addOns.koodrive-users.quantity':")
         .extracting("code").isEqualTo("INVALID_FIELD");
     assertThatThrownBy(() -> Pricing.purchase(CATALOG, BASIC, addOns("koodrive-users", -3), BillingPeriod.MONTH, 1))
         .extracting("code").isEqualTo("INVALID_FIELD");

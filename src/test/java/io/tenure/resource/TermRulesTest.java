@@ -163,7 +163,7 @@ class TermRulesTest {
     Instant now = Instant.parse("2024-01-01T00:00:00Z");
     for (int periods : new int[] {0, -1, Integer.MIN_VALUE}) {
       assertThatThrownBy(() -> TermRules.purchase(now, SHANGHAI, BillingPeriod.MONTH, periods))
-          .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("periods:")
+          .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("Field 'periods':")
           .extracting("code").isEqualTo("INVALID_FIELD");
     }
   }

@@ -1,0 +1,97 @@
+package io.tenure.api;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.tenure.error.Echo;
+import io.tenure.error.InvalidInputException;
+import io.tenure.error.UnsupportedMediaTypeException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What every request must satisfy before a route handles it, checked once here rather than by each route:
+ * path and query parameters are printable text of bounded length (PostgreSQL refuses NUL, and an error never
+ * repeats a huge value), a body is declared as a media type the route reads, and the body can be read whole.
+ */
+final class RequestChecks {
+  /** Longer than any id or listing cursor Tenure issues, short enough to repeat in an error. */
+  static final int PARAMETER_LENGTH_MAX = 200;
+
+  private RequestChecks() {}
+
+  static void check(Routes.Route route, Context context) {
+    context.pathParamMap().forEach((name, value) -> parameter("INVALID_PATH_PARAMETER", "Path parameter", name, value));
+    queryParameters(context).forEach((name, values) -> {
+      parameter("INVALID_QUERY_PARAMETER", "Query parameter", name, name);
+      values.forEach(value -> parameter("INVALID_QUERY_PARAMETER", "Query parameter", name, value));
+    });
+    if (hasBody(context)) {
+      requireBodyType(route, context);
+      readWhole(context);
+    }
+  }
+
+  private static Map<String, List<String>> queryParameters(Context context) {
+    try {
+      return context.queryParamMap();
+    } catch (IllegalArgumentException badEncoding) {
+      throw new InvalidInputException("INVALID_QUERY_PARAMETER", "The query string is not valid percent-encoded UTF-8.");
+    }
+  }
+
+  private static void parameter(String code, String kind, String name, String value) {
+    String problem = TextDeserializer.problem(value);
+    if (problem == null && value.length() > PARAMETER_LENGTH_MAX) {
+      problem = "must be at most " + PARAMETER_LENGTH_MAX + " characters";
+    }
+    if (problem != null) {
+      throw new InvalidInputException(code, kind + " '" + Echo.of(name) + "': " + problem + ".");
+    }
+  }
+
+  private static boolean hasBody(Context context) {
+    String transferEncoding = context.header("Transfer-Encoding");
+    return context.req().getContentLengthLong() > 0
+        || (transferEncoding != null && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked"));
+  }
+
+  /**
+   * A body must say what it is: a request without a Content-Type, or with another type than the route reads
+   * (a form, as {@code curl -d} sends, text, XML), is refused rather than guessed to be JSON.
+   */
+  private static void requireBodyType(Routes.Route route, Context context) {
+    String declared = context.header("Content-Type");
+    String expected = String.join(" or ", route.bodyTypes().stream().sorted().toList());
+    if (declared == null || declared.isBlank()) {
+      throw unsupported("The request body has no Content-Type; send it as " + expected + " (curl --json does).");
+    }
+    String[] parts = declared.toLowerCase(Locale.ROOT).split(";");
+    if (!route.bodyTypes().contains(parts[0].strip())) {
+      throw unsupported("The request body is declared as " + Echo.of(parts[0].strip()) + "; send it as " + expected + ".");
+    }
+    for (int i = 1; i < parts.length; i++) {
+      String[] parameter = parts[i].split("=", 2);
+      if (parameter[0].strip().equals("charset") && (parameter.length < 2 || !parameter[1].strip().replace("\"", "").equals("utf-8"))) {
+        throw unsupported("The request body must be encoded in UTF-8.");
+      }
+    }
+  }
+
+  private static UnsupportedMediaTypeException unsupported(String message) {
+    return new UnsupportedMediaTypeException(message);
+  }
+
+  /** Reads the body now, so that a broken Content-Length or chunked framing is a 400 for every route. */
+  private static void readWhole(Context context) {
+    try {
+      context.bodyAsBytes();
+    } catch (HttpResponseException tooLarge) {
+      throw tooLarge;
+    } catch (Exception broken) {
+      // Jetty's EofException is a checked exception that Javalin (Kotlin) throws undeclared.
+      throw new InvalidInputException("MALFORMED_REQUEST",
+          "The request body could not be read: its Content-Length or chunked encoding does not match what was sent.");
+    }
+  }
+}
