@@ -43,7 +43,7 @@ final class BenchLifecycleCommand implements Callable<Integer> {
   // Not the shared --data-dir: a benchmark must not run on the directory of the operator's Tenure by default.
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = {"Directory for the embedded PostgreSQL's files; it must hold no resources.",
-          "Default: a new temporary directory, deleted afterwards"})
+          "Default: a new temporary one, deleted afterwards"})
   Path dataDirectory;
 
   @Mixin
