@@ -125,15 +125,32 @@ public final class Database implements AutoCloseable {
           .setServerConfig("checkpoint_timeout", "15min")
           .start();
       LOG.info("database - embedded PostgreSQL on port {} with data in {}", server.getPort(), files);
-      String url = server.getJdbcUrl("postgres", "postgres");
-      Database database = new Database(server, pool(url, poolSize), dataDirectory.resolve(RUNNING_URL_FILE), lock);
+      return serving(server, dataDirectory, poolSize, lock);
+    } catch (IOException failure) {
+      throw new DatabaseUnavailableException("The embedded PostgreSQL could not start in " + files + ": "
+          + failure.getMessage() + ".", failure);
+    }
+  }
+
+  /** The database on a just-started embedded server; a failure stops the server, so that none is left behind. */
+  private static Database serving(EmbeddedPostgres server, Path dataDirectory, int poolSize, DataDirectoryLock lock)
+      throws IOException {
+    String url = server.getJdbcUrl("postgres", "postgres");
+    Database database;
+    try {
+      database = new Database(server, pool(url, poolSize), dataDirectory.resolve(RUNNING_URL_FILE), lock);
+    } catch (RuntimeException failure) {
+      server.close();
+      throw failure;
+    }
+    try {
       database.migrate();
       // Lets `tenure audit --data-dir` reach this server while it runs, since a second server cannot open the files.
       Files.writeString(database.runningUrlFile, url);
       return database;
-    } catch (IOException failure) {
-      throw new DatabaseUnavailableException("The embedded PostgreSQL could not start in " + files + ": "
-          + failure.getMessage() + ".", failure);
+    } catch (IOException | RuntimeException failure) {
+      database.close();
+      throw failure;
     }
   }
 
