@@ -14,13 +14,16 @@ class DataDirectoryLockTest {
   @Test
   void aSecondOwnerIsRefusedWithOneLineNamingTheLiveOwner() throws Exception {
     Path dataDirectory = Files.createTempDirectory("tenure-lock");
-    try (DataDirectoryLock first = DataDirectoryLock.acquire(dataDirectory, SHANGHAI)) {
+    DataDirectoryLock first = DataDirectoryLock.acquire(dataDirectory, SHANGHAI);
+    try {
       long pid = ProcessHandle.current().pid();
       assertThat(Files.readString(dataDirectory.resolve("tenure.lock"))).startsWith("pid=" + pid + "\nsince=");
       assertThatThrownBy(() -> DataDirectoryLock.acquire(dataDirectory, SHANGHAI))
           .isInstanceOf(DataDirectoryInUseException.class)
           .hasMessageMatching("\\Q" + dataDirectory + "\\E is in use by tenure pid " + pid
               + " since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\(UTC\\+08:00\\)\\.");
+    } finally {
+      first.close();
     }
   }
 
@@ -29,8 +32,11 @@ class DataDirectoryLockTest {
     Path dataDirectory = Files.createTempDirectory("tenure-lock");
     DataDirectoryLock.acquire(dataDirectory, SHANGHAI).close();
     assertThat(Files.readString(dataDirectory.resolve("tenure.lock"))).isEmpty();
-    try (DataDirectoryLock again = DataDirectoryLock.acquire(dataDirectory, SHANGHAI)) {
+    DataDirectoryLock again = DataDirectoryLock.acquire(dataDirectory, SHANGHAI);
+    try {
       assertThat(Files.readString(dataDirectory.resolve("tenure.lock"))).contains("+08:00");
+    } finally {
+      again.close();
     }
   }
 }
