@@ -126,6 +126,7 @@ class LauncherIT {
     Path dataDirectory = Files.createTempDirectory("tenure-launcher");
     Started first = serve(dataDirectory);
     String accountId;
+    boolean readyForKill = false;
     try {
       assertThat(first.startup()).as("cold start to serving").isLessThan(Duration.ofSeconds(20));
       assertThat(first.operatorKey()).startsWith("tnr_");
@@ -134,8 +135,15 @@ class LauncherIT {
       accountId = Fixtures.account(operator, "V3");
       Fixtures.topUp(operator, accountId, "12.34");
       assertThat(operator.post("/v1/clock/advance", Map.of("days", 31)).get("now")).isEqualTo("2023-04-08T15:50:04+08:00");
+      readyForKill = true;
     } finally {
-      first.process().destroyForcibly().waitFor();
+      if (readyForKill) {
+        first.process().destroyForcibly().waitFor();
+      } else {
+        // No restart follows to stop the PostgreSQL a kill would leave behind, so a graceful stop.
+        first.process().destroy();
+        first.process().waitFor(30, TimeUnit.SECONDS);
+      }
     }
 
     Started second = serve(dataDirectory);
