@@ -35,14 +35,33 @@ public record Settings(
     long tickIntervalMillis,
     int engineWorkers) {
 
+  /** The operator's zone when none is given. */
+  public static final String DEFAULT_ZONE = "Asia/Shanghai";
+  public static final Range PORT = new Range(0, 65_535);
+  public static final Range POOL_SIZE = new Range(2, 200);
+  public static final Range MAX_REQUEST_BYTES = new Range(1024, 256L << 20);
+  public static final Range TICK_INTERVAL_MILLIS = new Range(10, 3_600_000);
+  public static final Range ENGINE_WORKERS = new Range(1, 16);
+
+  /** The bounds of a numeric setting, both included; the command line checks its options against the same ones. */
+  public record Range(long min, long max) {
+    public boolean contains(long value) {
+      return value >= min && value <= max;
+    }
+
+    /** The rule in words, for example {@code must be between 2 and 200}. */
+    public String rule() {
+      return "must be between " + min + " and " + max;
+    }
+  }
+
   public Settings {
-    check(port >= 0 && port <= 65_535, "port", "must be between 0 and 65535", port);
-    check(poolSize >= 2 && poolSize <= 200, "database pool size", "must be between 2 and 200", poolSize);
-    check(maxRequestBytes >= 1024 && maxRequestBytes <= 256L << 20, "max request bytes",
-        "must be between 1024 and 268435456", maxRequestBytes);
-    check(tickIntervalMillis >= 10 && tickIntervalMillis <= 3_600_000, "tick interval",
-        "must be between 10 and 3600000 milliseconds", tickIntervalMillis);
-    check(engineWorkers >= 1 && engineWorkers <= 16, "engine workers", "must be between 1 and 16", engineWorkers);
+    check(PORT.contains(port), "port", PORT.rule(), port);
+    check(POOL_SIZE.contains(poolSize), "database pool size", POOL_SIZE.rule(), poolSize);
+    check(MAX_REQUEST_BYTES.contains(maxRequestBytes), "max request bytes", MAX_REQUEST_BYTES.rule(), maxRequestBytes);
+    check(TICK_INTERVAL_MILLIS.contains(tickIntervalMillis), "tick interval", TICK_INTERVAL_MILLIS.rule() + " milliseconds",
+        tickIntervalMillis);
+    check(ENGINE_WORKERS.contains(engineWorkers), "engine workers", ENGINE_WORKERS.rule(), engineWorkers);
     check(operatorKey.map(key -> key.length() >= 16).orElse(true), "operator key",
         "must be at least 16 characters", "(hidden)");
     Require.present(dataDirectory, "data directory");

@@ -55,7 +55,7 @@ public final class Tenure implements AutoCloseable {
     OperatorZone.set(settings.zone());
     Database database = settings.databaseUrl()
         .map(url -> Database.connect(url, settings.poolSize()))
-        .orElseGet(() -> Database.embedded(settings.dataDirectory(), settings.poolSize()));
+        .orElseGet(() -> Database.embedded(settings.dataDirectory(), settings.poolSize(), settings.zone()));
     try {
       Jdbi jdbi = database.jdbi();
       ClockStore clockStore = new ClockStore(jdbi);

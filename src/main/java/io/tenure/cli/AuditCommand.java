@@ -12,23 +12,30 @@ import picocli.CommandLine.Spec;
 @Command(name = "audit", mixinStandardHelpOptions = true,
     description = {"Re-adds every ledger entry: each transaction must sum to zero and each wallet's stored "
         + "balance must equal the sum of its entries.",
-        "Works on the database of a running 'serve' as well as on a stopped one."},
+        "Works on the database of a running 'serve' (through the embedded PostgreSQL it runs on --data-dir) as well "
+            + "as on a stopped one (then it starts the embedded PostgreSQL itself, and a 'serve' on the same "
+            + "directory is refused until the audit ends)."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:the ledger adds up", "1:a transaction or balance does not add up (each is printed)",
-        "2:bad option"})
+    exitCodeList = {"0:the ledger adds up", "1:a transaction or balance does not add up (each is printed), or the "
+        + "database cannot be opened", "2:bad option or environment variable"})
 final class AuditCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
 
   @Mixin
+  DataDirectoryOption dataDirectory;
+
+  @Mixin
   DatabaseOptions database;
 
   @Override
   public Integer call() {
+    database.check(spec);
     try (Database opened = database.databaseUrl()
-        .map(url -> Database.connect(url, 2))
-        .orElseGet(() -> Database.embeddedOrRunning(database.dataDirectory, 2))) {
+        .map(url -> Database.connect(url, database.poolSize))
+        .orElseGet(() -> Database.embeddedOrRunning(dataDirectory.dataDirectory, database.poolSize,
+            DatabaseOptions.operatorZone(Environment.of(spec).get("TENURE_ZONE"))))) {
       Audit.Report report = Audit.run(opened.jdbi());
       var out = spec.commandLine().getOut();
       report.problems().forEach(problem -> out.println("audit: MISMATCH " + problem));

@@ -1,11 +1,13 @@
 package io.tenure.cli;
 
+import io.tenure.Settings;
 import io.tenure.store.Database;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -13,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -23,14 +24,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "lifecycle", mixinStandardHelpOptions = true,
     description = {"Loads N prepaid resources (a share of them due now) into a throwaway database and drains "
         + "them with the lifecycle engine, the same code 'serve' runs.",
-        "Without --database it starts an embedded PostgreSQL in a new temporary directory and deletes it "
-            + "afterwards; with --database (or an explicit --data-dir) the database must hold no resources.",
+        "Without --database or --data-dir it starts an embedded PostgreSQL in a new temporary directory and "
+            + "deletes it afterwards; with either, the database must hold no resources.",
         "The last line is: lifecycle: <N> transitions/s overall, first tenth <A>/s, last tenth <B>/s, "
             + "idle tick <C> ms, claim ceiling <D>/s"},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:benchmark ran", "1:failure while running (database not empty or unreachable)",
-        "2:bad option"})
+    exitCodeList = {"0:benchmark ran", "1:failure while running (database not empty or unreachable, data "
+        + "directory in use)", "2:bad option or environment variable"})
 final class BenchLifecycleCommand implements Callable<Integer> {
+  private static final Settings.Range RESOURCES = new Settings.Range(1, 100_000_000);
 
   @Spec
   CommandSpec spec;
@@ -38,33 +40,33 @@ final class BenchLifecycleCommand implements Callable<Integer> {
   @Mixin
   DatabaseOptions database;
 
+  // Not the shared --data-dir: a benchmark must not run on the directory of the operator's Tenure by default.
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = {"Directory for the embedded PostgreSQL's files; it must hold no resources.",
+          "Default: a new temporary one, deleted afterwards"})
+  Path dataDirectory;
+
   @Mixin
   EngineOptions engine;
 
   @Option(names = "--resources", paramLabel = "N", defaultValue = "1000000",
-      description = "Resources to load, 1 to 100000000. Default: ${DEFAULT-VALUE}.")
+      description = {"Resources to load, 1 to 100000000.", "Default: ${DEFAULT-VALUE}"})
   int resources;
 
   @Option(names = "--due-share", paramLabel = "F", defaultValue = "0.1",
-      description = "Share of the resources due now, more than 0 and at most 1. Default: ${DEFAULT-VALUE}.")
+      description = {"Share of the resources due now, more than 0 and at most 1.", "Default: ${DEFAULT-VALUE}"})
   double dueShare;
 
   @Override
   public Integer call() throws IOException {
-    if (engine.engineWorkers < 1 || engine.engineWorkers > 16) {
-      throw new ParameterException(spec.commandLine(), "Invalid value for option '--engine-workers': " + engine.engineWorkers
-          + " must be 1 to 16.");
-    }
-    if (resources < 1 || resources > 100_000_000) {
-      throw new ParameterException(spec.commandLine(), "Invalid value for option '--resources': " + resources
-          + " must be 1 to 100000000.");
-    }
+    engine.check(spec);
+    database.check(spec);
+    OptionChecks.within(spec, "--resources", resources, RESOURCES);
     if (!(dueShare > 0 && dueShare <= 1)) {
-      throw new ParameterException(spec.commandLine(), "Invalid value for option '--due-share': " + dueShare
-          + " must be more than 0 and at most 1.");
+      throw OptionChecks.invalid(spec, "--due-share", Double.toString(dueShare), "must be more than 0 and at most 1");
     }
     PrintWriter out = spec.commandLine().getOut();
-    boolean ownDatabase = database.databaseUrl().isEmpty() && !spec.commandLine().getParseResult().hasMatchedOption("--data-dir");
+    boolean ownDatabase = database.databaseUrl().isEmpty() && dataDirectory == null;
     Path temporary = ownDatabase ? Files.createTempDirectory("tenure-bench-") : null;
     try (Database opened = open(temporary)) {
       LifecycleBenchmark.Result result = new LifecycleBenchmark(opened.jdbi(), out, engine.engineWorkers).run(resources, dueShare);
@@ -79,11 +81,12 @@ final class BenchLifecycleCommand implements Callable<Integer> {
   }
 
   private Database open(Path temporary) {
+    ZoneId zone = DatabaseOptions.operatorZone(Environment.of(spec).get("TENURE_ZONE"));
     if (temporary != null) {
-      return Database.embedded(temporary, database.poolSize);
+      return Database.embedded(temporary, database.poolSize, zone);
     }
     return database.databaseUrl().map(url -> Database.connect(url, database.poolSize))
-        .orElseGet(() -> Database.embedded(database.dataDirectory, database.poolSize));
+        .orElseGet(() -> Database.embedded(dataDirectory, database.poolSize, zone));
   }
 
   private static void deleteRecursively(Path directory) {

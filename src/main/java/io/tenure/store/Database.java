@@ -4,10 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -25,52 +26,88 @@ public final class Database implements AutoCloseable {
   private final EmbeddedPostgres embedded;
   private final HikariDataSource dataSource;
   private final Path runningUrlFile;
+  private final DataDirectoryLock lock;
   private final Jdbi jdbi;
   private static final String RUNNING_URL_FILE = "postgres.url";
   private static final long ORPHAN_STOP_SECONDS = 30;
 
-  private Database(EmbeddedPostgres embedded, HikariDataSource dataSource, Path runningUrlFile) {
+  private Database(EmbeddedPostgres embedded, HikariDataSource dataSource, Path runningUrlFile, DataDirectoryLock lock) {
     this.embedded = embedded;
     this.dataSource = dataSource;
     this.runningUrlFile = runningUrlFile;
+    this.lock = lock;
     this.jdbi = Jdbi.create(dataSource);
   }
 
   /** Opens the server at {@code url} (a {@code jdbc:postgresql:} or {@code postgresql://} URL). */
   public static Database connect(String url, int poolSize) {
-    Database database = new Database(null, pool(JdbcUrl.of(url), poolSize), null);
+    Database database = new Database(null, pool(JdbcUrl.of(url), poolSize), null, null);
     database.migrate();
     return database;
   }
 
-  /**
-   * Opens the database of {@code dataDirectory} for a command such as {@code audit}: the embedded server
-   * that a running {@code serve} started there, if one answers, else a newly started one.
-   */
-  public static Database embeddedOrRunning(Path dataDirectory, int poolSize) {
-    Path urlFile = dataDirectory.resolve(RUNNING_URL_FILE);
-    try {
-      if (Files.exists(urlFile)) {
-        String url = Files.readString(urlFile).strip();
-        try (var connection = java.sql.DriverManager.getConnection(url)) {
-          LOG.info("database - using the embedded PostgreSQL of the running Tenure at {} (PostgreSQL {})", url,
-              connection.getMetaData().getDatabaseProductVersion());
-        } catch (java.sql.SQLException stale) {
-          return embedded(dataDirectory, poolSize);
-        }
-        return connect(url, poolSize);
-      }
-    } catch (IOException failure) {
-      throw new UncheckedIOException("Could not read " + urlFile, failure);
-    }
-    return embedded(dataDirectory, poolSize);
+  /** Refuses a database URL that is not of a form {@link #connect} accepts, with a message naming the form. */
+  public static void checkUrl(String url) {
+    JdbcUrl.of(url);
   }
 
-  /** Starts (or restarts) the embedded server whose files live in {@code dataDirectory/postgres}. */
-  public static Database embedded(Path dataDirectory, int poolSize) {
+  /**
+   * Opens the database of {@code dataDirectory} for a command such as {@code audit}: when a live Tenure owns the
+   * directory, the embedded server it runs there (its URL is in {@code postgres.url}); otherwise a newly started
+   * one, owned by this process for as long as the database is open.
+   */
+  public static Database embeddedOrRunning(Path dataDirectory, int poolSize, ZoneId zone) {
+    DataDirectoryLock lock;
+    try {
+      lock = DataDirectoryLock.acquire(dataDirectory, zone);
+    } catch (DataDirectoryInUseException inUse) {
+      return running(dataDirectory, poolSize).orElseThrow(() -> inUse);
+    }
+    return embedded(dataDirectory, poolSize, lock);
+  }
+
+  /** The embedded server of the live owner of {@code dataDirectory}, if it has published one that answers. */
+  private static Optional<Database> running(Path dataDirectory, int poolSize) {
+    Path urlFile = dataDirectory.resolve(RUNNING_URL_FILE);
+    String url;
+    try {
+      url = Files.readString(urlFile).strip();
+    } catch (IOException notYetPublished) {
+      return Optional.empty();
+    }
+    try (var connection = java.sql.DriverManager.getConnection(url)) {
+      LOG.info("database - using the embedded PostgreSQL of the running Tenure at {} (PostgreSQL {})", url,
+          connection.getMetaData().getDatabaseProductVersion());
+    } catch (java.sql.SQLException notAnswering) {
+      return Optional.empty();
+    }
+    return Optional.of(connect(url, poolSize));
+  }
+
+  /**
+   * Starts (or restarts) the embedded server whose files live in {@code dataDirectory/postgres}, after taking the
+   * directory for this process: a directory owned by a live Tenure is refused with
+   * {@link DataDirectoryInUseException} and its owner left untouched. {@code zone} is the operator's zone, in
+   * which the ownership is recorded.
+   */
+  public static Database embedded(Path dataDirectory, int poolSize, ZoneId zone) {
+    return embedded(dataDirectory, poolSize, DataDirectoryLock.acquire(dataDirectory, zone));
+  }
+
+  private static Database embedded(Path dataDirectory, int poolSize, DataDirectoryLock lock) {
+    try {
+      return startEmbedded(dataDirectory, poolSize, lock);
+    } catch (RuntimeException failure) {
+      lock.close();
+      throw failure;
+    }
+  }
+
+  private static Database startEmbedded(Path dataDirectory, int poolSize, DataDirectoryLock lock) {
     Path files = dataDirectory.resolve("postgres");
     try {
       Files.createDirectories(files);
+      // This process owns the directory now, so a PostgreSQL still running on the files has no live owner.
       stopOrphanedServer(files);
       EmbeddedPostgres server = EmbeddedPostgres.builder()
           .setDataDirectory(files)
@@ -88,14 +125,32 @@ public final class Database implements AutoCloseable {
           .setServerConfig("checkpoint_timeout", "15min")
           .start();
       LOG.info("database - embedded PostgreSQL on port {} with data in {}", server.getPort(), files);
-      String url = server.getJdbcUrl("postgres", "postgres");
-      Database database = new Database(server, pool(url, poolSize), dataDirectory.resolve(RUNNING_URL_FILE));
+      return serving(server, dataDirectory, poolSize, lock);
+    } catch (IOException failure) {
+      throw new DatabaseUnavailableException("The embedded PostgreSQL could not start in " + files + ": "
+          + failure.getMessage() + ".", failure);
+    }
+  }
+
+  /** The database on a just-started embedded server; a failure stops the server, so that none is left behind. */
+  private static Database serving(EmbeddedPostgres server, Path dataDirectory, int poolSize, DataDirectoryLock lock)
+      throws IOException {
+    String url = server.getJdbcUrl("postgres", "postgres");
+    Database database;
+    try {
+      database = new Database(server, pool(url, poolSize), dataDirectory.resolve(RUNNING_URL_FILE), lock);
+    } catch (RuntimeException failure) {
+      server.close();
+      throw failure;
+    }
+    try {
       database.migrate();
       // Lets `tenure audit --data-dir` reach this server while it runs, since a second server cannot open the files.
       Files.writeString(database.runningUrlFile, url);
       return database;
-    } catch (IOException failure) {
-      throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + files, failure);
+    } catch (IOException | RuntimeException failure) {
+      database.close();
+      throw failure;
     }
   }
 
@@ -164,7 +219,27 @@ public final class Database implements AutoCloseable {
     config.setMaximumPoolSize(poolSize);
     config.setPoolName("tenure");
     config.setConnectionTimeout(10_000);
-    return new HikariDataSource(config);
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException unreachable) {
+      throw new DatabaseUnavailableException("The database at " + JdbcUrl.redact(jdbcUrl) + " cannot be reached: "
+          + firstSentence(rootCause(unreachable)), unreachable);
+    }
+  }
+
+  private static Throwable rootCause(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  /** The driver's first sentence says what failed (refused, unknown host, password); the rest is advice. */
+  private static String firstSentence(Throwable failure) {
+    String message = String.valueOf(failure.getMessage()).strip();
+    int end = message.indexOf(". ");
+    return end < 0 ? (message.endsWith(".") ? message : message + ".") : message.substring(0, end + 1);
   }
 
   @Override
@@ -177,6 +252,10 @@ public final class Database implements AutoCloseable {
       } catch (IOException failure) {
         LOG.warn("database - embedded PostgreSQL did not stop cleanly", failure);
       }
+    }
+    // Only once PostgreSQL has stopped may another Tenure take the directory.
+    if (lock != null) {
+      lock.close();
     }
   }
 }

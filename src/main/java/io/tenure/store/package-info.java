@@ -1,2 +1,2 @@
-/** The PostgreSQL database: embedded or external, its connection pool, migrations, and identifiers. */
+/** The PostgreSQL database: embedded or external, the ownership of its data directory, its connection pool, migrations, and identifiers. */
 package io.tenure.store;

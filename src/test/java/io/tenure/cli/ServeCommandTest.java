@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -12,7 +14,12 @@ class ServeCommandTest {
   private record Run(int exitCode, String output, String errors) {}
 
   private static Run run(String... args) {
-    CommandLine commandLine = Main.commandLine();
+    return runWith(Map.of(), args);
+  }
+
+  /** Runs with exactly {@code environment} as the process's variables (none of the real ones). */
+  private static Run runWith(Map<String, String> environment, String... args) {
+    CommandLine commandLine = Main.commandLine(environment::get);
     StringWriter output = new StringWriter();
     StringWriter errors = new StringWriter();
     commandLine.setOut(new PrintWriter(output));
@@ -27,6 +34,25 @@ class ServeCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.output()).contains("--port", "TENURE_PORT", "--data-dir", "TENURE_DATA_DIR", "--database",
         "TENURE_DATABASE_URL", "--clock", "TENURE_CLOCK", "--start", "TENURE_START", "TENURE_OPERATOR_KEY", "Default: 8080");
+  }
+
+  @Test
+  void helpPrintsEachDefaultOnceAndWholeOnItsOwnLine() {
+    for (String[] command : new String[][] {{"serve", "--help"}, {"audit", "--help"}, {"bench", "lifecycle", "--help"}}) {
+      String help = run(command).output();
+      long options = help.lines().filter(line -> line.matches("^\\s+(-\\w, )?--[a-z-]+.*")).count();
+      long defaults = help.lines().filter(line -> line.strip().startsWith("Default: ")).count();
+      assertThat(defaults).as("one default line per option except --help and --version in %s", String.join(" ", command))
+          .isEqualTo(options - 2);
+      assertThat(help).as("no default cut over two lines").doesNotContain("Default: .\n").contains("Default: ");
+    }
+    assertThat(run("serve", "--help").output()).contains("Default: ./data\n");
+  }
+
+  @Test
+  void benchLifecycleHelpSaysItsDataDirectoryIsTemporaryByDefault() {
+    String help = run("bench", "lifecycle", "--help").output();
+    assertThat(help).contains("Default: a new temporary one, deleted afterwards").doesNotContain("./data");
   }
 
   @Test
@@ -51,6 +77,58 @@ class ServeCommandTest {
   }
 
   @Test
+  void aBadOptionPrintsOneLineAndAPointerToHelpNotTheUsage() {
+    Run run = run("serve", "--prot", "8080");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errors().lines().toList()).hasSize(2);
+    assertThat(run.errors()).contains("'--prot'", "Run 'tenure serve --help' for the options.").doesNotContain("Usage:");
+  }
+
+  @Test
+  void aNonNumericEnvironmentVariableIsNamedAsTheVariable() {
+    Run run = runWith(Map.of("TENURE_PORT", "abc"), "serve");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errors().lines().findFirst().orElseThrow())
+        .isEqualTo("Invalid value for environment variable TENURE_PORT: 'abc' is not a whole number.");
+  }
+
+  @Test
+  void anOutOfRangeEnvironmentVariableIsNamedAsTheVariable() {
+    Run run = runWith(Map.of("TENURE_DATABASE_POOL_SIZE", "500"), "serve");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errors()).startsWith(
+        "Invalid value for environment variable TENURE_DATABASE_POOL_SIZE: '500' must be between 2 and 200.");
+  }
+
+  @Test
+  void anOptionOnTheCommandLineWinsOverItsVariableAndIsNamedAsTheOption() {
+    Run run = runWith(Map.of("TENURE_PORT", "8080"), "serve", "--port=-1");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errors()).startsWith("Invalid value for option '--port': '-1' must be between 0 and 65535.");
+  }
+
+  @Test
+  void aShortOperatorKeyIsNamedAsItsVariableWithoutShowingIt() {
+    Run run = runWith(Map.of("TENURE_OPERATOR_KEY", "secret-short"), "serve");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errors()).contains("TENURE_OPERATOR_KEY", "at least 16 characters").doesNotContain("secret-short");
+  }
+
+  @Test
+  void auditValidatesThePoolSizeLikeServe() {
+    Run run = run("audit", "--pool-size", "1");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errors()).startsWith("Invalid value for option '--pool-size': '1' must be between 2 and 200.");
+  }
+
+  @Test
+  void aMalformedDatabaseUrlIsAUsageErrorThatDoesNotRepeatTheUrl() {
+    Run run = run("audit", "--database", "mysql://root:hunter2@db/tenure");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errors()).contains("--database", "jdbc:postgresql:").doesNotContain("hunter2");
+  }
+
+  @Test
   void unknownClockIsAUsageError() {
     Run run = run("serve", "--clock", "sundial");
     assertThat(run.exitCode()).isEqualTo(2);
@@ -69,5 +147,14 @@ class ServeCommandTest {
     Run run = run("serve", "--zone", "Mars/Olympus");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.errors()).contains("--zone", "Mars/Olympus");
+  }
+
+  @Test
+  void aLaterStartSaysWhereTheOperatorKeyComesFromWithoutShowingIt() {
+    assertThat(OperatorKeyNotice.of(Optional.of("tnr_new"), false)).contains("shown once", "tnr_new");
+    assertThat(OperatorKeyNotice.of(Optional.empty(), true))
+        .contains("set by the environment variable TENURE_OPERATOR_KEY").doesNotContain("tnr_");
+    assertThat(OperatorKeyNotice.of(Optional.empty(), false))
+        .contains("created at an earlier start", "restart with TENURE_OPERATOR_KEY").doesNotContain("tnr_");
   }
 }
