@@ -1,6 +1,7 @@
 package io.tenure.lifecycle.engine;
 
 import io.tenure.account.Account;
+import io.tenure.clock.OperatorZone;
 import io.tenure.error.TenureException;
 import io.tenure.ledger.Ledger;
 import io.tenure.ledger.Money;
@@ -96,7 +97,7 @@ public final class AutoRenewing {
     try {
       ResourceRecord renewed = renewing.autoRenew(handle, resource, periods, at, writes).resource();
       handle.releaseSavepoint("auto_renew");
-      LOG.info("auto-renew - resource {} renewed by {} periods at {}", resource.id(), periods, at);
+      LOG.info("auto-renew - resource {} renewed by {} periods at {}", resource.id(), periods, OperatorZone.iso(at));
       return renewed;
     } catch (TenureException refused) {
       // A renewal the rules refuse (a plan no longer sold, a term that would already be over) must not undo
