@@ -1,0 +1,42 @@
+package io.tenure.simulation;
+
+import java.net.URI;
+import java.util.Random;
+
+/**
+ * The Tenure servers one simulation drives, all on one PostgreSQL database, with a simulated clock that node 0
+ * moves. Faults are injected through it; a cluster that cannot inject them says so. Not thread-safe: the
+ * simulation calls it from one thread.
+ */
+public interface Cluster extends AutoCloseable {
+
+  /** How many nodes serve; at least 1. */
+  int size();
+
+  /** The base address of node {@code index} ({@code http://127.0.0.1:port}), {@code 0 <= index < size()}. */
+  URI node(int index);
+
+  /** The operator API key every node accepts. */
+  String operatorKey();
+
+  /** Whether {@link #killAndRestart} and {@link #terminateConnection} inject real faults. */
+  boolean injectsFaults();
+
+  /**
+   * Kills node {@code index} at once ({@code kill -9}: no shutdown of any kind), then starts it again on the same
+   * database and returns when it answers {@code /health} UP. Calls in flight to it get no reply.
+   */
+  void killAndRestart(int index);
+
+  /**
+   * Ends one of the database connections Tenure's nodes hold, chosen with {@code random}, preferring one inside a
+   * transaction ({@code pg_terminate_backend}); returns whether one was ended.
+   */
+  boolean terminateConnection(Random random);
+
+  /** The database's JDBC URL, so that the auditor can run Tenure's ledger audit after the run. */
+  String databaseUrl();
+
+  @Override
+  void close();
+}
