@@ -65,6 +65,13 @@ class ScopeFenceIT {
         .containsExactlyInAnyOrderElementsOf(describedOperations());
     assertThat(world.scenarios().keySet()).as("the operations this test knows how to call")
         .containsExactlyInAnyOrderElementsOf(describedOperations());
+    world.scenarios().forEach((operation, scenario) -> {
+      if (scenario.targets().equals(List.of(ScopeWorld.NOTHING))) {
+        // A call that names nothing has no "other" side: its two cells per kind of key must agree.
+        assertThat(table.outcome(operation, ScopeTable.PARTNER_OTHER)).as(operation).isEqualTo(table.outcome(operation, ScopeTable.PARTNER_OWN));
+        assertThat(table.outcome(operation, ScopeTable.ACCOUNT_OTHER)).as(operation).isEqualTo(table.outcome(operation, ScopeTable.ACCOUNT_ITSELF));
+      }
+    });
   }
 
   @Test
