@@ -32,6 +32,7 @@ final class Footprint implements AutoCloseable {
 
   private final Connection connection;
   private final List<String> tables = new ArrayList<>();
+  private String digestQuery;
 
   Footprint(String databaseUrl) {
     try {
@@ -50,16 +51,16 @@ final class Footprint implements AutoCloseable {
     }
   }
 
-  /** A digest of each table's rows, by table name. */
+  /** A digest of each table's rows, by table name, read in one query. */
   Map<String, String> digest() {
+    if (digestQuery == null) {
+      digestQuery = String.join("\nUNION ALL ", tables.stream().map(table -> "SELECT '" + table
+          + "', count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM " + table + " t").toList());
+    }
     Map<String, String> digests = new LinkedHashMap<>();
-    try (Statement statement = connection.createStatement()) {
-      for (String table : tables) {
-        try (ResultSet row = statement.executeQuery(
-            "SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM " + table + " t")) {
-          row.next();
-          digests.put(table, row.getString(1));
-        }
+    try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(digestQuery)) {
+      while (row.next()) {
+        digests.put(row.getString(1), row.getString(2));
       }
     } catch (SQLException failure) {
       throw new IllegalStateException("could not digest the test database", failure);

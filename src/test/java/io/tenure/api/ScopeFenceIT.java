@@ -42,6 +42,8 @@ class ScopeFenceIT {
   private static DescribedApi described;
   private static Footprint footprint;
   private static Map<String, Footprint.Owner> owners;
+  /** The database's digest after the last refusal, while no allowed call has run since; null otherwise. */
+  private static Map<String, String> unchanged;
 
   @BeforeAll
   static void start() {
@@ -124,25 +126,25 @@ class ScopeFenceIT {
     boolean allowed = expected.equals("allowed");
     ScopeWorld.Call call = scenario.call(target, allowed);
     String where = operation + " by " + actor.name() + " on " + target.name() + " (" + call.method() + " " + call.path() + ")";
-    Map<String, String> before = allowed ? Map.of() : footprint.digest();
+    Map<String, String> before = allowed ? Map.of() : unchanged != null ? unchanged : footprint.digest();
     HttpApi.Answer answer = send(actor.api(), call, where, problems);
+    problems.addAll(foreignIds(actor, call, answer, where));
     if (allowed) {
       if (answer.status() / 100 != 2) {
         problems.add(where + ": expected allowed, answered " + brief(answer));
       }
       owners = footprint.owners();
-    } else {
-      checkRefusal(expected, answer, where, problems);
-      Map<String, String> after = footprint.digest();
-      if (!after.equals(before)) {
-        problems.add(where + ": a refused call changed the tables " + changedTables(before, after));
-      }
+      unchanged = null;
+      return 1;
     }
-    problems.addAll(foreignIds(actor, call, answer, where));
-    if (!allowed && expected.equals("404")) {
-      return 2 + compareWithNothing(actor, call, answer, where, problems);
+    checkRefusal(expected, answer, where, problems);
+    int requests = 1 + (expected.equals("404") ? compareWithNothing(actor, call, answer, where, problems) : 0);
+    Map<String, String> after = footprint.digest();
+    if (!after.equals(before)) {
+      problems.add(where + ": a refused call changed the tables " + changedTables(before, after));
     }
-    return 1;
+    unchanged = after;
+    return requests;
   }
 
   private static HttpApi.Answer send(HttpApi api, ScopeWorld.Call call, String where, List<String> problems) {
