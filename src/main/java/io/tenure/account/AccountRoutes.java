@@ -44,14 +44,14 @@ public final class AccountRoutes {
   }
 
   public void register(Routes routes) {
-    routes.post("/v1/accounts", Routes.Access.KEY, this::createAccount);
-    routes.get("/v1/accounts", Routes.Access.KEY, this::listAccounts);
+    routes.post("/v1/accounts", Routes.Access.OPERATOR_OR_PARTNER, this::createAccount);
+    routes.get("/v1/accounts", Routes.Access.OPERATOR_OR_PARTNER, this::listAccounts);
     routes.get("/v1/accounts/{id}", Routes.Access.KEY, (context, caller) ->
         context.json(jdbi.withHandle(handle -> view(handle, visible(handle, caller, context.pathParam("id"))))));
     routes.put("/v1/accounts/{id}/contacts", Routes.Access.KEY, this::replaceContacts);
     routes.put("/v1/accounts/{id}/settings", Routes.Access.KEY, this::changeSettings);
     routes.post("/v1/partners", Routes.Access.OPERATOR, this::createPartner);
-    routes.get("/v1/partners/{id}/accounts", Routes.Access.KEY, this::partnerAccounts);
+    routes.get("/v1/partners/{id}/accounts", Routes.Access.OPERATOR_OR_PARTNER, this::partnerAccounts);
   }
 
   /** The account if the caller may see it, else 404 (so that a key cannot learn what exists). */
@@ -101,25 +101,14 @@ public final class AccountRoutes {
 
   private void createAccount(Context context, Caller caller) {
     AccountRequests.NewAccount request = Json.read(context.bodyAsBytes(), AccountRequests.NewAccount.class);
-    Optional<String> partnerId = switch (caller.scope()) {
-      case OPERATOR -> Optional.ofNullable(request.partnerId());
-      case PARTNER -> {
-        if (request.partnerId() != null && !request.partnerId().equals(caller.partnerId())) {
-          throw new ForbiddenException("FORBIDDEN", "A partner key creates accounts only for its own partner.");
-        }
-        yield Optional.of(caller.partnerId());
-      }
-      case ACCOUNT -> throw new ForbiddenException("FORBIDDEN", "An account key cannot create accounts.");
-    };
+    Optional<String> partnerId = partnerOf(caller, Optional.ofNullable(request.partnerId()));
     ZoneId zone = request.timeZone() == null ? operatorZone : AccountRequests.zone(request.timeZone());
     Map<String, Object> view = jdbi.inTransaction(handle -> {
       Catalog catalog = catalogs.currentForAccountWrite(handle);
       AccountRequests.requireKnownTier(request.tier(), catalog);
       Currency currency = request.currency() == null ? catalog.currency() : AccountRequests.currency(request.currency());
       AccountRequests.requirePricedCurrency(currency, catalog);
-      if (partnerId.isPresent() && !accounts.partnerExists(handle, partnerId.get())) {
-        throw new NotFoundException("PARTNER_NOT_FOUND", "No partner " + partnerId.get() + ".");
-      }
+      partnerId.ifPresent(id -> requirePartner(handle, caller, id));
       Account account = accounts.create(handle, request.name().strip(), request.tier(), zone, currency, partnerId,
           request.contacts(), clock.now());
       ledger.openWallet(handle, account.id(), currency);
@@ -132,20 +121,27 @@ public final class AccountRoutes {
   private void listAccounts(Context context, Caller caller) {
     int limit = QueryParameters.limit(context);
     Optional<String> after = Optional.ofNullable(context.queryParam("after"));
-    Optional<String> partnerId = switch (caller.scope()) {
-      case OPERATOR -> Optional.ofNullable(context.queryParam("partnerId"));
-      case PARTNER -> Optional.of(caller.partnerId());
-      case ACCOUNT -> throw new ForbiddenException("FORBIDDEN", "An account key cannot list accounts.");
-    };
+    Optional<String> partnerId = partnerOf(caller, Optional.ofNullable(context.queryParam("partnerId")));
+    partnerId.ifPresent(id -> jdbi.useHandle(handle -> requirePartner(handle, caller, id)));
     context.json(page(partnerId, after, limit));
+  }
+
+  /** The partner a call is about: the one named, else a partner key's own; the operator may name none. */
+  private static Optional<String> partnerOf(Caller caller, Optional<String> named) {
+    return caller.isOperator() ? named : Optional.of(named.orElse(caller.partnerId()));
+  }
+
+  /** 404 for a partner that does not exist or is outside the caller's scope: the two answer alike. */
+  private void requirePartner(Handle handle, Caller caller, String partnerId) {
+    caller.requirePartner(partnerId);
+    if (!accounts.partnerExists(handle, partnerId)) {
+      throw new NotFoundException("PARTNER_NOT_FOUND", "No partner " + partnerId + ".");
+    }
   }
 
   private void partnerAccounts(Context context, Caller caller) {
     String partnerId = context.pathParam("id");
-    boolean allowed = caller.isOperator() || (caller.scope() == Caller.Scope.PARTNER && partnerId.equals(caller.partnerId()));
-    if (!allowed || !jdbi.withHandle(handle -> accounts.partnerExists(handle, partnerId))) {
-      throw new NotFoundException("PARTNER_NOT_FOUND", "No partner " + partnerId + ".");
-    }
+    jdbi.useHandle(handle -> requirePartner(handle, caller, partnerId));
     int limit = QueryParameters.limit(context);
     context.json(page(Optional.of(partnerId), Optional.ofNullable(context.queryParam("after")), limit));
   }
@@ -174,10 +170,12 @@ public final class AccountRoutes {
     AccountRequests.SettingsChange request = Json.read(context.bodyAsBytes(), AccountRequests.SettingsChange.class);
     context.json(jdbi.inTransaction(handle -> {
       Account account = visible(handle, caller, context.pathParam("id"));
-      if (caller.scope() == Caller.Scope.ACCOUNT && request.creditLimit() != null && request.creditLimit().signum() != 0) {
-        throw new ForbiddenException("FORBIDDEN", "Only the operator or the account's partner can grant credit.");
+      Account.Settings settings = request.toSettings(account.currency());
+      // Credit is granted by the operator or the partner; the account may keep what it has, or give it up.
+      if (caller.scope() == Caller.Scope.ACCOUNT && settings.creditLimit().compareTo(account.settings().creditLimit()) > 0) {
+        throw new ForbiddenException("FORBIDDEN", "An account key cannot raise its own credit limit; credit is granted by the operator or the account's partner.");
       }
-      accounts.saveSettings(handle, account.id(), request.toSettings(account.currency()));
+      accounts.saveSettings(handle, account.id(), settings);
       return view(handle, accounts.require(handle, account.id()));
     }));
   }

@@ -83,9 +83,7 @@ public final class ApiServer implements AutoCloseable {
     Caller caller = null;
     if (route.access() != Routes.Access.PUBLIC) {
       caller = keys.authenticate(context.header("Authorization"));
-      if (route.access() == Routes.Access.OPERATOR) {
-        caller.requireOperator();
-      }
+      caller.requireAccess(route.access());
       context.attribute(CALLER, caller);
     }
     RequestChecks.check(route, context);

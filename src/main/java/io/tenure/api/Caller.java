@@ -6,7 +6,9 @@ import java.util.Objects;
 
 /**
  * Who is calling, as established by the API key: the operator (everything), a partner (its accounts) or
- * an account (itself).
+ * an account (itself). docs/scopes.md is the table of what each may do. Two kinds of refusal: 403 for a
+ * route this kind of key may never call, decided from the key alone; 404 for an object outside the key's
+ * scope, exactly as if it did not exist, so that a key cannot learn what exists beyond its scope.
  */
 public record Caller(Scope scope, String keyId, String partnerId, String accountId) {
 
@@ -16,9 +18,17 @@ public record Caller(Scope scope, String keyId, String partnerId, String account
     return scope == Scope.OPERATOR;
   }
 
-  public void requireOperator() {
-    if (!isOperator()) {
-      throw new ForbiddenException("FORBIDDEN", "This call needs the operator's API key.");
+  /** Refuses with 403 a route this kind of key may never call, before anything the request names is looked up. */
+  public void requireAccess(Routes.Access access) {
+    boolean allowed = switch (access) {
+      case PUBLIC, KEY -> true;
+      case OPERATOR_OR_PARTNER -> scope != Scope.ACCOUNT;
+      case OPERATOR -> scope == Scope.OPERATOR;
+    };
+    if (!allowed) {
+      throw new ForbiddenException("FORBIDDEN", access == Routes.Access.OPERATOR
+          ? "This call needs the operator's API key."
+          : "This call needs the operator's or a partner's API key; an account key cannot make it.");
     }
   }
 
@@ -34,6 +44,21 @@ public record Caller(Scope scope, String keyId, String partnerId, String account
     };
     if (!allowed) {
       throw new NotFoundException("ACCOUNT_NOT_FOUND", "No account " + accountId + ".");
+    }
+  }
+
+  /**
+   * Lets the caller reach a partner and its accounts: the operator any partner, a partner itself. Any other
+   * partner is reported as not found, exactly like one that does not exist.
+   */
+  public void requirePartner(String partnerId) {
+    boolean allowed = switch (scope) {
+      case OPERATOR -> true;
+      case PARTNER -> Objects.equals(this.partnerId, partnerId);
+      case ACCOUNT -> false;
+    };
+    if (!allowed) {
+      throw new NotFoundException("PARTNER_NOT_FOUND", "No partner " + partnerId + ".");
     }
   }
 }

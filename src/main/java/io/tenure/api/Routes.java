@@ -17,6 +17,11 @@ public final class Routes {
     PUBLIC,
     /** Any valid API key; the handler checks the key's scope against the data it touches. */
     KEY,
+    /**
+     * The operator's key or a partner's; an account key is refused (403). The handler keeps a partner to its
+     * own accounts.
+     */
+    OPERATOR_OR_PARTNER,
     /** Only the operator's key. */
     OPERATOR
   }

@@ -9,7 +9,6 @@ import io.tenure.api.Json;
 import io.tenure.api.QueryParameters;
 import io.tenure.api.Routes;
 import io.tenure.clock.TenureClock;
-import io.tenure.error.ForbiddenException;
 import io.tenure.error.Require;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -69,15 +68,13 @@ public final class LedgerRoutes {
   }
 
   public void register(Routes routes) {
-    routes.post("/v1/accounts/{id}/top-ups", Routes.Access.KEY, this::topUp);
+    // Top-ups record money received, by the operator (offline payments) or the partner on the account's behalf.
+    routes.post("/v1/accounts/{id}/top-ups", Routes.Access.OPERATOR_OR_PARTNER, this::topUp);
     routes.post("/v1/accounts/{id}/adjustments", Routes.Access.OPERATOR, this::adjust);
     routes.get("/v1/accounts/{id}/ledger", Routes.Access.KEY, this::history);
   }
 
   private void topUp(Context context, Caller caller) {
-    if (caller.scope() == Caller.Scope.ACCOUNT) {
-      throw new ForbiddenException("FORBIDDEN", "Top-ups are recorded by the operator or the account's partner.");
-    }
     TopUp request = Json.read(context.bodyAsBytes(), TopUp.class);
     String accountId = context.pathParam("id");
     jdbi.useHandle(handle -> accounts.visible(handle, caller, accountId));

@@ -52,7 +52,7 @@ public final class Purchasing {
           + request.billing().mode() + ".");
     }
     if (request.groupId() != null) {
-      checkGroup(handle, plan, account, request.groupId());
+      checkGroup(plan);
     }
     Policy policy = catalog.policyOf(plan);
     String id = Ids.next("res");
@@ -85,15 +85,13 @@ public final class Purchasing {
     return new Purchase(resource, Optional.of(bill));
   }
 
-  /** A group may hold only groupable plans, and only resources of one account. */
-  private void checkGroup(Handle handle, Plan plan, Account account, String groupId) {
+  /**
+   * A group may hold only groupable plans. A group is named within its account (another account's group of
+   * the same name is another group), so nothing about other accounts' groups is looked at or told.
+   */
+  private void checkGroup(Plan plan) {
     if (!plan.groupable()) {
       throw new RejectedException("PLAN_NOT_GROUPABLE", "Plan " + plan.code() + " cannot be placed in a resource group.");
-    }
-    boolean foreign = handle.createQuery("SELECT EXISTS (SELECT 1 FROM resources WHERE group_id = :groupId AND account_id <> :accountId)")
-        .bind("groupId", groupId).bind("accountId", account.id()).mapTo(Boolean.class).one();
-    if (foreign) {
-      throw new RejectedException("GROUP_OF_ANOTHER_ACCOUNT", "Resource group " + groupId + " belongs to another account.");
     }
   }
 

@@ -69,10 +69,11 @@ public final class ResourceStore {
         .map((row, context) -> read(handle, row)).findOne();
   }
 
-  /** The other members of {@code groupId}, locked. */
-  public List<ResourceRecord> lockGroup(Handle handle, String groupId, String exceptId) {
-    return handle.createQuery(SELECT + " WHERE r.group_id = :groupId AND r.id <> :id ORDER BY r.id FOR UPDATE OF r")
-        .bind("groupId", groupId).bind("id", exceptId).map((row, context) -> read(handle, row)).list();
+  /** The other members of {@code member}'s group, locked; a group is named within its account. */
+  public List<ResourceRecord> lockGroup(Handle handle, ResourceRecord member) {
+    return handle.createQuery(SELECT + " WHERE r.account_id = :accountId AND r.group_id = :groupId AND r.id <> :id ORDER BY r.id FOR UPDATE OF r")
+        .bind("accountId", member.accountId()).bind("groupId", member.groupId().orElseThrow()).bind("id", member.id())
+        .map((row, context) -> read(handle, row)).list();
   }
 
   /**

@@ -26,7 +26,7 @@ public final class GroupExpiry {
     if (expired.groupId().isEmpty()) {
       return;
     }
-    for (ResourceRecord member : resources.lockGroup(handle, expired.groupId().get(), expired.id())) {
+    for (ResourceRecord member : resources.lockGroup(handle, expired)) {
       boolean unexpired = member.lifecycle().phase() == Phase.ACTIVE
           && member.term().map(term -> term.end().isAfter(effect.at())).orElse(false);
       if (unexpired) {
