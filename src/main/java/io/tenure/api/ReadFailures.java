@@ -53,6 +53,10 @@ final class ReadFailures {
     if (failure.getCause() instanceof TenureException tenure) {
       return tenure;
     }
+    if (failure instanceof InvalidDefinitionException definition && definition.getType() != null && definition.getType().isArrayType()) {
+      // Jackson reports a text where a Java array belongs as a missing constructor; it is the caller's wrong type.
+      return new InvalidInputException("INVALID_FIELD", Json.fieldMessage(path(failure), "must be an array"));
+    }
     if (failure instanceof InvalidDefinitionException) {
       throw new IllegalStateException("a request type cannot be read by Jackson", failure);
     }

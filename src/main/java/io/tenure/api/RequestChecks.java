@@ -5,14 +5,22 @@ import io.javalin.http.HttpResponseException;
 import io.tenure.error.Echo;
 import io.tenure.error.InvalidInputException;
 import io.tenure.error.UnsupportedMediaTypeException;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * What every request must satisfy before a route handles it, checked once here rather than by each route:
- * path and query parameters are printable text of bounded length (PostgreSQL refuses NUL, and an error never
- * repeats a huge value), a body is declared as a media type the route reads, and the body can be read whole.
+ * What every request must satisfy before a route handles it, checked once here rather than by each route: no
+ * transfer coding but chunked, a query string of well-formed percent-encoded UTF-8, path and query parameters
+ * that are printable text of bounded length (PostgreSQL refuses NUL, and an error never repeats a huge value),
+ * a body declared as a media type the route reads, and a body that can be read whole.
  */
 final class RequestChecks {
   /** Longer than any id or listing cursor Tenure issues, short enough to repeat in an error. */
@@ -21,6 +29,8 @@ final class RequestChecks {
   private RequestChecks() {}
 
   static void check(Routes.Route route, Context context) {
+    requireKnownTransferCoding(context);
+    requireWellEncoded(context.queryString());
     context.pathParamMap().forEach((name, value) -> parameter("INVALID_PATH_PARAMETER", "Path parameter", name, value));
     queryParameters(context).forEach((name, values) -> {
       parameter("INVALID_QUERY_PARAMETER", "Query parameter", name, name);
@@ -32,11 +42,55 @@ final class RequestChecks {
     }
   }
 
+  /**
+   * Jetty undoes chunking but no other transfer coding: a body sent as {@code gzip, chunked} would reach a route
+   * still compressed, or worse, be read as if it were not. Refused rather than misread.
+   */
+  private static void requireKnownTransferCoding(Context context) {
+    List<String> codings = Collections.list(context.req().getHeaders("Transfer-Encoding"));
+    if (!codings.isEmpty() && !(codings.size() == 1 && codings.getFirst().strip().equalsIgnoreCase("chunked"))) {
+      throw new InvalidInputException("MALFORMED_REQUEST",
+          "The request's Transfer-Encoding must be chunked alone; Tenure decodes no other transfer coding.");
+    }
+  }
+
+  /**
+   * The raw query string must be percent-encoded UTF-8: Jetty passes a bad escape ({@code %zz}) or bytes that are
+   * not UTF-8 on as they are, or replaced, so a route would read something the caller never meant.
+   */
+  private static void requireWellEncoded(String query) {
+    if (query == null) {
+      return;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    for (int i = 0; i < query.length(); i++) {
+      char character = query.charAt(i);
+      if (character != '%') {
+        bytes.writeBytes(String.valueOf(character).getBytes(StandardCharsets.UTF_8));
+      } else if (i + 2 < query.length() && HexFormat.isHexDigit(query.charAt(i + 1)) && HexFormat.isHexDigit(query.charAt(i + 2))) {
+        bytes.write(HexFormat.fromHexDigits(query, i + 1, i + 3));
+        i += 2;
+      } else {
+        throw badQueryEncoding();
+      }
+    }
+    try {
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()));
+    } catch (CharacterCodingException notUtf8) {
+      throw badQueryEncoding();
+    }
+  }
+
+  private static InvalidInputException badQueryEncoding() {
+    return new InvalidInputException("INVALID_QUERY_PARAMETER", "The query string is not valid percent-encoded UTF-8.");
+  }
+
   private static Map<String, List<String>> queryParameters(Context context) {
     try {
       return context.queryParamMap();
     } catch (IllegalArgumentException badEncoding) {
-      throw new InvalidInputException("INVALID_QUERY_PARAMETER", "The query string is not valid percent-encoded UTF-8.");
+      throw badQueryEncoding();
     }
   }
 

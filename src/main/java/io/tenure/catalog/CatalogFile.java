@@ -96,7 +96,7 @@ public final class CatalogFile {
 
   private static Product product(CatalogNode node) {
     node.allowOnly("code", "name");
-    return new Product(node.require("code").code(), node.require("name").text());
+    return new Product(node.require("code").code(), node.require("name").name());
   }
 
   private static AddOn addOn(CatalogNode node, Currency currency) {
@@ -105,7 +105,7 @@ public final class CatalogFile {
     if (prices.isEmpty()) {
       throw node.require("prices").error("needs a price for MONTH or YEAR");
     }
-    return new AddOn(node.require("code").code(), node.require("name").text(), node.require("dimension").code(),
+    return new AddOn(node.require("code").code(), node.require("name").name(), node.require("dimension").code(),
         node.require("amountPerUnit").wholeNumber(1), prices);
   }
 

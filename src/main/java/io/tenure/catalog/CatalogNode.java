@@ -75,6 +75,15 @@ final class CatalogNode {
     return field == null || field.isNull() ? Optional.empty() : Optional.of(field(name));
   }
 
+  /** A name or label, shown in bills and notices: a {@link #text()} of at most {@value #TEXT_LENGTH_MAX} characters. */
+  String name() {
+    String text = text();
+    if (text.length() > TEXT_LENGTH_MAX) {
+      throw error("must be at most " + TEXT_LENGTH_MAX + " characters");
+    }
+    return text;
+  }
+
   /** A non-empty one-line text; control characters (NUL, line breaks) and lone surrogates are refused. */
   String text() {
     if (!value.isTextual() || value.asText().isBlank()) {
@@ -92,6 +101,9 @@ final class CatalogNode {
     return text;
   }
 
+
+  /** The longest name or label a catalog may give. */
+  static final int TEXT_LENGTH_MAX = 1_000;
 
   /** A code: lower-case letters, digits, '-' and '_', starting with a letter or digit, at most 64 long. */
   String code() {

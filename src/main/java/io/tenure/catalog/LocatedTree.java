@@ -44,6 +44,11 @@ final class LocatedTree {
     try (JsonParser parser = YAML.createParser(text)) {
       JsonToken first = parser.nextToken();
       JsonNode root = first == null ? NODES.missingNode() : readValue(parser, "", lines, sourceName);
+      // Reading stops after the first value; whatever follows it (a stray brace, a second document) is an error.
+      if (first != null && parser.nextToken() != null) {
+        throw error(sourceName, Math.max(1, parser.currentLocation().getLineNr()), "(document)",
+            "has more after the catalog ends; a catalog is one YAML or JSON document");
+      }
       return new LocatedTree(sourceName, root, lines);
     } catch (JacksonException failure) {
       JsonLocation location = failure.getLocation();

@@ -36,7 +36,7 @@ final class PlanReader {
     List<String> addOnCodes = CatalogFile.optionalList(node, "addOns", CatalogNode::code);
     Optional<Money> hourlyPrice = node.optional("hourlyPrice").map(value -> CatalogFile.money(value, currency));
     List<Meter> meters = CatalogFile.unique(CatalogFile.optionalList(node, "meters", PlanReader::meter), Meter::code, node, "meters");
-    Plan plan = new Plan(code, productCode, node.require("name").text(), mode, prices, included, maximum, addOnCodes,
+    Plan plan = new Plan(code, productCode, node.require("name").name(), mode, prices, included, maximum, addOnCodes,
         node.require("policy").code(), node.optional("groupable").map(CatalogNode::bool).orElse(false), hourlyPrice, meters);
     checkMode(node, plan);
     checkAddOns(node, plan, catalog);
@@ -120,6 +120,6 @@ final class PlanReader {
     if (unitPrice.stripTrailingZeros().scale() > METER_PRICE_DECIMALS_MAX) {
       throw priceNode.error("%s has more than %d decimals", unitPrice.toPlainString(), METER_PRICE_DECIMALS_MAX);
     }
-    return new Meter(node.require("code").code(), node.require("unit").text(), unitPrice);
+    return new Meter(node.require("code").code(), node.require("unit").name(), unitPrice);
   }
 }

@@ -76,7 +76,7 @@ final class PolicyReader {
       throw phaseNode.error("a policy phase is GRACE or FROZEN, not %s", phase);
     }
     ServiceLevel service = node.require("service").choice(ServiceLevel.class);
-    String label = node.require("label").text();
+    String label = node.require("label").name();
     Map<String, Duration> lengthByTier = node.optional("length").map(length -> lengths(length, trigger, tiers)).orElse(Map.of());
     if (lengthByTier.isEmpty() && !last) {
       throw node.field("length").error("only the last phase may be indefinite; this one needs a length");

@@ -44,6 +44,10 @@ public final class Echo {
         guarded.append('…');
       }
     }
+    // A sentence stays a sentence: the period a cut run swallowed is put back.
+    if (message.endsWith(".") && guarded.charAt(guarded.length() - 1) != '.') {
+      guarded.append('.');
+    }
     return guarded.toString();
   }
 }
