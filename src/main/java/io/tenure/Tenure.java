@@ -94,7 +94,8 @@ public final class Tenure implements AutoCloseable {
       writes.flush(handle);
     };
 
-    Routes routes = new Routes();
+    // Another Tenure on the same database may have moved the simulated clock since this one last looked.
+    Routes routes = new Routes().beforeKeyedCall(scheduler::follow);
     SystemRoutes.register(routes, database, keys, new SystemRoutes.ScopeOwners() {
       @Override
       public boolean partnerExists(String partnerId) {

@@ -14,6 +14,7 @@ import io.tenure.error.RejectedException;
 import io.tenure.error.TenureException;
 import io.tenure.error.UnauthenticatedException;
 import io.tenure.error.UnsupportedMediaTypeException;
+import io.tenure.store.TransientFailures;
 import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,7 @@ public final class ApiServer implements AutoCloseable {
           context.method(), context.path(), context.statusCode(), Math.round(millis)));
       for (Routes.Route route : routes.all()) {
         config.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(),
-            context -> handle(route, keys, context));
+            context -> handle(route, routes.beforeKeyedCall(), keys, context));
       }
       config.routes.exception(TenureException.class, (failure, context) -> answer(context, failure));
       config.routes.exception(HttpResponseException.class, ApiServer::answerFramework);
@@ -59,6 +60,13 @@ public final class ApiServer implements AutoCloseable {
         if (failure instanceof HttpException refused && refused.getCode() >= 400 && refused.getCode() < 500) {
           int status = refused.getCode();
           error(context, status, ErrorBody.codeOf(status), JsonErrorHandler.message(status, refused.getReason()));
+          return;
+        }
+        if (TransientFailures.isTransient(failure)) {
+          // The transaction rolled back with its connection (an administrator ended it, the server restarted).
+          LOG.warn("request - {} {} lost its database connection: {}", context.method(), context.path(), failure.getMessage());
+          error(context, 503, "DATABASE_UNAVAILABLE", "The database connection was lost while handling this request. "
+              + "Send it again; a money call with the same Idempotency-Key is applied at most once.");
           return;
         }
         LOG.error("request - {} {} failed", context.method(), context.path(), failure);
@@ -79,9 +87,11 @@ public final class ApiServer implements AutoCloseable {
     return javalin.port();
   }
 
-  private static void handle(Routes.Route route, ApiKeys keys, Context context) throws Exception {
+  private static void handle(Routes.Route route, Runnable beforeKeyedCall, ApiKeys keys, Context context)
+      throws Exception {
     Caller caller = null;
     if (route.access() != Routes.Access.PUBLIC) {
+      beforeKeyedCall.run();
       caller = keys.authenticate(context.header("Authorization"));
       caller.requireAccess(route.access());
       context.attribute(CALLER, caller);

@@ -46,6 +46,7 @@ public final class Routes {
   }
 
   private final List<Route> routes = new ArrayList<>();
+  private Runnable beforeKeyedCall = () -> {};
 
   public Routes get(String path, Access access, Endpoint endpoint) {
     return add("GET", path, access, endpoint);
@@ -68,6 +69,20 @@ public final class Routes {
     Route last = routes.removeLast();
     routes.add(new Route(last.method(), last.path(), last.access(), last.endpoint(), Set.of(mediaTypes)));
     return this;
+  }
+
+  /**
+   * Runs {@code action} before every call of a route that takes a key, before the key is checked: the
+   * simulated clock follows the database's there, so a call served by one Tenure sees an advance made through
+   * another. Public routes (health, the API description) read no clock.
+   */
+  public Routes beforeKeyedCall(Runnable action) {
+    beforeKeyedCall = action;
+    return this;
+  }
+
+  public Runnable beforeKeyedCall() {
+    return beforeKeyedCall;
   }
 
   public List<Route> all() {

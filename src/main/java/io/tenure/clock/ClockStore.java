@@ -6,9 +6,10 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Keeps the simulated clock's instant in the database, so that a restarted simulation resumes where it
- * stopped instead of travelling back to {@code --start} while its data lives in the future, and the target
- * of the advance in progress, so that a start after a crash knows an advance was cut short. The saved
- * instant only ever moves forward. Thread-safe.
+ * stopped instead of travelling back to {@code --start} while its data lives in the future, and so that
+ * every Tenure on one database shows the same simulated time; and the target of the advance in progress, so
+ * that a start after a crash knows an advance was cut short. The saved instant only ever moves forward.
+ * Thread-safe.
  */
 public final class ClockStore {
   private final Jdbi jdbi;
@@ -27,8 +28,24 @@ public final class ClockStore {
         .findOne());
   }
 
-  /** Saves {@code now} (unless a later instant is saved already) and records that no advance is in progress. */
+  /**
+   * Saves {@code now} (unless a later instant is saved already) and ends the record of an advance in progress
+   * if the clock has reached its target: an advance that another node still drives further stays recorded.
+   */
   public void save(Instant now) {
+    jdbi.useHandle(handle -> handle.createUpdate("""
+            INSERT INTO clock_state (id, simulated_now) VALUES (1, :now)
+            ON CONFLICT (id) DO UPDATE SET simulated_now = GREATEST(clock_state.simulated_now, EXCLUDED.simulated_now),
+                advancing_to = CASE WHEN clock_state.advancing_to > GREATEST(clock_state.simulated_now, EXCLUDED.simulated_now)
+                                    THEN clock_state.advancing_to END
+            """).bind("now", now).execute());
+  }
+
+  /**
+   * Saves {@code now} after a failed advance and records that no advance is in progress, whatever its target:
+   * what is still due is processed by the next advance.
+   */
+  public void abandonAdvance(Instant now) {
     jdbi.useHandle(handle -> handle.createUpdate("""
             INSERT INTO clock_state (id, simulated_now) VALUES (1, :now)
             ON CONFLICT (id) DO UPDATE SET simulated_now = GREATEST(clock_state.simulated_now, EXCLUDED.simulated_now),
@@ -41,7 +58,21 @@ public final class ClockStore {
     jdbi.useHandle(handle -> handle.createUpdate("""
             INSERT INTO clock_state (id, simulated_now, advancing_to) VALUES (1, :now, :target)
             ON CONFLICT (id) DO UPDATE SET simulated_now = GREATEST(clock_state.simulated_now, EXCLUDED.simulated_now),
-                                           advancing_to = EXCLUDED.advancing_to
+                advancing_to = GREATEST(clock_state.advancing_to, EXCLUDED.advancing_to)
             """).bind("now", now).bind("target", target).execute());
+  }
+
+  /**
+   * Publishes the instant of an advance's next stop, before its work is processed, so that every node on the
+   * database serves and works at it. One small write per stop, committed without waiting for the disk: the
+   * stop's processed work commits durably after it and flushes it too, and a start after a crash resumes from
+   * that work ({@link DueWork#latestProcessed}) anyway.
+   */
+  public void stopAt(Instant stop) {
+    jdbi.useTransaction(handle -> {
+      handle.execute("SET LOCAL synchronous_commit = off");
+      handle.createUpdate("UPDATE clock_state SET simulated_now = GREATEST(simulated_now, :stop) WHERE id = 1")
+          .bind("stop", stop).execute();
+    });
   }
 }

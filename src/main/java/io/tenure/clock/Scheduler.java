@@ -2,6 +2,7 @@ package io.tenure.clock;
 
 import io.tenure.error.RejectedException;
 import io.tenure.error.Require;
+import io.tenure.store.TransientFailures;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,15 +18,26 @@ import org.slf4j.LoggerFactory;
  * interval; with the simulated clock {@link #advanceTo} walks time forward from one due instant to the next
  * and makes the very same call at each. There is no second code path for simulated time. A start catches up
  * ({@link #catchUp}) before it serves, with either clock.
+ *
+ * <p>The simulated clock is shared by every Tenure on one database: the advancing process publishes each stop
+ * in {@link ClockStore} before processing it, and every process {@link #follow}s the stored instant before it
+ * serves a call and in a background tick, which also takes a share of the due work while another process
+ * advances. A single Tenure follows only its own writes, so it behaves as if alone.
  */
 public final class Scheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
   private static final long STALL_MAX_NANOS = 60_000_000_000L;
+  /** How often a simulated clock follows the database's, and helps with another process's advance. */
+  static final long FOLLOW_INTERVAL_MILLIS = 50;
+  /** Consecutive steps of one advance that may fail on a lost or terminated database connection. */
+  private static final int TRANSIENT_FAILURES_MAX = 10;
 
   private final TenureClock clock;
   private final List<DueWork> work = new CopyOnWriteArrayList<>();
   private final ClockStore clockStore;
   private ScheduledExecutorService ticker;
+  /** Whether this process is walking the clock now; its own workers then do the work, so its tick need not help. */
+  private volatile boolean advancing;
 
   public Scheduler(TenureClock clock, ClockStore clockStore) {
     this.clock = clock;
@@ -81,19 +93,53 @@ public final class Scheduler implements AutoCloseable {
     return simulated.now();
   }
 
-  /** Starts the background tick; with a simulated clock there is none, time moves only by advancing. */
+  /**
+   * Starts the background tick. With the system clock it processes what is due every interval. With a simulated
+   * clock time moves only by advancing, so the tick only follows the clock of the database (another process on
+   * it may advance) and, while that other process advances, processes due work at the stop it published.
+   */
   public void start(long tickIntervalMillis) {
-    if (clock.isSimulated()) {
-      return;
-    }
     ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("tenure-tick").daemon().factory());
     // The start's catch-up was the first tick.
-    ticker.scheduleWithFixedDelay(this::tickSafely, tickIntervalMillis, tickIntervalMillis, TimeUnit.MILLISECONDS);
+    if (clock.isSimulated()) {
+      ticker.scheduleWithFixedDelay(this::followSafely, FOLLOW_INTERVAL_MILLIS, FOLLOW_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+    } else {
+      ticker.scheduleWithFixedDelay(this::tickSafely, tickIntervalMillis, tickIntervalMillis, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * Moves this process's simulated clock up to the instant stored in the database, where another Tenure on the
+   * same database may have advanced it; called before serving every call. Nothing with the system clock.
+   */
+  public void follow() {
+    if (clock instanceof TenureClock.SimulatedClock simulated) {
+      clockStore.load().ifPresent(saved -> simulated.follow(saved.now()));
+    }
+  }
+
+  /** The simulated tick: follows the stored clock and helps with an advance another process drives. */
+  private void followTick() {
+    if (advancing || !(clock instanceof TenureClock.SimulatedClock simulated)) {
+      return;
+    }
+    Optional<ClockStore.Saved> saved = clockStore.load();
+    if (saved.isEmpty()) {
+      return;
+    }
+    simulated.follow(saved.get().now());
+    if (saved.get().advancingTo().isPresent()) {
+      // Everything due up to the published stop is this process's to share (FOR UPDATE SKIP LOCKED).
+      tick(simulated.now());
+    }
   }
 
   /** One tick: processes everything due now. Returns how many items were processed. */
   public int tick() {
-    Instant now = clock.now();
+    return tick(clock.now());
+  }
+
+  private int tick(Instant now) {
     int processed = 0;
     for (DueWork dueWork : work) {
       processed += dueWork.processDue(now);
@@ -116,6 +162,7 @@ public final class Scheduler implements AutoCloseable {
     }
     ClockRange.require(simulated.now(), target, "The clock's target");
     clockStore.beginAdvance(simulated.now(), target);
+    advancing = true;
     try {
       walkTo(simulated, target);
     } catch (RuntimeException failure) {
@@ -123,6 +170,8 @@ public final class Scheduler implements AutoCloseable {
           OperatorZone.iso(simulated.now()), failure);
       saveAfterFailure(simulated.now(), failure);
       throw failure;
+    } finally {
+      advancing = false;
     }
     clockStore.save(simulated.now());
     LOG.info("clock - advanced to {}", OperatorZone.iso(simulated.now()));
@@ -131,11 +180,28 @@ public final class Scheduler implements AutoCloseable {
 
   private void walkTo(TenureClock.SimulatedClock simulated, Instant target) {
     long stalledSinceNanos = 0;
+    int failuresInARow = 0;
     while (true) {
-      Optional<Instant> next = earliestDue().filter(due -> !due.isAfter(target));
-      Instant stop = next.map(due -> due.isBefore(simulated.now()) ? simulated.now() : due).orElse(target);
-      simulated.set(stop);
-      int processed = tick();
+      Optional<Instant> next;
+      int processed;
+      try {
+        next = earliestDue().filter(due -> !due.isAfter(target));
+        Instant stop = next.map(due -> due.isBefore(simulated.now()) ? simulated.now() : due).orElse(target);
+        // Published before it is processed, so that every node serves and works at the stop (one write per stop).
+        clockStore.stopAt(stop);
+        simulated.follow(stop);
+        processed = tick(stop);
+        failuresInARow = 0;
+      } catch (RuntimeException failure) {
+        // A lost or terminated connection rolled its transaction back: the step is taken again.
+        if (!TransientFailures.isTransient(failure) || ++failuresInARow > TRANSIENT_FAILURES_MAX) {
+          throw failure;
+        }
+        LOG.warn("clock - a step of the advance to {} lost its database connection ({}), retrying",
+            OperatorZone.iso(target), failure.getMessage());
+        pause();
+        continue;
+      }
       if (next.isEmpty()) {
         return;
       }
@@ -154,7 +220,7 @@ public final class Scheduler implements AutoCloseable {
   /** Saves the clock after a failed step; if even that fails, the recorded target makes the next start recover. */
   private void saveAfterFailure(Instant now, RuntimeException failure) {
     try {
-      clockStore.save(now);
+      clockStore.abandonAdvance(now);
     } catch (RuntimeException saveFailure) {
       failure.addSuppressed(saveFailure);
     }
@@ -183,6 +249,15 @@ public final class Scheduler implements AutoCloseable {
 
   private Optional<Instant> latestProcessed() {
     return work.stream().map(DueWork::latestProcessed).flatMap(Optional::stream).max(Instant::compareTo);
+  }
+
+  private void followSafely() {
+    try {
+      followTick();
+    } catch (RuntimeException failure) {
+      // The next tick follows again; a lost connection must not end the ticking.
+      LOG.warn("clock - following the database's clock failed, retrying next tick: {}", failure.getMessage());
+    }
   }
 
   private void tickSafely() {

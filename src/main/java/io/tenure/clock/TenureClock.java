@@ -65,5 +65,15 @@ public sealed interface TenureClock permits TenureClock.SystemClock, TenureClock
       Require.invariant(!instant.isBefore(now), "simulated clock moved backwards from %s to %s", now, instant);
       now = instant;
     }
+
+    /**
+     * Moves the clock to {@code instant} if that is later, else leaves it: another node on the same database may
+     * have moved the shared clock further already, and time never goes back.
+     */
+    synchronized void follow(Instant instant) {
+      if (instant.isAfter(now)) {
+        now = instant;
+      }
+    }
   }
 }

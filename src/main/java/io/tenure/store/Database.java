@@ -46,6 +46,11 @@ public final class Database implements AutoCloseable {
     return database;
   }
 
+  /** The JDBC URL of a URL {@link #connect} accepts, for a plain JDBC connection beside Tenure's pool. */
+  public static String jdbcUrl(String url) {
+    return JdbcUrl.of(url);
+  }
+
   /** Refuses a database URL that is not of a form {@link #connect} accepts, with a message naming the form. */
   public static void checkUrl(String url) {
     JdbcUrl.of(url);

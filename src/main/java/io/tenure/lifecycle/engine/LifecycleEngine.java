@@ -14,7 +14,7 @@ import io.tenure.provider.ProviderCommands;
 import io.tenure.resource.LifecycleWrites;
 import io.tenure.resource.ResourceRecord;
 import io.tenure.resource.ResourceStore;
-import java.sql.SQLException;
+import io.tenure.store.TransientFailures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.concurrent.ExecutionException;
@@ -138,8 +138,8 @@ public final class LifecycleEngine implements DueWork {
 
   /**
    * One batch in one transaction, retried when PostgreSQL aborts it to break a deadlock (two workers locking
-   * the members of one resource group in another order) or a serialization conflict; the batch is then
-   * claimed afresh.
+   * the members of one resource group in another order) or a serialization conflict, or when its connection
+   * was lost or terminated; the transaction rolled back, so the batch is then claimed afresh.
    */
   private Batch processBatchRetrying(Instant now, Cursor from) {
     for (int attempt = 1; ; attempt++) {
@@ -148,21 +148,12 @@ public final class LifecycleEngine implements DueWork {
         transitionsCommitted.addAndGet(batch.transitions());
         return batch;
       } catch (JdbiException failure) {
-        if (attempt >= ATTEMPTS_MAX || !isRetryable(failure)) {
+        if (attempt >= ATTEMPTS_MAX || !TransientFailures.isTransient(failure)) {
           throw failure;
         }
-        LOG.warn("lifecycle - batch aborted by the database ({}), retrying ({}/{})", failure.getMessage(), attempt, ATTEMPTS_MAX);
+        LOG.warn("lifecycle - batch aborted by the database or its connection ({}), retrying ({}/{})", failure.getMessage(), attempt, ATTEMPTS_MAX);
       }
     }
-  }
-
-  private static boolean isRetryable(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static int await(Future<Integer> drain) {

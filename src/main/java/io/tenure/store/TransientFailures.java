@@ -1,0 +1,28 @@
+package io.tenure.store;
+
+import java.sql.SQLException;
+import java.util.Set;
+
+/**
+ * Database failures after which the same work, run again in a new transaction, can succeed: PostgreSQL aborted
+ * it to break a deadlock or a serialization conflict, or the connection was lost or ended by an administrator
+ * ({@code pg_terminate_backend}, a restarted server). Every such failure rolled the transaction back, so nothing
+ * of it was applied; the pool drops the broken connection, so a retry gets a new one.
+ */
+public final class TransientFailures {
+  /** Deadlock, serialization failure, administrator or crash shutdown of the session, server not yet accepting. */
+  private static final Set<String> STATES = Set.of("40P01", "40001", "57P01", "57P02", "57P03");
+
+  private TransientFailures() {}
+
+  public static boolean isTransient(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && sql.getSQLState() != null
+          // Class 08: the connection failed or was closed under the statement.
+          && (STATES.contains(sql.getSQLState()) || sql.getSQLState().startsWith("08"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
