@@ -163,7 +163,7 @@ class ProcessClusterIT {
   @Test
   @Order(4)
   void killAndRestartInALoopWithCallsInFlightLosesAndRepeatsNothing() throws Exception {
-    int cycles = Integer.getInteger("tenure.killLoop.cycles", 20);
+    int cycles = Integer.getInteger("tenure.killLoop.cycles", 5);
     String account = Fixtures.account(node(0), "V1");
     Calls calls = new Calls(cluster, account);
     Thread caller = Thread.ofPlatform().name("calls-in-flight").start(calls);
