@@ -56,6 +56,7 @@ final class Auditor {
     same(differences, "term.end", resource.termEnd, end.toInstant());
     same(differences, "term.end offset", resource.account.zone.getRules().getOffset(resource.termEnd), end.getOffset());
     same(differences, "autoRenew", resource.autoRenew && !resource.ended(), reply.path("autoRenew").asBoolean());
+    same(differences, "autoRenewPeriods", resource.autoRenewPeriods, reply.path("autoRenewPeriods").asInt());
     List<String> allowed = new ArrayList<>();
     reply.path("allowedOperations").forEach(operation -> allowed.add(operation.asText()));
     same(differences, "allowedOperations", Model.allowed(resource), allowed);

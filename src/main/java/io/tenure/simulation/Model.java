@@ -85,8 +85,11 @@ final class Model {
     resource.termEnd = ModelRules.termEnd(now, account.zone, resource.months(periods));
     resource.termPeriods = periods;
     resource.planPaid = quote.planLine();
+    resource.termCatalog = catalog();
     quote.addOnLines().forEach((code, paid) -> resource.addOns.put(code, new ModelResource.Holding(addOns.get(code), paid)));
     resource.autoRenew = autoRenew;
+    // A purchase's auto-renewal renews by the periods bought.
+    resource.autoRenewPeriods = periods;
     resource.checkedThrough = now;
     resource.record(now, "PURCHASED");
     account.move(quote.total().negate());

@@ -44,6 +44,7 @@ final class ModelLifecycle {
       resource.addOns.values().forEach(holding -> holding.paid = model.zero());
     }
     resource.termEnd = end;
+    resource.termCatalog = model.catalog();
     resource.termPeriods += periods;
     resource.planPaid = resource.planPaid.add(quote.planLine());
     quote.addOnLines().forEach((code, line) -> resource.addOns.get(code).paid = resource.addOns.get(code).paid.add(line));
@@ -85,7 +86,7 @@ final class ModelLifecycle {
       return refused;
     }
     long[] factor = ModelRules.factor(resource.termStart, resource.termEnd, at);
-    BigDecimal fee = model.catalog().policyOf(resource.plan).refundFeePercent();
+    BigDecimal fee = resource.termCatalog.policyOf(resource.plan).refundFeePercent();
     int decimals = model.catalog().decimals();
     BigDecimal refund = ModelRules.refund(resource.planPaid, factor, fee, decimals);
     for (ModelResource.Holding holding : resource.addOns.values()) {
@@ -109,7 +110,7 @@ final class ModelLifecycle {
     }
     long[] factor = ModelRules.factor(resource.termStart, resource.termEnd, model.now);
     int decimals = model.catalog().decimals();
-    BigDecimal fee = model.catalog().policyOf(resource.plan).refundFeePercent();
+    BigDecimal fee = resource.termCatalog.policyOf(resource.plan).refundFeePercent();
     List<String> codes = new ArrayList<>(resource.addOns.keySet());
     target.keySet().stream().filter(code -> !codes.contains(code)).forEach(codes::add);
     BigDecimal total = model.zero();
@@ -120,7 +121,7 @@ final class ModelLifecycle {
       BigDecimal paid = held == null ? model.zero() : held.paid;
       long wanted = target.getOrDefault(code, 0L);
       if (wanted > heldQuantity) {
-        BigDecimal unitPrice = model.catalog().addOns().get(code).prices().get(resource.period);
+        BigDecimal unitPrice = resource.termCatalog.addOns().get(code).prices().get(resource.period);
         BigDecimal charge = ModelRules.charge(unitPrice.multiply(BigDecimal.valueOf((wanted - heldQuantity) * resource.termPeriods)), factor, decimals);
         total = total.add(charge);
         after.put(code, new ModelResource.Holding(wanted, paid.add(charge)));

@@ -28,6 +28,8 @@ final class ModelResource {
   int phaseIndex = -1;
   Instant phaseStartedAt;
   ModelCatalog.Policy policy;
+  /** The catalog version the current term was bought or last renewed under: its add-on prices and refund fee apply. */
+  ModelCatalog termCatalog;
   boolean autoRenew;
   int autoRenewPeriods = 1;
   /** Auto-renewal checks at or before this instant were made (a renewal or restore moves it). */
