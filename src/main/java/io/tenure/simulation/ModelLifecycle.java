@@ -29,6 +29,9 @@ final class ModelLifecycle {
       default -> resource.termEnd;
     };
     Instant end = ModelRules.termEnd(start, resource.account.zone, resource.months(periods));
+    if (!end.isAfter(resource.termEnd)) {
+      return Expected.refused(409, "RENEWAL_TOO_SHORT");
+    }
     if (!ModelRules.expiresAt(end, resource.account.zone).isAfter(now)) {
       return Expected.refused(409, "RENEWAL_TOO_SHORT");
     }

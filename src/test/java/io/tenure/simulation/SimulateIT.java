@@ -19,7 +19,7 @@ class SimulateIT {
   @Test
   void aFewSeedsOverAFewSimulatedMonthsRunWithoutViolation() {
     for (String seed : new String[] {"1", "3", "4"}) {
-      Commands.Run run = Commands.run("simulate", "--seed", seed, "--accounts", "5", "--days", "90",
+      Commands.Run run = Commands.run("simulate", "--seed", seed, "--accounts", "4", "--days", "90",
           "--database", TestDatabases.fresh());
 
       assertThat(run.exitCode()).as(run.output()).isZero();
@@ -30,8 +30,8 @@ class SimulateIT {
 
   @Test
   void oneBigAdvanceEndsInTheSameStateAsTheSameTimeInSeveralSmallOnes() {
-    Simulation.Result whole = run(new Simulation.Options(11, 4, 90, false, Simulation.Sabotage.NONE));
-    Simulation.Result split = run(new Simulation.Options(11, 4, 90, true, Simulation.Sabotage.NONE));
+    Simulation.Result whole = run(new Simulation.Options(11, 3, 60, false, Simulation.Sabotage.NONE));
+    Simulation.Result split = run(new Simulation.Options(11, 3, 60, true, Simulation.Sabotage.NONE));
 
     assertThat(whole.clean()).as(whole.violation()).isTrue();
     assertThat(split.clean()).as(split.violation()).isTrue();
