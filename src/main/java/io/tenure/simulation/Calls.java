@@ -71,7 +71,7 @@ final class Calls {
 
   /** A line of the journal stays readable: a catalog or a long page is cut. */
   private static String shorter(String text) {
-    return text.length() <= 60000 ? text : text.substring(0, 60000) + "…";
+    return text.length() <= 400 ? text : text.substring(0, 400) + "…";
   }
 
   /** A read or a global call, not tied to one account. */
