@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tenure", mixinStandardHelpOptions = true, version = "Tenure 0.1.0",
     description = "Billing and lifecycle engine for cloud services.",
-    subcommands = {ServeCommand.class, AuditCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ServeCommand.class, AuditCommand.class, BenchCommand.class, SimulateCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:failure while running (data directory or port in use, database unreachable)",
         "2:bad option or environment variable"})

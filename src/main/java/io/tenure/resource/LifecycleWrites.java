@@ -69,6 +69,19 @@ public final class LifecycleWrites {
   }
 
   /**
+   * The last state saved for {@code resourceId} in this batch, if any: what an effect of another resource (a group
+   * member ended and refunded) made of it, newer than the copy the batch claimed.
+   */
+  public java.util.Optional<ResourceRecord> saved(String resourceId) {
+    for (int i = states.size() - 1; i >= 0; i--) {
+      if (states.get(i).id().equals(resourceId)) {
+        return java.util.Optional.of(states.get(i));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Writes everything collected, then forgets it: one statement per table, whatever the number of rows, so
    * that the engine's cost per transition is a few array elements rather than a few statements. Returns the
    * number of lifecycle events written.

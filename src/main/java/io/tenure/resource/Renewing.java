@@ -12,6 +12,8 @@ import io.tenure.ledger.Money;
 import io.tenure.lifecycle.Lifecycle;
 import io.tenure.lifecycle.Operation;
 import io.tenure.lifecycle.Operations;
+import io.tenure.lifecycle.Phase;
+import io.tenure.lifecycle.RenewFrom;
 import io.tenure.lifecycle.Transition;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,8 +69,14 @@ public final class Renewing {
     BillingPeriod period = period(resource);
     Quote quote = Pricing.purchase(catalog, plan, ResourceStore.quantities(resource.addOns()), period, periods);
     Term old = resource.term().orElseThrow();
-    Term next = TermRules.renew(old, period, periods, resource.lifecycle().policy().renewFrom(), at,
-        resource.lifecycle().zone());
+    Term next = TermRules.renew(old, period, periods, renewFrom(catalog, plan, resource), at, resource.lifecycle().zone());
+    if (!next.end().isAfter(old.end())) {
+      // Only renewFrom NOW can get here: a renewal never shortens what the customer already paid for.
+      var zone = resource.lifecycle().zone();
+      throw new RejectedException("RENEWAL_TOO_SHORT", "Renewed from now for " + Pricing.describe(period, periods)
+          + ", the term would end at " + prose(next.end(), zone) + ", before its current end at " + prose(old.end(), zone)
+          + "; renew for more periods.");
+    }
     Transition transition = Lifecycle.renew(resource.lifecycle(), next.end(), at);
     Bill bill = bills.create(handle, resource.accountId(), resource.id(), Bill.Type.RENEWAL, Purchasing.billLines(quote), at);
     ledger.chargePrepaid(handle, resource.accountId(), quote.total(), entry.describe(plan.name(), resource.id()), bill.id(), at);
@@ -98,6 +106,26 @@ public final class Renewing {
         resource.period(), resource.groupId(), resource.createdAt(), java.util.Optional.of(term),
         extends_ ? resource.termPeriods() + periods : periods,
         extends_ ? resource.planPaid().plus(planPrice) : planPrice, addOns, resource.policyVersion(), resource.lifecycle());
+  }
+
+  /**
+   * Where the new term starts from: an ACTIVE resource follows the newest catalog's policy (no policy phase has
+   * begun), whether or not the engine has stored it on the resource yet; a GRACE or FROZEN one keeps the policy its
+   * phase began under.
+   */
+  private static RenewFrom renewFrom(Catalog catalog, Plan plan, ResourceRecord resource) {
+    if (resource.lifecycle().phase() == Phase.ACTIVE) {
+      return catalog.policyOf(plan).renewFrom();
+    }
+    return resource.lifecycle().policy().renewFrom();
+  }
+
+  /** {@code 2023-06-08 23:59 (UTC+08:00)}: an instant of the account's data, for a message. */
+  private static String prose(Instant instant, java.time.ZoneId zone) {
+    java.time.ZonedDateTime local = instant.atZone(zone);
+    String offset = local.getOffset().getId();
+    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(local) + " (UTC"
+        + ("Z".equals(offset) ? "+00:00" : offset) + ")";
   }
 
   private static Plan plan(Catalog catalog, ResourceRecord resource) {

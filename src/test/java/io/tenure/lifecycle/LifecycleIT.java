@@ -145,4 +145,29 @@ class LifecycleIT {
       assertThat(bills.get(0).path("total").asText()).startsWith("-4");
     }
   }
+
+  /**
+   * Found by the simulator (seed 12): the unexpired member was claimed in the same engine batch as the expiring
+   * one (its expiry warning fell due at that instant), and the batch's stale copy of it overwrote its
+   * unsubscription: refunded, yet later released.
+   */
+  @Test
+  void aGroupMemberDueAtTheSameInstantAsTheExpiryStaysUnsubscribedAfterItsRefund() {
+    try (Scenario scenario = Scenario.start("standard")) {
+      HttpApi operator = scenario.operator();
+      Map<String, Object> oneMonth = Map.of("mode", "PREPAID", "period", "MONTH", "periods", 1);
+      String expiring = operator.post("/v1/resources", Map.of("accountId", scenario.account(), "plan", "wedata-execution-package",
+          "billing", oneMonth, "groupId", "etl")).get("id");
+      // Bought 4 days later, it expires on 2023-04-12: its 3-day warning is due at 2023-04-09 00:00, the first one's expiry.
+      Fixtures.advanceTo(operator, "2023-03-12T10:00:00+08:00");
+      String unexpired = operator.post("/v1/resources", Map.of("accountId", scenario.account(), "plan", "wedata-execution-package",
+          "billing", oneMonth, "groupId", "etl")).get("id");
+      Fixtures.advanceTo(operator, "2023-04-09T00:00:00+08:00");
+
+      assertThat(Fixtures.phase(operator, expiring)).isEqualTo("FROZEN");
+      assertThat(Fixtures.phase(operator, unexpired)).isEqualTo("UNSUBSCRIBED");
+      Fixtures.advanceTo(operator, "2023-06-01T00:00:00+08:00");
+      assertThat(Fixtures.phase(operator, unexpired)).isEqualTo("UNSUBSCRIBED");
+    }
+  }
 }

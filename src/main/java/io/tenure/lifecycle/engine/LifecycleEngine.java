@@ -195,7 +195,9 @@ public final class LifecycleEngine implements DueWork {
 
   /** Applies everything due for one claimed resource, one due instant at a time. */
   private void process(Handle handle, ResourceRecord claimed, Instant now, LifecycleWrites batch) {
-    ResourceRecord current = withNewestPolicy(claimed);
+    // An earlier resource of this batch may have changed this one (a group expiry ends its unexpired members):
+    // stepping the claimed copy would overwrite that change when the batch's states are written.
+    ResourceRecord current = withNewestPolicy(batch.saved(claimed.id()).orElse(claimed));
     for (int steps = 0; ; steps++) {
       Require.invariant(steps < STEPS_MAX, "resource %s did not settle after %d steps", claimed.id(), steps);
       Transition transition = Lifecycle.step(current.lifecycle(), now);

@@ -1,0 +1,101 @@
+package io.tenure.simulation;
+
+import io.tenure.Settings;
+import io.tenure.Tenure;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * One Tenure in this process, on a throwaway embedded PostgreSQL (or the database given), with the simulated clock
+ * at the simulator's start and a known operator key. It injects no faults: the fast run for development and CI.
+ */
+public final class InProcessCluster implements Cluster {
+  static final String OPERATOR_KEY = "simulator-operator-key-0123456789";
+
+  private final EmbeddedPostgres embedded;
+  private final String databaseUrl;
+  private final Tenure tenure;
+
+  private InProcessCluster(EmbeddedPostgres embedded, String databaseUrl, Tenure tenure) {
+    this.embedded = embedded;
+    this.databaseUrl = databaseUrl;
+    this.tenure = tenure;
+  }
+
+  /** Starts on {@code databaseUrl}, or on a new embedded PostgreSQL when it is empty. */
+  public static InProcessCluster start(Optional<String> databaseUrl) {
+    EmbeddedPostgres embedded = null;
+    try {
+      if (databaseUrl.isEmpty()) {
+        embedded = EmbeddedPostgres.builder().start();
+      }
+      String url = databaseUrl.orElse(embedded == null ? null : embedded.getJdbcUrl("postgres", "postgres"));
+      Settings settings = new Settings(0, Path.of("target", "unused-data"), Optional.of(url), true, Simulation.START,
+          ZoneId.of(Settings.DEFAULT_ZONE), Optional.of(OPERATOR_KEY), 10, 1 << 20, 50, 2);
+      return new InProcessCluster(embedded, url, Tenure.start(settings));
+    } catch (IOException failure) {
+      throw new UncheckedIOException("The embedded PostgreSQL of the simulation could not start.", failure);
+    } catch (RuntimeException failure) {
+      closeQuietly(embedded);
+      throw failure;
+    }
+  }
+
+  @Override
+  public int size() {
+    return 1;
+  }
+
+  @Override
+  public URI node(int index) {
+    return URI.create("http://127.0.0.1:" + tenure.port());
+  }
+
+  @Override
+  public String operatorKey() {
+    return OPERATOR_KEY;
+  }
+
+  @Override
+  public boolean injectsFaults() {
+    return false;
+  }
+
+  @Override
+  public void killAndRestart(int index) {
+    throw new UnsupportedOperationException("The in-process cluster injects no faults.");
+  }
+
+  @Override
+  public boolean terminateConnection(Random random) {
+    return false;
+  }
+
+  @Override
+  public String databaseUrl() {
+    return databaseUrl;
+  }
+
+  @Override
+  public void close() {
+    tenure.close();
+    closeQuietly(embedded);
+  }
+
+  private static void closeQuietly(EmbeddedPostgres embedded) {
+    if (embedded == null) {
+      return;
+    }
+    try {
+      embedded.close();
+    } catch (IOException ignored) {
+      // Its files are temporary; nothing is lost if it does not stop cleanly.
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package io.tenure.simulation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The resource side of the workload: purchases of every prepaid plan with add-ons and groups, renewals, add-on
+ * changes, auto-renewal on and off, unsubscriptions, and money calls sent several times at once with one key.
+ */
+final class ResourceWorkload {
+  private final Model model;
+  private final Calls calls;
+  private final Auditor auditor;
+  private final Random random;
+  private final Workload accounts;
+  private final ExecutorService threads;
+
+  ResourceWorkload(Model model, Calls calls, Auditor auditor, Random random, Workload accounts, ExecutorService threads) {
+    this.model = model;
+    this.calls = calls;
+    this.auditor = auditor;
+    this.random = random;
+    this.accounts = accounts;
+    this.threads = threads;
+  }
+
+  /** One call, predicted by {@code expected}, sent once or as concurrent duplicates with one key. */
+  private Http.Reply moneyCall(ModelAccount account, String what, String method, String path, Object body, Expected expected) {
+    String key = accounts.newKey();
+    Http.Reply reply = random.nextInt(6) == 0 ? duplicates(account, what, method, path, body, key)
+        : calls.send(account.id, method, path, body, key);
+    auditor.reply(account, what, expected, reply);
+    if (body != null && random.nextInt(8) == 0) {
+      reuse(account, what, method, path, body, key, reply);
+    }
+    return reply;
+  }
+
+  /** The same call with the same key from several threads at once: one answer, applied once. */
+  private Http.Reply duplicates(ModelAccount account, String what, String method, String path, Object body, String key) {
+    int copies = 2 + random.nextInt(3);
+    List<Integer> nodes = new ArrayList<>();
+    for (int i = 0; i < copies; i++) {
+      nodes.add(calls.randomNode());
+    }
+    List<CompletableFuture<Http.Reply>> replies = nodes.stream().map(node -> CompletableFuture.supplyAsync(
+        () -> calls.send(account.id, method, path, body, key), threads)).toList();
+    List<Http.Reply> answers = replies.stream().map(CompletableFuture::join).toList();
+    for (Http.Reply answer : answers) {
+      // A replayed refusal says in its message that it is a replay; its status and code are the first answer's.
+      if (!same(answer, answers.getFirst())) {
+        throw new Violation(account.id, what + " sent " + copies + " times at once with key " + key
+            + " answered differently: " + answers.stream().map(Http.Reply::content).toList());
+      }
+    }
+    return answers.getFirst();
+  }
+
+  private static boolean same(Http.Reply one, Http.Reply other) {
+    return one.ok() ? one.content().equals(other.content()) : one.status() == other.status() && one.code().equals(other.code());
+  }
+
+  /** The key used again with another body: refused, nothing changes. */
+  private void reuse(ModelAccount account, String what, String method, String path, Object body, String key, Http.Reply first) {
+    Object other = otherBody(body);
+    Http.Reply reply = calls.send(account.id, method, path, other, key);
+    auditor.reply(account, what + " with its key and another body", Expected.refused(409, "IDEMPOTENCY_KEY_REUSED"), reply);
+    Http.Reply again = calls.send(account.id, method, path, body, key);
+    if (!again.replayed() || !same(again, first)) {
+      throw new Violation(account.id, what + " sent again with its key did not replay the first answer " + first.content()
+          + ": got " + again.content());
+    }
+  }
+
+  /** A well-formed request that differs from {@code body}: one more period, or another set of add-ons. */
+  private static Object otherBody(Object body) {
+    if (body instanceof List<?> list) {
+      return list.isEmpty() ? List.of(Map.of("code", "koodrive-users", "quantity", 1)) : List.of();
+    }
+    var other = Http.JSON.valueToTree(body).deepCopy();
+    var changed = other.has("billing") ? (com.fasterxml.jackson.databind.node.ObjectNode) other.get("billing")
+        : (com.fasterxml.jackson.databind.node.ObjectNode) other;
+    changed.put("periods", changed.path("periods").asInt() + 1);
+    return other;
+  }
+
+  void purchase() {
+    ModelAccount account = accounts.randomAccount();
+    List<ModelCatalog.Plan> plans = model.catalog().plans().values().stream().filter(ModelCatalog.Plan::prepaid).toList();
+    ModelCatalog.Plan plan = plans.get(random.nextInt(plans.size()));
+    String period = random.nextInt(5) == 0 ? "YEAR" : "MONTH";
+    int periods = 1 + random.nextInt(period.equals("YEAR") ? 2 : 4);
+    Map<String, Long> addOns = randomAddOns(plan);
+    String groupId = plan.groupable() && random.nextBoolean() ? "group-" + account.name + "-" + random.nextInt(2) : null;
+    boolean autoRenew = random.nextInt(3) == 0;
+    Map<String, Object> billing = new LinkedHashMap<>(Map.of("mode", "PREPAID", "period", period, "periods", periods));
+    billing.put("autoRenew", autoRenew);
+    Map<String, Object> body = new LinkedHashMap<>(Map.of("accountId", account.id, "plan", plan.code(), "billing", billing));
+    if (!addOns.isEmpty()) {
+      body.put("addOns", addOns.entrySet().stream().map(addOn -> Map.of("code", addOn.getKey(), "quantity", addOn.getValue())).toList());
+    }
+    if (groupId != null) {
+      body.put("groupId", groupId);
+    }
+    ModelResource[] bought = new ModelResource[1];
+    Expected expected = model.purchase(account, plan.code(), period, periods, addOns, groupId, autoRenew, bought);
+    Http.Reply reply = moneyCall(account, "purchase of " + plan.code(), "POST", "/v1/resources", body, expected);
+    if (expected.ok()) {
+      ModelResource resource = bought[0].withId(reply.body().path("id").asText());
+      account.resources.put(resource.id, resource);
+      auditor.resource(model, resource, reply.body());
+    }
+  }
+
+  private Map<String, Long> randomAddOns(ModelCatalog.Plan plan) {
+    Map<String, Long> addOns = new LinkedHashMap<>();
+    for (String code : plan.addOns()) {
+      if (random.nextBoolean()) {
+        addOns.put(code, random.nextInt(40) == 0 ? 30_000L : 1L + random.nextInt(20));
+      }
+    }
+    return addOns;
+  }
+
+  void renew() {
+    ModelResource resource = accounts.randomResource();
+    if (resource == null) {
+      return;
+    }
+    int periods = 1 + random.nextInt(3);
+    Expected expected = model.renew(resource, periods, false);
+    Http.Reply reply = moneyCall(resource.account, "renewal of " + resource.id + " by " + periods, "POST",
+        "/v1/resources/" + resource.id + "/renewals", Map.of("periods", periods), expected);
+    if (expected.ok()) {
+      auditor.resource(model, resource, reply.body());
+    }
+  }
+
+  void changeAddOns() {
+    ModelResource resource = accounts.randomResource();
+    if (resource == null) {
+      return;
+    }
+    ModelCatalog.Plan plan = model.catalog().plans().get(resource.plan);
+    Map<String, Long> target = randomAddOns(plan);
+    Expected expected = model.lifecycle.changeAddOns(resource, target);
+    List<Map<String, Object>> body = target.entrySet().stream()
+        .map(addOn -> Map.<String, Object>of("code", addOn.getKey(), "quantity", addOn.getValue())).toList();
+    Http.Reply reply = moneyCall(resource.account, "add-ons of " + resource.id + " to " + target, "PUT",
+        "/v1/resources/" + resource.id + "/add-ons", body, expected);
+    if (expected.ok()) {
+      auditor.resource(model, resource, reply.body());
+    }
+  }
+
+  void unsubscribe() {
+    ModelResource resource = accounts.randomResource();
+    if (resource == null) {
+      return;
+    }
+    Expected expected = model.lifecycle.unsubscribe(resource, model.now);
+    Http.Reply reply = moneyCall(resource.account, "unsubscription of " + resource.id, "POST",
+        "/v1/resources/" + resource.id + "/unsubscribe", null, expected);
+    if (expected.ok()) {
+      auditor.resource(model, resource, reply.body());
+    }
+  }
+
+  void setAutoRenew() {
+    ModelResource resource = accounts.randomResource();
+    if (resource == null) {
+      return;
+    }
+    boolean enabled = random.nextBoolean();
+    int periods = 1 + random.nextInt(2);
+    Expected expected = model.setAutoRenew(resource, enabled, periods);
+    Http.Reply reply = calls.send(resource.account.id, "PUT", "/v1/resources/" + resource.id + "/auto-renew",
+        Map.of("enabled", enabled, "periods", periods), null);
+    auditor.reply(resource.account, "auto-renew of " + resource.id + " " + enabled, expected, reply);
+    if (expected.ok()) {
+      auditor.resource(model, resource, reply.body());
+    }
+  }
+}

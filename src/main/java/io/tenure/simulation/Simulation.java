@@ -1,0 +1,153 @@
+package io.tenure.simulation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * One seeded run of the simulator against a {@link Cluster}: the workload, the clock advances, and the auditor's
+ * checks after every reply and at checkpoints. The same seed sends the same calls in the same order.
+ */
+public final class Simulation {
+
+  /** A deliberate fault in the auditor's input, to prove that it reports one. */
+  public enum Sabotage { NONE, MODEL_TOP_UP, REPLY_BALANCE }
+
+  /**
+   * @param seed the seed of every random choice
+   * @param accounts accounts to create
+   * @param days simulated days to run for
+   * @param splitAdvances whether each clock advance is sent as several smaller ones (the outcome must not change)
+   */
+  public record Options(long seed, int accounts, int days, boolean splitAdvances, Sabotage sabotage) {}
+
+  /** The run's figures; {@code violation} is empty when the auditor found nothing. */
+  public record Result(long operations, long days, long faults, long checks, String violation, String reproduction,
+      String fingerprint) {
+    public boolean clean() {
+      return violation.isEmpty();
+    }
+  }
+
+  static final Instant START = OffsetDateTime.parse("2023-03-08T15:50:04+08:00").toInstant();
+
+  private final Cluster cluster;
+  private final Options options;
+  private final Random random;
+  private final Journal journal = new Journal();
+  private final Auditor auditor = new Auditor();
+  private final Calls calls;
+  private long faults;
+
+  public Simulation(Cluster cluster, Options options) {
+    this.cluster = cluster;
+    this.options = options;
+    this.random = new Random(options.seed());
+    this.calls = new Calls(cluster, random, journal);
+  }
+
+  public Result run(PrintWriter out) {
+    Model model = null;
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    Jdbi jdbi = Jdbi.create(cluster.databaseUrl());
+    try {
+      JsonNode clock = calls.get(null, "/v1/clock").body();
+      model = new Model(ModelCatalog.read(calls.get(null, "/v1/catalog").body()), Auditor.instant(clock.path("now")));
+      Instant end = model.now.plus(Duration.ofDays(options.days()));
+      Workload workload = new Workload(model, calls, auditor, random, options.sabotage());
+      ResourceWorkload resources = new ResourceWorkload(model, calls, auditor, random, workload, threads);
+      Checkpoints checkpoints = new Checkpoints(model, calls, auditor, jdbi);
+      for (int number = 1; number <= options.accounts(); number++) {
+        workload.createAccount(number);
+      }
+      int advances = 0;
+      while (model.now.isBefore(end)) {
+        int choice = random.nextInt(100);
+        if (choice < 5) {
+          advance(model, end);
+          checkpoints.afterAdvance(++advances % 5 == 0);
+        } else {
+          operation(choice, workload, resources, model);
+        }
+      }
+      checkpoints.afterAdvance(true);
+      long days = Duration.between(START, model.now).toDays();
+      return new Result(calls.sent, days, faults, auditor.checks, "", "", checkpoints.fingerprint());
+    } catch (Violation violation) {
+      long days = model == null ? 0 : Duration.between(START, model.now).toDays();
+      return new Result(calls.sent, days, faults, auditor.checks, violation.getMessage(),
+          journal.reproduction(violation.account), "");
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  /** One operation of the workload, by weight: money and resources mostly, a catalog version rarely. */
+  private void operation(int choice, Workload workload, ResourceWorkload resources, Model model) {
+    if (choice < 30) {
+      workload.topUp();
+    } else if (choice < 55) {
+      resources.purchase();
+    } else if (choice < 70) {
+      resources.renew();
+    } else if (choice < 80) {
+      resources.changeAddOns();
+    } else if (choice < 88) {
+      resources.setAutoRenew();
+    } else if (choice < 95) {
+      resources.unsubscribe();
+    } else if (choice < 96) {
+      new CatalogVersions(model, calls, auditor, random).maybePublish();
+    }
+  }
+
+  /** Moves the clock through node 0 by a random step from seconds to months, never past the end of the run. */
+  private void advance(Model model, Instant end) {
+    Duration step = switch (random.nextInt(10)) {
+      case 0, 1, 2 -> Duration.ofSeconds(1 + random.nextInt(3600));
+      case 3, 4, 5 -> Duration.ofMinutes(30 + random.nextInt(36 * 60));
+      case 6, 7, 8 -> Duration.ofHours(24 + random.nextInt(10 * 24));
+      default -> Duration.ofDays(20 + random.nextInt(45));
+    };
+    Instant target = model.now.plus(step).isAfter(end) ? end : model.now.plus(step);
+    List<Instant> stops = new ArrayList<>();
+    if (options.splitAdvances()) {
+      // Its own random source, so that the workload's choices stay those of the unsplit run.
+      Random splitter = new Random(target.getEpochSecond());
+      long seconds = Duration.between(model.now, target).getSeconds();
+      for (int piece = 0; piece < 3 && seconds > 2; piece++) {
+        stops.add(model.now.plusSeconds(1 + (long) (splitter.nextDouble() * (seconds - 1))));
+      }
+      stops.sort(null);
+    }
+    stops.add(target);
+    for (Instant stop : stops) {
+      if (!stop.isAfter(model.now)) {
+        continue;
+      }
+      Http.Reply reply = advanceClock(stop);
+      auditor.reply(null, "clock advance to " + stop, Expected.success(200, null), reply);
+      model.time.advanceTo(stop);
+    }
+  }
+
+  /** The advance, through node 0; a lost reply is resolved by reading the clock and finishing the advance. */
+  private Http.Reply advanceClock(Instant target) {
+    String body = "{\"to\":\"" + target.atOffset(ZoneOffset.UTC) + "\"}";
+    return calls.send(0, true, null, "POST", "/v1/clock/advance", body, null);
+  }
+
+  static BigDecimal money(JsonNode node) {
+    return new BigDecimal(node.asText());
+  }
+}
