@@ -20,29 +20,39 @@ public final class Catalogs {
   private final Jdbi jdbi;
   private final TenureClock clock;
   private final ConcurrentSkipListMap<Integer, Catalog> versions = new ConcurrentSkipListMap<>();
-  private volatile long lastReloadNanos;
 
   public Catalogs(Jdbi jdbi, TenureClock clock) {
     this.jdbi = jdbi;
     this.clock = clock;
-    reload();
+    jdbi.useHandle(this::reload);
     if (versions.isEmpty()) {
       load(demoSource(), "demo.yaml");
     }
   }
 
-  /** The newest version. */
+  /** The newest version stored, as the database has it now (another Tenure on it may have loaded one). */
   public Catalog current() {
-    reload();
-    return versions.lastEntry().getValue();
+    return jdbi.withHandle(this::current);
+  }
+
+  /**
+   * The newest version stored, read in {@code handle}'s transaction: a purchase priced in it uses the version
+   * that was newest when it ran, whichever Tenure on the database loaded it. One indexed look-up; a version not
+   * yet parsed here is read then.
+   */
+  public Catalog current(Handle handle) {
+    int newest = newestStored(handle);
+    if (!versions.containsKey(newest)) {
+      reload(handle);
+    }
+    return version(newest);
   }
 
   /** Version {@code version}, which must exist. */
   public Catalog version(int version) {
     Catalog catalog = versions.get(version);
     if (catalog == null) {
-      lastReloadNanos = 0;
-      reload();
+      jdbi.useHandle(this::reload);
       catalog = versions.get(version);
     }
     if (catalog == null) {
@@ -91,12 +101,7 @@ public final class Catalogs {
    */
   public Catalog currentForAccountWrite(Handle handle) {
     lock(handle, "pg_advisory_xact_lock_shared");
-    int newest = newestStored(handle);
-    if (!versions.containsKey(newest)) {
-      lastReloadNanos = 0;
-      reload();
-    }
-    return version(newest);
+    return current(handle);
   }
 
   /** One advisory lock orders catalog loads (exclusive) against account writes (shared). */
@@ -117,21 +122,16 @@ public final class Catalogs {
     }
   }
 
-  /** Reads versions stored by another process since the last look, at most once a second. */
-  private void reload() {
-    long now = System.nanoTime();
-    if (!versions.isEmpty() && now - lastReloadNanos < 1_000_000_000L) {
-      return;
-    }
-    lastReloadNanos = now;
+  /** Reads the versions stored since the newest one known here (by this or another Tenure). */
+  private void reload(Handle handle) {
     int known = versions.isEmpty() ? 0 : versions.lastKey();
-    Map<Integer, String> sources = jdbi.withHandle(handle -> handle.createQuery(
+    Map<Integer, String> sources = handle.createQuery(
             "SELECT version, source FROM catalog_versions WHERE version > :known ORDER BY version")
         .bind("known", known)
         .reduceRows(new java.util.LinkedHashMap<Integer, String>(), (map, row) -> {
           map.put(row.getColumn("version", Integer.class), row.getColumn("source", String.class));
           return map;
-        }));
+        });
     // The stored number counts, not the file's: a file sent back unchanged was stored as the next version.
     sources.forEach((version, source) ->
         versions.put(version, CatalogFile.parseStored(source, "catalog version " + version).withVersion(version)));

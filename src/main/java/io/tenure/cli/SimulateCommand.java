@@ -74,7 +74,7 @@ final class SimulateCommand implements Callable<Integer> {
     out.flush();
     Simulation.Result result;
     try (Cluster cluster = Clusters.open(nodes, faults, Optional.ofNullable(databaseUrl).filter(url -> !url.isBlank()))) {
-      result = new Simulation(cluster, new Simulation.Options(chosen, accounts, days, splitAdvances, sabotage)).run(out);
+      result = new Simulation(cluster, new Simulation.Options(chosen, accounts, days, splitAdvances, faults, sabotage)).run(out);
     }
     if (!result.clean()) {
       out.println("simulate: VIOLATION " + result.violation());

@@ -41,7 +41,7 @@ public final class Purchasing {
   public record Purchase(ResourceRecord resource, Optional<Bill> bill) {}
 
   Purchase buy(Handle handle, Account account, ResourceRequests.NewResource request, Instant now) {
-    Catalog catalog = catalogs.current();
+    Catalog catalog = catalogs.current(handle);
     Plan plan = catalog.plan(request.plan());
     if (!catalog.currency().equals(account.currency())) {
       throw new RejectedException("CURRENCY_MISMATCH", "The account pays in " + account.currency().getCurrencyCode()

@@ -42,8 +42,8 @@ public final class Renewing {
   public record Renewal(ResourceRecord resource, Bill bill) {}
 
   /** What renewing {@code resource} by {@code periods} costs now. */
-  public Quote price(ResourceRecord resource, int periods) {
-    Catalog catalog = catalogs.current();
+  public Quote price(Handle handle, ResourceRecord resource, int periods) {
+    Catalog catalog = catalogs.current(handle);
     return Pricing.purchase(catalog, plan(catalog, resource), ResourceStore.quantities(resource.addOns()), period(resource), periods);
   }
 
@@ -64,7 +64,7 @@ public final class Renewing {
       LedgerEntry entry) {
     // The gate first, on the phase at {@code at}: the same rule that lists RENEW among the allowed operations.
     Operations.require(Lifecycle.advance(resource.lifecycle(), at).state(), Operation.RENEW);
-    Catalog catalog = catalogs.current();
+    Catalog catalog = catalogs.current(handle);
     Plan plan = plan(catalog, resource);
     BillingPeriod period = period(resource);
     Quote quote = Pricing.purchase(catalog, plan, ResourceStore.quantities(resource.addOns()), period, periods);

@@ -1,21 +1,25 @@
 package io.tenure.simulation;
 
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sends the workload's calls to random nodes and resolves a reply that never came: a call with an
  * Idempotency-Key is sent again, with the same key, to another node; the first reply that comes is the answer.
- * Counts the calls sent and the replies lost. Used by one thread at a time, except {@link Http}, which is shared.
+ * Counts the calls sent and the replies lost. The workload's thread draws the nodes; the threads that send one
+ * call several times at once only send.
  */
 final class Calls {
-  private static final int ATTEMPTS_MAX = 8;
+  /** With a pause growing to {@link #PAUSE_MILLIS_MAX}, long enough for a killed node to restart (5 to 20 s). */
+  private static final int ATTEMPTS_MAX = 40;
+  private static final long PAUSE_MILLIS_MAX = 3_000;
 
   final Http http;
   private final Cluster cluster;
   private final Random random;
   private final Journal journal;
-  long sent;
-  long lost;
+  private final AtomicLong sent = new AtomicLong();
+  private final AtomicLong lost = new AtomicLong();
 
   Calls(Cluster cluster, Random random, Journal journal) {
     this.cluster = cluster;
@@ -33,39 +37,76 @@ final class Calls {
     return send(randomNode(), false, account, method, path, body, key);
   }
 
-  /** {@link #send} to {@code first}; with {@code stay}, lost replies are resolved on that node again (the clock's). */
+  /**
+   * {@link #send} to {@code first}; with {@code stay}, lost replies are resolved on that node again (the clock's).
+   * A reply that never came, and a 503 (the database connection was lost: nothing was committed), are sent
+   * again with the same key after a pause, to the next node.
+   */
   Http.Reply send(int first, boolean stay, String account, String method, String path, Object body, String key) {
     int node = first;
     for (int attempt = 1; ; attempt++) {
+      String call = "node " + node + ": " + method + " " + path;
       try {
         Http.Reply reply = http.send(node, method, path, body, key);
-        sent++;
-        journal.add(account, "node " + node + ": " + method + " " + path + (body == null ? "" : " " + shorter(Http.text(body)))
+        sent.incrementAndGet();
+        journal.add(account, call + (body == null ? "" : " " + shorter(Http.text(body)))
             + (key == null ? "" : " [Idempotency-Key " + key + "]") + " -> " + shorter(reply.content()));
-        return reply;
+        if (reply.status() != 503) {
+          return reply;
+        }
       } catch (Http.NoReply noReply) {
-        lost++;
-        journal.add(account, "node " + node + ": " + method + " " + path + " -> no reply; sent again");
+        lost.incrementAndGet();
+        journal.add(account, call + " -> no reply; sent again");
         if (attempt == ATTEMPTS_MAX) {
           throw new Violation(account, method + " " + path + " got no reply in " + ATTEMPTS_MAX + " attempts: " + noReply.getMessage());
         }
-        node = stay ? node : (node + 1) % cluster.size();
       }
+      if (attempt == ATTEMPTS_MAX) {
+        throw new Violation(account, method + " " + path + " answered 503 " + ATTEMPTS_MAX + " times");
+      }
+      pause(attempt);
+      node = stay ? node : (node + 1) % cluster.size();
     }
   }
 
-  /** A call that must not be sent twice blindly: a lost reply is the caller's to resolve. */
-  Http.Reply once(String account, String method, String path, Object body) {
-    int node = randomNode();
+  private static void pause(int attempt) {
     try {
-      Http.Reply reply = http.send(node, method, path, body, null);
-      sent++;
-      journal.add(account, "node " + node + ": " + method + " " + path + " " + shorter(Http.text(body)) + " -> " + shorter(reply.content()));
-      return reply;
-    } catch (Http.NoReply noReply) {
-      lost++;
-      journal.add(account, "node " + node + ": " + method + " " + path + " -> no reply; resolved by reading");
-      throw noReply;
+      Thread.sleep(Math.min(PAUSE_MILLIS_MAX, 100L * attempt));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while resending a call", interrupted);
+    }
+  }
+
+  long sent() {
+    return sent.get();
+  }
+
+  long lost() {
+    return lost.get();
+  }
+
+  /**
+   * A call that must not be sent twice blindly: a lost reply is the caller's to resolve. A 503 committed nothing
+   * and is sent again.
+   */
+  Http.Reply once(String account, String method, String path, Object body) {
+    for (int attempt = 1; ; attempt++) {
+      int node = randomNode();
+      try {
+        Http.Reply reply = http.send(node, method, path, body, null);
+        sent.incrementAndGet();
+        journal.add(account, "node " + node + ": " + method + " " + path + " " + shorter(Http.text(body)) + " -> "
+            + shorter(reply.content()));
+        if (reply.status() != 503 || attempt == ATTEMPTS_MAX) {
+          return reply;
+        }
+      } catch (Http.NoReply noReply) {
+        lost.incrementAndGet();
+        journal.add(account, "node " + node + ": " + method + " " + path + " -> no reply; resolved by reading");
+        throw noReply;
+      }
+      pause(attempt);
     }
   }
 

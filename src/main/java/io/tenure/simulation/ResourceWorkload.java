@@ -49,7 +49,7 @@ final class ResourceWorkload {
       nodes.add(calls.randomNode());
     }
     List<CompletableFuture<Http.Reply>> replies = nodes.stream().map(node -> CompletableFuture.supplyAsync(
-        () -> calls.send(account.id, method, path, body, key), threads)).toList();
+        () -> calls.send(node, false, account.id, method, path, body, key), threads)).toList();
     List<Http.Reply> answers = replies.stream().map(CompletableFuture::join).toList();
     for (Http.Reply answer : answers) {
       // A replayed refusal says in its message that it is a replay; its status and code are the first answer's.

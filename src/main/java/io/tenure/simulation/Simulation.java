@@ -28,8 +28,9 @@ public final class Simulation {
    * @param accounts accounts to create
    * @param days simulated days to run for
    * @param splitAdvances whether each clock advance is sent as several smaller ones (the outcome must not change)
+   * @param faults whether servers are killed and database connections ended during the run (the cluster's faults)
    */
-  public record Options(long seed, int accounts, int days, boolean splitAdvances, Sabotage sabotage) {}
+  public record Options(long seed, int accounts, int days, boolean splitAdvances, boolean faults, Sabotage sabotage) {}
 
   /** The run's figures; {@code violation} is empty when the auditor found nothing. */
   public record Result(long operations, long days, long faults, long checks, String violation, String reproduction,
@@ -47,7 +48,6 @@ public final class Simulation {
   private final Journal journal = new Journal();
   private final Auditor auditor = new Auditor();
   private final Calls calls;
-  private long faults;
 
   public Simulation(Cluster cluster, Options options) {
     this.cluster = cluster;
@@ -60,6 +60,7 @@ public final class Simulation {
     Model model = null;
     ExecutorService threads = Executors.newFixedThreadPool(4);
     Jdbi jdbi = Jdbi.create(cluster.databaseUrl());
+    Faults faults = new Faults(cluster, options.seed());
     try {
       JsonNode clock = calls.get(null, "/v1/clock").body();
       model = new Model(ModelCatalog.read(calls.get(null, "/v1/catalog").body()), Auditor.instant(clock.path("now")));
@@ -74,20 +75,25 @@ public final class Simulation {
       while (model.now.isBefore(end)) {
         int choice = random.nextInt(100);
         if (choice < 5) {
-          advance(model, end);
+          advance(model, end, faults);
           checkpoints.afterAdvance(++advances % 5 == 0);
         } else {
+          if (options.faults()) {
+            faults.beforeCall();
+          }
           operation(choice, workload, resources, model);
         }
       }
+      faults.settle();
       checkpoints.afterAdvance(true);
       long days = Duration.between(START, model.now).toDays();
-      return new Result(calls.sent, days, faults, auditor.checks, "", "", checkpoints.fingerprint());
+      return new Result(calls.sent(), days, faults.injected(), auditor.checks, "", "", checkpoints.fingerprint());
     } catch (Violation violation) {
       long days = model == null ? 0 : Duration.between(START, model.now).toDays();
-      return new Result(calls.sent, days, faults, auditor.checks, violation.getMessage(),
+      return new Result(calls.sent(), days, faults.injected(), auditor.checks, violation.getMessage(),
           journal.reproduction(violation.account), "");
     } finally {
+      faults.close();
       threads.shutdownNow();
     }
   }
@@ -112,7 +118,7 @@ public final class Simulation {
   }
 
   /** Moves the clock through node 0 by a random step from seconds to months, never past the end of the run. */
-  private void advance(Model model, Instant end) {
+  private void advance(Model model, Instant end, Faults faults) {
     Duration step = switch (random.nextInt(10)) {
       case 0, 1, 2 -> Duration.ofSeconds(1 + random.nextInt(3600));
       case 3, 4, 5 -> Duration.ofMinutes(30 + random.nextInt(36 * 60));
@@ -134,6 +140,9 @@ public final class Simulation {
     for (Instant stop : stops) {
       if (!stop.isAfter(model.now)) {
         continue;
+      }
+      if (options.faults()) {
+        faults.beforeAdvance();
       }
       Http.Reply reply = advanceClock(stop);
       auditor.reply(null, "clock advance to " + stop, Expected.success(200, null), reply);

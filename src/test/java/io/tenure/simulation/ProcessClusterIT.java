@@ -2,6 +2,8 @@ package io.tenure.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tenure.testing.Fixtures;
 import io.tenure.testing.HttpApi;
 import io.tenure.testing.TestServer;
@@ -86,6 +88,26 @@ class ProcessClusterIT {
 
   @Test
   @Order(2)
+  void aCatalogVersionLoadedThroughOneNodePricesTheNextPurchaseThroughAnother() {
+    String account = Fixtures.account(node(1), "V1");
+    Fixtures.topUp(node(1), account, "500.00");
+    ObjectNode catalog = (ObjectNode) node(1).get("/v1/catalog").json();
+    for (JsonNode plan : catalog.withArray("plans")) {
+      if (plan.path("code").asText().equals("koodrive-basic")) {
+        ((ObjectNode) plan.path("prices")).put("MONTH", "190.00");
+      }
+    }
+    assertThat(node(2).put("/v1/catalog", catalog.toString()).status()).isEqualTo(201);
+    assertThat(twin.operator().put("/v1/catalog", catalog.toString()).status()).isEqualTo(201);
+
+    // At once, through the node that read the catalog a moment ago.
+    HttpApi.Answer bought = Fixtures.buyMonths(node(1), account, "koodrive-basic", 1);
+
+    assertThat(bought.json().path("bill").path("total").asText()).as("priced by the version node 2 loaded").isEqualTo("190.00");
+  }
+
+  @Test
+  @Order(3)
   void killingEachNodeInTurnDuringAnAdvanceLeavesEveryResourceAsTheUninterruptedTwin() throws Exception {
     Estate onCluster = Estate.build(node(0), position -> node(position % 3), now, 20, 10, Duration.ofHours(7));
     Estate onTwin = Estate.build(twin.operator(), position -> twin.operator(), now, 20, 10, Duration.ofHours(7));
@@ -115,7 +137,7 @@ class ProcessClusterIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void connectionsTerminatedDuringAnAdvanceLoseAndRepeatNoTransition() throws Exception {
     Estate onCluster = Estate.build(node(0), position -> node((position + 1) % 3), now, 10, 10, Duration.ofHours(5));
     Estate onTwin = Estate.build(twin.operator(), position -> twin.operator(), now, 10, 10, Duration.ofHours(5));
@@ -161,11 +183,11 @@ class ProcessClusterIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void killAndRestartInALoopWithCallsInFlightLosesAndRepeatsNothing() throws Exception {
     int cycles = Integer.getInteger("tenure.killLoop.cycles", 5);
     String account = Fixtures.account(node(0), "V1");
-    Calls calls = new Calls(cluster, account);
+    MoneyCallsInFlight calls = new MoneyCallsInFlight(cluster, account);
     Thread caller = Thread.ofPlatform().name("calls-in-flight").start(calls);
     long started = System.nanoTime();
     Random random = new Random(23);

@@ -30,8 +30,8 @@ class SimulateIT {
 
   @Test
   void oneBigAdvanceEndsInTheSameStateAsTheSameTimeInSeveralSmallOnes() {
-    Simulation.Result whole = run(new Simulation.Options(11, 3, 60, false, Simulation.Sabotage.NONE));
-    Simulation.Result split = run(new Simulation.Options(11, 3, 60, true, Simulation.Sabotage.NONE));
+    Simulation.Result whole = run(new Simulation.Options(11, 3, 60, false, false, Simulation.Sabotage.NONE));
+    Simulation.Result split = run(new Simulation.Options(11, 3, 60, true, false, Simulation.Sabotage.NONE));
 
     assertThat(whole.clean()).as(whole.violation()).isTrue();
     assertThat(split.clean()).as(split.violation()).isTrue();
@@ -52,7 +52,7 @@ class SimulateIT {
 
   @Test
   void aCorruptedReplyIsReportedAsAViolation() {
-    Simulation.Result result = run(new Simulation.Options(6, 3, 30, false, Simulation.Sabotage.REPLY_BALANCE));
+    Simulation.Result result = run(new Simulation.Options(6, 3, 30, false, false, Simulation.Sabotage.REPLY_BALANCE));
 
     assertThat(result.clean()).isFalse();
     assertThat(result.violation()).contains("top-up of").contains("expected the balance");

@@ -76,7 +76,7 @@ public final class AutoRenewing {
     int periods = resource.lifecycle().autoRenew().periods();
     Money price;
     try {
-      price = renewing.price(resource, periods).total();
+      price = renewing.price(handle, resource, periods).total();
     } catch (TenureException notRenewable) {
       LOG.warn("auto-renew - resource {} cannot be priced: {}", resource.id(), notRenewable.getMessage());
       return claimed;

@@ -183,8 +183,10 @@ public final class LifecycleEngine implements DueWork {
         .map((row, context) -> new ClaimedRow(resources.readRow(row, List.of()), row.getTimestamp("next_due_at").toInstant()))
         .list();
     LifecycleWrites batch = writes.get();
+    // Read once a batch, in its transaction: a version another Tenure loaded is seen by the next batch.
+    Catalog newest = catalogs.current(handle);
     for (ClaimedRow row : claimed) {
-      process(handle, row.resource(), now, batch);
+      process(handle, row.resource(), now, batch, newest);
     }
     int transitions = batch.flush(handle);
     return new Batch(claimed.size(), claimed.isEmpty() ? from
@@ -194,10 +196,10 @@ public final class LifecycleEngine implements DueWork {
   private record ClaimedRow(ResourceRecord resource, Instant dueAt) {}
 
   /** Applies everything due for one claimed resource, one due instant at a time. */
-  private void process(Handle handle, ResourceRecord claimed, Instant now, LifecycleWrites batch) {
+  private void process(Handle handle, ResourceRecord claimed, Instant now, LifecycleWrites batch, Catalog newest) {
     // An earlier resource of this batch may have changed this one (a group expiry ends its unexpired members):
     // stepping the claimed copy would overwrite that change when the batch's states are written.
-    ResourceRecord current = withNewestPolicy(batch.saved(claimed.id()).orElse(claimed));
+    ResourceRecord current = withNewestPolicy(batch.saved(claimed.id()).orElse(claimed), newest);
     for (int steps = 0; ; steps++) {
       Require.invariant(steps < STEPS_MAX, "resource %s did not settle after %d steps", claimed.id(), steps);
       Transition transition = Lifecycle.step(current.lifecycle(), now);
@@ -239,11 +241,10 @@ public final class LifecycleEngine implements DueWork {
    * While a resource is ACTIVE no policy phase has begun, so it takes the newest catalog's policy for its plan:
    * a new catalog version changes what happens from the next phase on, never in the middle of one.
    */
-  private ResourceRecord withNewestPolicy(ResourceRecord resource) {
+  private static ResourceRecord withNewestPolicy(ResourceRecord resource, Catalog newest) {
     if (resource.lifecycle().phase() != Phase.ACTIVE) {
       return resource;
     }
-    Catalog newest = catalogs.current();
     if (newest.version() == resource.policyVersion()) {
       return resource;
     }

@@ -13,7 +13,7 @@ import java.util.UUID;
  * database connection was lost, sent again with the same key until it is answered. Counts what was
  * acknowledged, so that the test can check nothing was lost and nothing applied twice.
  */
-final class Calls implements Runnable {
+final class MoneyCallsInFlight implements Runnable {
   private final Cluster cluster;
   private final String account;
   private final Random random = new Random(5);
@@ -24,7 +24,7 @@ final class Calls implements Runnable {
   private int resent;
   private BigDecimal balance = BigDecimal.ZERO;
 
-  Calls(Cluster cluster, String account) {
+  MoneyCallsInFlight(Cluster cluster, String account) {
     this.cluster = cluster;
     this.account = account;
   }
