@@ -69,6 +69,15 @@ final class SimulateCommand implements Callable<Integer> {
     OptionChecks.within(spec, "--days", days, DAYS);
     OptionChecks.within(spec, "--nodes", nodes, NODES);
     long chosen = seed != null ? seed : new java.security.SecureRandom().nextLong() & Long.MAX_VALUE;
+    ch.qos.logback.classic.Level levelBefore = quietUnlessAsked();
+    try {
+      return simulate(chosen);
+    } finally {
+      tenureLogger().ifPresent(logger -> logger.setLevel(levelBefore));
+    }
+  }
+
+  private int simulate(long chosen) {
     PrintWriter out = spec.commandLine().getOut();
     out.println("simulate: seed " + chosen);
     out.flush();
@@ -87,5 +96,22 @@ final class SimulateCommand implements Callable<Integer> {
         result.operations(), result.days(), result.faults(), result.clean() ? 0 : 1);
     out.flush();
     return result.clean() ? 0 : 1;
+  }
+
+  /**
+   * An in-process Tenure logs each purchase and top-up; over 10^5 operations that would bury the summary. Its lines
+   * go to WARN unless TENURE_LOG_LEVEL asks for more.
+   */
+  private static ch.qos.logback.classic.Level quietUnlessAsked() {
+    ch.qos.logback.classic.Level before = tenureLogger().map(ch.qos.logback.classic.Logger::getLevel).orElse(null);
+    if (System.getenv("TENURE_LOG_LEVEL") == null) {
+      tenureLogger().ifPresent(logger -> logger.setLevel(ch.qos.logback.classic.Level.WARN));
+    }
+    return before;
+  }
+
+  private static java.util.Optional<ch.qos.logback.classic.Logger> tenureLogger() {
+    return org.slf4j.LoggerFactory.getLogger("io.tenure") instanceof ch.qos.logback.classic.Logger logger
+        ? java.util.Optional.of(logger) : java.util.Optional.empty();
   }
 }

@@ -126,7 +126,7 @@ public final class ResourceRoutes {
       LifecycleWrites batch = writes.get();
       Idempotency.Reply reply = change.apply(handle, resource, batch);
       batch.flush(handle);
-      LOG.info("resource - {} {} on {}", context.method(), context.path(), id);
+      LOG.debug("resource - {} {} on {}", context.method(), context.path(), id);
       return reply;
     });
   }
