@@ -92,6 +92,9 @@ final class SimulateCommand implements Callable<Integer> {
       out.println("simulate: the operations up to the failure (its account's and every clock and catalog change):");
       out.println(result.reproduction());
     }
+    if (faults) {
+      out.println("simulate: faults: " + result.faultsLanded());
+    }
     out.printf("simulate: seed %d, %d operations, %d simulated days, %d faults, %d violations%n", chosen,
         result.operations(), result.days(), result.faults(), result.clean() ? 0 : 1);
     out.flush();

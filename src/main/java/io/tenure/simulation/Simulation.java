@@ -33,8 +33,8 @@ public final class Simulation {
   public record Options(long seed, int accounts, int days, boolean splitAdvances, boolean faults, Sabotage sabotage) {}
 
   /** The run's figures; {@code violation} is empty when the auditor found nothing. */
-  public record Result(long operations, long days, long faults, long checks, String violation, String reproduction,
-      String fingerprint) {
+  public record Result(long operations, long days, long faults, String faultsLanded, long checks, String violation,
+      String reproduction, String fingerprint) {
     public boolean clean() {
       return violation.isEmpty();
     }
@@ -87,10 +87,11 @@ public final class Simulation {
       faults.settle();
       checkpoints.afterAdvance(true);
       long days = Duration.between(START, model.now).toDays();
-      return new Result(calls.sent(), days, faults.injected(), auditor.checks, "", "", checkpoints.fingerprint());
+      return new Result(calls.sent(), days, faults.injected(), faults.landed(), auditor.checks, "", "",
+          checkpoints.fingerprint());
     } catch (Violation violation) {
       long days = model == null ? 0 : Duration.between(START, model.now).toDays();
-      return new Result(calls.sent(), days, faults.injected(), auditor.checks, violation.getMessage(),
+      return new Result(calls.sent(), days, faults.injected(), faults.landed(), auditor.checks, violation.getMessage(),
           journal.reproduction(violation.account), "");
     } finally {
       faults.close();
