@@ -42,11 +42,13 @@ final class ApiLoad {
 
   /** What the clients saw: latencies (ns) per call measured after the warm-up, failures, and money per account. */
   record Result(Map<Call, long[]> latencies, long measuredNanos, Map<Call, Long> failures, List<String> failureSamples,
-      Map<String, BigDecimal> expectedBalances) {}
+      Map<String, BigDecimal> expectedBalances, String cpu, long calls) {}
 
   /** Runs {@code clients} clients for warm-up then {@code seconds}, or until {@code calls} calls, whichever first. */
   Result run(int clients, double warmUpSeconds, double seconds, long calls) throws InterruptedException {
     long start = System.nanoTime();
+    CpuShares cpu = new CpuShares();
+    AtomicLong sent = new AtomicLong();
     long measureFrom = start + (long) (warmUpSeconds * 1e9);
     long deadline = measureFrom + (long) (seconds * 1e9);
     AtomicLong budget = new AtomicLong(calls);
@@ -54,7 +56,7 @@ final class ApiLoad {
     List<Client> running = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
-      Client client = new Client(measureFrom, deadline, budget, expected);
+      Client client = new Client(measureFrom, deadline, budget, expected, sent);
       running.add(client);
       threads.add(Thread.ofPlatform().name("bench-client-" + i).start(client));
     }
@@ -62,10 +64,10 @@ final class ApiLoad {
       thread.join();
     }
     long end = System.nanoTime();
-    return collect(running, Math.max(end - measureFrom, 1), expected);
+    return collect(running, Math.max(end - measureFrom, 1), expected, cpu.perCall(sent.get()), sent.get());
   }
 
-  private static Result collect(List<Client> clients, long measuredNanos, Map<String, BigDecimal> expected) {
+  private static Result collect(List<Client> clients, long measuredNanos, Map<String, BigDecimal> expected, String cpu, long calls) {
     Map<Call, long[]> latencies = new EnumMap<>(Call.class);
     Map<Call, Long> failures = new EnumMap<>(Call.class);
     List<String> samples = new ArrayList<>();
@@ -74,7 +76,7 @@ final class ApiLoad {
       failures.put(call, clients.stream().mapToLong(client -> client.failures.getOrDefault(call, 0L)).sum());
     }
     clients.forEach(client -> samples.addAll(client.failureSamples));
-    return new Result(latencies, measuredNanos, failures, samples.stream().limit(5).toList(), expected);
+    return new Result(latencies, measuredNanos, failures, samples.stream().limit(5).toList(), expected, cpu, calls);
   }
 
   /** One client: its own HTTP client, so its own connection, kept alive across calls. */
@@ -85,11 +87,13 @@ final class ApiLoad {
     private final long deadline;
     private final AtomicLong budget;
     private final Map<String, BigDecimal> expected;
+    private final AtomicLong sent;
     final Map<Call, List<Long>> samples = new EnumMap<>(Call.class);
     final Map<Call, Long> failures = new EnumMap<>(Call.class);
     final List<String> failureSamples = new ArrayList<>();
 
-    Client(long measureFrom, long deadline, AtomicLong budget, Map<String, BigDecimal> expected) {
+    Client(long measureFrom, long deadline, AtomicLong budget, Map<String, BigDecimal> expected, AtomicLong sent) {
+      this.sent = sent;
       this.measureFrom = measureFrom;
       this.deadline = deadline;
       this.budget = budget;
@@ -160,11 +164,12 @@ final class ApiLoad {
       if (idempotent) {
         request.header("Idempotency-Key", UUID.randomUUID().toString());
       }
-      long sent = System.nanoTime();
+      long at = System.nanoTime();
       HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       long answered = System.nanoTime();
-      if (sent >= measureFrom) {
-        samples.get(call).add(answered - sent);
+      sent.incrementAndGet();
+      if (at >= measureFrom) {
+        samples.get(call).add(answered - at);
       }
       if (answer.statusCode() / 100 != 2) {
         failures.merge(call, 1L, Long::sum);

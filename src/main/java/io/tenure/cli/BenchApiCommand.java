@@ -120,11 +120,13 @@ final class BenchApiCommand implements Callable<Integer> {
   /** Everything measured and checked; printed only once the started server is closed, so the summary is last. */
   private Outcome measure(String baseUrl, String key, String jdbcUrl, Database database)
       throws InterruptedException, SQLException, IOException {
+    long committedBefore = CommitCeiling.committed(jdbcUrl);
     ApiLoad.Result load = new ApiLoad(baseUrl, key).run(clients, warmUp, seconds, calls);
+    long committed = CommitCeiling.committed(jdbcUrl) - committedBefore;
     String durability = CommitCeiling.durability(jdbcUrl);
     double ceiling = CommitCeiling.measure(jdbcUrl, clients, ceilingSeconds);
     var charges = ChargeCheck.run(database.jdbi(), load.expectedBalances());
     Audit.Report audit = Audit.run(database.jdbi());
-    return new Outcome(clients, load, durability, ceiling, charges, audit);
+    return new Outcome(clients, load, committed, durability, ceiling, charges, audit);
   }
 }

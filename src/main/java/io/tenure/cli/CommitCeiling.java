@@ -27,6 +27,15 @@ final class CommitCeiling {
     }
   }
 
+  /** Transactions committed in this database so far (PostgreSQL's statistics, flushed about once a second). */
+  static long committed(String jdbcUrl) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(jdbcUrl); Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
   private static String show(Statement statement, String setting) throws SQLException {
     try (ResultSet row = statement.executeQuery("SHOW " + setting)) {
       row.next();

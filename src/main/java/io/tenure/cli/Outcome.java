@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 
 /** What {@code bench api} measured and checked, printed with the summary line last. */
-record Outcome(int clients, ApiLoad.Result load, String durability, double ceiling, ChargeCheck.Result charges,
+record Outcome(int clients, ApiLoad.Result load, long committed, String durability, double ceiling, ChargeCheck.Result charges,
     Audit.Report audit) {
 
   int print(PrintWriter out) {
@@ -18,6 +18,9 @@ record Outcome(int clients, ApiLoad.Result load, String durability, double ceili
           call.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ":", samples.length / seconds, percentile(samples, 0.50),
           percentile(samples, 0.99), percentile(samples, 1.0), load.failures().get(call)));
     }
+    out.println(load.cpu());
+    out.printf(Locale.ROOT, "database: %d transactions committed during the load, %.1f per call%n", committed,
+        committed / (double) Math.max(load.calls(), 1));
     load.failureSamples().forEach(sample -> out.println("failed: " + sample));
     charges.mismatches().stream().limit(10).forEach(mismatch -> out.println("charged wrongly: " + mismatch));
     out.printf("charges: %d accounts, acknowledged balance %s, stored %s: %s%n", charges.accounts(),
