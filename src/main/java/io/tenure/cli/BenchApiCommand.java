@@ -69,6 +69,10 @@ final class BenchApiCommand implements Callable<Integer> {
       description = {"Without --url: the started Tenure's database connections, 2 to 200.", "Default: ${DEFAULT-VALUE}"})
   int poolSize;
 
+  @Option(names = "--system-clock",
+      description = "Without --url: start Tenure on the system clock instead of the simulated one.")
+  boolean systemClock;
+
   @Option(names = "--ceiling-seconds", paramLabel = "S", defaultValue = "5",
       description = {"Duration of the commit-ceiling measurement.", "Default: ${DEFAULT-VALUE}"})
   double ceilingSeconds;
@@ -93,7 +97,8 @@ final class BenchApiCommand implements Callable<Integer> {
   private int onOwnServer() throws Exception {
     Path temporary = Files.createTempDirectory("tenure-bench-api-");
     ZoneId zone = DatabaseOptions.operatorZone(Environment.of(spec).get("TENURE_ZONE"));
-    Settings settings = new Settings(0, temporary, Optional.empty(), true, Instant.parse("2026-03-01T00:00:00Z"), zone,
+    Settings settings = new Settings(0, temporary, Optional.empty(), !systemClock,
+        systemClock ? Instant.now() : Instant.parse("2026-03-01T00:00:00Z"), zone,
         Optional.of(OPERATOR_KEY), poolSize, 1 << 20, 1000, 2);
     Outcome outcome;
     try (Tenure tenure = Tenure.start(settings)) {
