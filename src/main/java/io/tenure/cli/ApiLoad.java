@@ -1,0 +1,184 @@
+package io.tenure.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The load of {@code bench api}: C clients, each on its own keep-alive HTTP/1.1 connection, repeating one round
+ * of the money-moving calls (create an account, top it up, buy a month, renew it, change its add-ons) until the
+ * time or the call budget runs out. It remembers every acknowledged amount per account, so that the balances can
+ * be checked afterwards.
+ */
+final class ApiLoad {
+  /** The calls of one round, in their order. */
+  enum Call { CREATE_ACCOUNT, TOP_UP, BUY_MONTH, RENEW, CHANGE_ADD_ONS }
+
+  static final String TOP_UP = "1000.00";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, Object> NEW_ACCOUNT = Map.of("name", "Bench", "tier", "V1", "contacts",
+      List.of(Map.of("name", "Olivia Owner", "role", "OWNER", "email", "owner@bench.example")));
+
+  private final String baseUrl;
+  private final String operatorKey;
+
+  ApiLoad(String baseUrl, String operatorKey) {
+    this.baseUrl = baseUrl;
+    this.operatorKey = operatorKey;
+  }
+
+  /** What the clients saw: latencies (ns) per call measured after the warm-up, failures, and money per account. */
+  record Result(Map<Call, long[]> latencies, long measuredNanos, Map<Call, Long> failures, List<String> failureSamples,
+      Map<String, BigDecimal> expectedBalances, String cpu, long calls) {}
+
+  /** Runs {@code clients} clients for warm-up then {@code seconds}, or until {@code calls} calls, whichever first. */
+  Result run(int clients, double warmUpSeconds, double seconds, long calls) throws InterruptedException {
+    long start = System.nanoTime();
+    CpuShares cpu = new CpuShares();
+    AtomicLong sent = new AtomicLong();
+    long measureFrom = start + (long) (warmUpSeconds * 1e9);
+    long deadline = measureFrom + (long) (seconds * 1e9);
+    AtomicLong budget = new AtomicLong(calls);
+    Map<String, BigDecimal> expected = new ConcurrentHashMap<>();
+    List<Client> running = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < clients; i++) {
+      Client client = new Client(measureFrom, deadline, budget, expected, sent);
+      running.add(client);
+      threads.add(Thread.ofPlatform().name("bench-client-" + i).start(client));
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    long end = System.nanoTime();
+    return collect(running, Math.max(end - measureFrom, 1), expected, cpu.perCall(sent.get()), sent.get());
+  }
+
+  private static Result collect(List<Client> clients, long measuredNanos, Map<String, BigDecimal> expected, String cpu, long calls) {
+    Map<Call, long[]> latencies = new EnumMap<>(Call.class);
+    Map<Call, Long> failures = new EnumMap<>(Call.class);
+    List<String> samples = new ArrayList<>();
+    for (Call call : Call.values()) {
+      latencies.put(call, clients.stream().flatMapToLong(client -> client.samples.get(call).stream().mapToLong(Long::longValue)).sorted().toArray());
+      failures.put(call, clients.stream().mapToLong(client -> client.failures.getOrDefault(call, 0L)).sum());
+    }
+    clients.forEach(client -> samples.addAll(client.failureSamples));
+    return new Result(latencies, measuredNanos, failures, samples.stream().limit(5).toList(), expected, cpu, calls);
+  }
+
+  /** One client: its own HTTP client, so its own connection, kept alive across calls. */
+  private final class Client implements Runnable {
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10)).build();
+    private final long measureFrom;
+    private final long deadline;
+    private final AtomicLong budget;
+    private final Map<String, BigDecimal> expected;
+    private final AtomicLong sent;
+    final Map<Call, List<Long>> samples = new EnumMap<>(Call.class);
+    final Map<Call, Long> failures = new EnumMap<>(Call.class);
+    final List<String> failureSamples = new ArrayList<>();
+
+    Client(long measureFrom, long deadline, AtomicLong budget, Map<String, BigDecimal> expected, AtomicLong sent) {
+      this.sent = sent;
+      this.measureFrom = measureFrom;
+      this.deadline = deadline;
+      this.budget = budget;
+      this.expected = expected;
+      for (Call call : Call.values()) {
+        samples.put(call, new ArrayList<>());
+      }
+    }
+
+    @Override
+    public void run() {
+      while (System.nanoTime() < deadline && budget.addAndGet(-Call.values().length) >= 0) {
+        try {
+          round();
+        } catch (IOException | InterruptedException failure) {
+          failureSamples.add("connection: " + failure);
+          return;
+        }
+      }
+    }
+
+    /** One round; a refused step ends the round, since the next ones need what it would have made. */
+    private void round() throws IOException, InterruptedException {
+      JsonNode account = call(Call.CREATE_ACCOUNT, "POST", "/v1/accounts", NEW_ACCOUNT, false);
+      if (account == null) {
+        return;
+      }
+      String accountId = account.path("id").asText();
+      expected.put(accountId, BigDecimal.ZERO.setScale(2));
+      if (call(Call.TOP_UP, "POST", "/v1/accounts/" + accountId + "/top-ups", Map.of("amount", TOP_UP), true) == null) {
+        return;
+      }
+      expected.merge(accountId, new BigDecimal(TOP_UP), BigDecimal::add);
+      JsonNode bought = call(Call.BUY_MONTH, "POST", "/v1/resources", Map.of("accountId", accountId, "plan", "koodrive-basic",
+          "billing", Map.of("mode", "PREPAID", "period", "MONTH", "periods", 1)), true);
+      if (bought == null) {
+        return;
+      }
+      charge(accountId, bought);
+      String resource = "/v1/resources/" + bought.path("id").asText();
+      JsonNode renewed = call(Call.RENEW, "POST", resource + "/renewals", Map.of("periods", 1), true);
+      if (renewed == null) {
+        return;
+      }
+      charge(accountId, renewed);
+      JsonNode changed = call(Call.CHANGE_ADD_ONS, "PUT", resource + "/add-ons",
+          List.of(Map.of("code", "koodrive-users", "quantity", 3)), true);
+      if (changed != null) {
+        charge(accountId, changed);
+      }
+    }
+
+    private void charge(String accountId, JsonNode resource) {
+      JsonNode total = resource.path("bill").path("total");
+      if (total.isTextual()) {
+        expected.merge(accountId, new BigDecimal(total.asText()).negate(), BigDecimal::add);
+      }
+    }
+
+    /** The answer's body when it is a 2xx; else null, counted as a failure of {@code call}. */
+    private JsonNode call(Call call, String method, String path, Object body, boolean idempotent)
+        throws IOException, InterruptedException {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+          .timeout(Duration.ofSeconds(60))
+          .header("Content-Type", "application/json")
+          .header("Authorization", "Bearer " + operatorKey)
+          .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+      if (idempotent) {
+        request.header("Idempotency-Key", UUID.randomUUID().toString());
+      }
+      long at = System.nanoTime();
+      HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      long answered = System.nanoTime();
+      sent.incrementAndGet();
+      if (at >= measureFrom) {
+        samples.get(call).add(answered - at);
+      }
+      if (answer.statusCode() / 100 != 2) {
+        failures.merge(call, 1L, Long::sum);
+        if (failureSamples.size() < 5) {
+          failureSamples.add(call + " " + answer.statusCode() + " " + new String(answer.body()));
+        }
+        return null;
+      }
+      return JSON.readTree(answer.body());
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package io.tenure.cli;
+
+import io.tenure.Settings;
+import io.tenure.Tenure;
+import io.tenure.ledger.Audit;
+import io.tenure.store.Database;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tenure bench api}: the money-moving calls from C keep-alive clients against a Tenure it starts itself
+ * (or {@code --url}), the database's commit ceiling from as many connections in the same run, then the check that
+ * nothing was charged twice and the ledger audit. The last line is the summary.
+ */
+@Command(name = "api", mixinStandardHelpOptions = true,
+    description = {"Runs C concurrent clients, each on one keep-alive HTTP/1.1 connection, repeating the money-moving "
+        + "round (create an account, top up, buy a month of koodrive-basic, renew it, change its add-ons), then "
+        + "measures the database's single-row commit rate from C connections with the server's durability.",
+        "Without --url it starts Tenure on an embedded PostgreSQL in a new temporary directory (simulated clock) "
+            + "and deletes it afterwards; with --url it needs TENURE_OPERATOR_KEY and --database (that server's "
+            + "database, for the ceiling and the audit).",
+        "The last line is: api: <N> calls/s, p50 <A> ms, p99 <B> ms, max <C> ms, commit ceiling <D>/s"},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:benchmark ran, every call answered 2xx, balances and audit clean",
+        "1:a call failed, a balance differs from the acknowledged amounts, or the audit failed",
+        "2:bad option or environment variable"})
+final class BenchApiCommand implements Callable<Integer> {
+  static final String OPERATOR_KEY = "bench-operator-key-0123456789";
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--clients", paramLabel = "C", defaultValue = "64",
+      description = {"Concurrent clients (and connections for the commit ceiling), 1 to 1000.", "Default: ${DEFAULT-VALUE}"})
+  int clients;
+
+  @Option(names = "--seconds", paramLabel = "S", defaultValue = "20",
+      description = {"Measured duration after the warm-up.", "Default: ${DEFAULT-VALUE}"})
+  double seconds;
+
+  @Option(names = "--warm-up", paramLabel = "S", defaultValue = "5",
+      description = {"Seconds of load before measuring (its calls count for the checks, not the figures).",
+          "Default: ${DEFAULT-VALUE}"})
+  double warmUp;
+
+  @Option(names = "--calls", paramLabel = "N", defaultValue = "9223372036854775807",
+      description = {"Stop after this many calls (whole rounds of 5), whichever comes first.", "Default: no limit"})
+  long calls;
+
+  @Option(names = "--url", paramLabel = "URL", description = "A running Tenure to load instead of starting one.")
+  String url;
+
+  @Option(names = "--database", paramLabel = "URL",
+      description = "With --url: that Tenure's database (jdbc:postgresql: or postgresql://).")
+  String databaseUrl;
+
+  @Option(names = "--pool-size", paramLabel = "N", defaultValue = "10",
+      description = {"Without --url: the started Tenure's database connections, 2 to 200.", "Default: ${DEFAULT-VALUE}"})
+  int poolSize;
+
+  @Option(names = "--system-clock",
+      description = "Without --url: start Tenure on the system clock instead of the simulated one.")
+  boolean systemClock;
+
+  @Option(names = "--ceiling-seconds", paramLabel = "S", defaultValue = "5",
+      description = {"Duration of the commit-ceiling measurement.", "Default: ${DEFAULT-VALUE}"})
+  double ceilingSeconds;
+
+  @Override
+  public Integer call() throws Exception {
+    OptionChecks.within(spec, "--clients", clients, new Settings.Range(1, 1000));
+    OptionChecks.within(spec, "--pool-size", poolSize, Settings.POOL_SIZE);
+    if (url == null) {
+      return onOwnServer();
+    }
+    String key = Environment.of(spec).get("TENURE_OPERATOR_KEY").orElseThrow(() ->
+        OptionChecks.invalid(spec, "--url", url, "needs the environment variable TENURE_OPERATOR_KEY"));
+    if (databaseUrl == null) {
+      throw OptionChecks.invalid(spec, "--url", url, "needs --database for the commit ceiling and the audit");
+    }
+    try (Database database = Database.connect(databaseUrl, 2)) {
+      return run(url, key, Database.jdbcUrl(databaseUrl), database);
+    }
+  }
+
+  private int onOwnServer() throws Exception {
+    Path temporary = Files.createTempDirectory("tenure-bench-api-");
+    ZoneId zone = DatabaseOptions.operatorZone(Environment.of(spec).get("TENURE_ZONE"));
+    Settings settings = new Settings(0, temporary, Optional.empty(), !systemClock,
+        systemClock ? Instant.now() : Instant.parse("2026-03-01T00:00:00Z"), zone,
+        Optional.of(OPERATOR_KEY), poolSize, 1 << 20, 1000, 2);
+    Outcome outcome;
+    try (Tenure tenure = Tenure.start(settings)) {
+      String jdbcUrl = Files.readString(temporary.resolve("postgres.url")).strip();
+      outcome = measure("http://localhost:" + tenure.port(), OPERATOR_KEY, jdbcUrl, tenure.database());
+    } finally {
+      deleteRecursively(temporary);
+    }
+    return outcome.print(spec.commandLine().getOut());
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    try (var files = Files.walk(directory)) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
+  }
+
+  private int run(String baseUrl, String key, String jdbcUrl, Database database) throws Exception {
+    return measure(baseUrl, key, jdbcUrl, database).print(spec.commandLine().getOut());
+  }
+
+  /** Everything measured and checked; printed only once the started server is closed, so the summary is last. */
+  private Outcome measure(String baseUrl, String key, String jdbcUrl, Database database)
+      throws InterruptedException, SQLException, IOException {
+    long committedBefore = CommitCeiling.committed(jdbcUrl);
+    ApiLoad.Result load = new ApiLoad(baseUrl, key).run(clients, warmUp, seconds, calls);
+    long committed = CommitCeiling.committed(jdbcUrl) - committedBefore;
+    String durability = CommitCeiling.durability(jdbcUrl);
+    double ceiling = CommitCeiling.measure(jdbcUrl, clients, ceilingSeconds);
+    var charges = ChargeCheck.run(database.jdbi(), load.expectedBalances());
+    Audit.Report audit = Audit.run(database.jdbi());
+    return new Outcome(clients, load, committed, durability, ceiling, charges, audit);
+  }
+}

@@ -1,0 +1,34 @@
+package io.tenure.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tenure.testing.Commands;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code tenure bench api} on a small load: every call answers, nothing is charged twice, the audit is clean and
+ * the summary line has its documented form. (The figures themselves are docs/performance.md's, not a test's.)
+ */
+class BenchApiIT {
+
+  @Test
+  void aSmallRunChargesEachAcknowledgedAmountOnceAndEndsWithTheSummary() {
+    Commands.Run run = Commands.run("bench", "api", "--clients", "8", "--calls", "400", "--warm-up", "0",
+        "--ceiling-seconds", "1");
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.output())
+        .contains("charges: 80 accounts, acknowledged balance 49880.00, stored 49880.00: OK")
+        .contains("audit: 320 transactions, 80 wallets checked: OK")
+        .containsPattern("renew: +\\d+ calls/s, .*, 0 failed");
+    assertThat(run.lastLine()).matches("api: \\d+ calls/s, p50 \\d+\\.\\d\\d ms, p99 \\d+\\.\\d\\d ms, "
+        + "max \\d+\\.\\d\\d ms, commit ceiling \\d+/s");
+  }
+
+  @Test
+  void aRemoteServerWithoutItsDatabaseIsRefused() {
+    Commands.Run run = Commands.run("bench", "api", "--url", "http://localhost:1");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+  }
+}
