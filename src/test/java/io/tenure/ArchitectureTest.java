@@ -1,5 +1,8 @@
 package io.tenure;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -48,6 +51,14 @@ class ArchitectureTest {
             "io.tenure.ledger..", "io.tenure.account..", "io.tenure.billing..", "io.tenure.notify..")
         .should().callMethod(Instant.class, "now")
         .orShould().callMethod(System.class, "currentTimeMillis")
+        .check(classes);
+  }
+
+  @Test
+  void moneyIsABaseTypeThatDependsOnlyOnErrors() {
+    noClasses().that().resideInAPackage("io.tenure.money")
+        .should().dependOnClassesThat(resideInAPackage("io.tenure..")
+            .and(not(resideInAnyPackage("io.tenure.money", "io.tenure.error"))))
         .check(classes);
   }
 

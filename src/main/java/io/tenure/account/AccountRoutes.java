@@ -11,7 +11,7 @@ import io.tenure.clock.TenureClock;
 import io.tenure.error.ForbiddenException;
 import io.tenure.error.NotFoundException;
 import io.tenure.ledger.Ledger;
-import io.tenure.ledger.Money;
+import io.tenure.money.Money;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.LinkedHashMap;

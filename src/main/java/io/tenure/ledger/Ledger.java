@@ -2,6 +2,7 @@ package io.tenure.ledger;
 
 import io.tenure.error.RejectedException;
 import io.tenure.error.Require;
+import io.tenure.money.Money;
 import io.tenure.store.Ids;
 import java.time.Instant;
 import java.util.Currency;

@@ -10,6 +10,7 @@ import io.tenure.api.QueryParameters;
 import io.tenure.api.Routes;
 import io.tenure.clock.TenureClock;
 import io.tenure.error.Require;
+import io.tenure.money.Money;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
