@@ -1,11 +1,11 @@
 package io.tenure.api;
 
-import io.tenure.clock.TenureClock;
 import io.tenure.error.UnauthenticatedException;
 import io.tenure.store.Ids;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.InstantSource;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -19,9 +19,9 @@ public final class ApiKeys {
   private static final String PREFIX = "tnr_";
 
   private final Jdbi jdbi;
-  private final TenureClock clock;
+  private final InstantSource clock;
 
-  public ApiKeys(Jdbi jdbi, TenureClock clock) {
+  public ApiKeys(Jdbi jdbi, InstantSource clock) {
     this.jdbi = jdbi;
     this.clock = clock;
   }
@@ -45,7 +45,7 @@ public final class ApiKeys {
       jdbi.useHandle(handle -> handle.createUpdate("""
               INSERT INTO api_keys (id, key_hash, scope, name, created_at)
               VALUES (:id, :hash, 'OPERATOR', 'from TENURE_OPERATOR_KEY', :now) ON CONFLICT (key_hash) DO NOTHING
-              """).bind("id", Ids.next("key")).bind("hash", hash(configuredKey.get())).bind("now", clock.now())
+              """).bind("id", Ids.next("key")).bind("hash", hash(configuredKey.get())).bind("now", clock.instant())
           .execute());
       return Optional.empty();
     }
@@ -83,7 +83,7 @@ public final class ApiKeys {
             VALUES (:id, :hash, :scope, :partnerId, :accountId, :name, :now)
             """)
         .bind("id", id).bind("hash", hash(key)).bind("scope", scope.name()).bind("partnerId", partnerId)
-        .bind("accountId", accountId).bind("name", name).bind("now", clock.now())
+        .bind("accountId", accountId).bind("name", name).bind("now", clock.instant())
         .execute());
   }
 

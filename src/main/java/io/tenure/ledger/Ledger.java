@@ -1,5 +1,6 @@
 package io.tenure.ledger;
 
+import io.tenure.account.Wallets;
 import io.tenure.error.RejectedException;
 import io.tenure.error.Require;
 import io.tenure.money.Money;
@@ -17,7 +18,7 @@ import org.jdbi.v3.core.Handle;
  * the caller's transaction; a wallet is changed only after {@link #lockWallet}, so concurrent movements of
  * one wallet are serialized by its row lock.
  */
-public final class Ledger {
+public final class Ledger implements Wallets {
 
   /** What a transaction is. */
   public enum Kind { TOP_UP, CHARGE, REFUND, ADJUSTMENT }
@@ -32,6 +33,7 @@ public final class Ledger {
     return "wallet:" + accountId;
   }
 
+  @Override
   public void openWallet(Handle handle, String accountId, Currency currency) {
     handle.createUpdate("INSERT INTO wallets (account_id, currency) VALUES (:id, :currency)")
         .bind("id", accountId).bind("currency", currency.getCurrencyCode()).execute();
@@ -45,6 +47,7 @@ public final class Ledger {
         .one();
   }
 
+  @Override
   public Money balance(Handle handle, String accountId) {
     return handle.createQuery("SELECT balance_minor, currency FROM wallets WHERE account_id = :id")
         .bind("id", accountId)
