@@ -75,6 +75,13 @@ class ArchitectureTest {
   }
 
   @Test
+  void theCommandLineAndItsBenchLoaderStandAboveEverything() {
+    noClasses().that().resideOutsideOfPackage("io.tenure.cli")
+        .should().dependOnClassesThat().resideInAPackage("io.tenure.cli")
+        .check(classes);
+  }
+
+  @Test
   void theLedgerKnowsNothingOfWhatIsBilled() {
     noClasses().that().resideInAPackage("io.tenure.ledger")
         .should().dependOnClassesThat().resideInAnyPackage("io.tenure.billing..", "io.tenure.resource..", "io.tenure.lifecycle..")
