@@ -2,15 +2,22 @@ package io.tenure;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.time.Instant;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +86,25 @@ class ArchitectureTest {
     noClasses().that().resideOutsideOfPackage("io.tenure.cli")
         .should().dependOnClassesThat().resideInAPackage("io.tenure.cli")
         .check(classes);
+  }
+
+  /** A call that sends SQL of its own through a Jdbi handle (passing a handle on to a store does not). */
+  private static final DescribedPredicate<JavaCall<?>> RUNS_SQL =
+      target(owner(assignableTo(Handle.class))).and(target(nameMatching("create.*|prepareBatch|select|execute")))
+          .as("runs SQL through a Jdbi handle");
+
+  @Test
+  void routesRunNoSqlThemselves() {
+    noClasses().that().haveSimpleNameEndingWith("Routes").should().callMethodWhere(RUNS_SQL).check(classes);
+  }
+
+  @Test
+  void theApiPackageRunsNoSqlButItsTwoFrozenStores() {
+    // Frozen exceptions, for a later step of issue 10 section 3: ApiKeys moves to account (API keys belong to
+    // accounts), and Idempotency's table idempotency_keys gets its own store outside the HTTP plumbing.
+    noClasses().that().resideInAPackage("io.tenure.api").and().doNotHaveSimpleName("ApiKeys")
+        .and().doNotHaveSimpleName("Idempotency")
+        .should().callMethodWhere(RUNS_SQL).check(classes);
   }
 
   @Test
