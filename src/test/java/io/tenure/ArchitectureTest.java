@@ -1,6 +1,5 @@
 package io.tenure;
 
-import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
@@ -34,7 +33,15 @@ class ArchitectureTest {
   void lifecycleRulesDoNoInputOrOutput() {
     noClasses().that().resideInAPackage("io.tenure.lifecycle")
         .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "io.javalin..", "java.sql..", "java.net..",
-            "io.tenure.store..", "io.tenure.api..", "io.tenure.resource..", "io.tenure.lifecycle.engine..")
+            "io.tenure.store..", "io.tenure.api..", "io.tenure.resource..", "io.tenure.engine..")
+        .check(classes);
+  }
+
+  @Test
+  void thePureLifecycleRulesDependOnlyOnErrorsAndMoney() {
+    noClasses().that().resideInAPackage("io.tenure.lifecycle")
+        .should().dependOnClassesThat(resideInAPackage("io.tenure..")
+            .and(not(resideInAnyPackage("io.tenure.lifecycle", "io.tenure.error", "io.tenure.money"))))
         .check(classes);
   }
 
@@ -73,12 +80,7 @@ class ArchitectureTest {
 
   @Test
   void noLoopBetweenPackages() {
-    // Frozen exception, removed by the later step of issue 10 section 3 that moves the engine out of
-    // lifecycle into its own top-level package above what it drives: the engine (lifecycle.engine) drives
-    // resource, ledger, notify, provider, account and catalog, which in turn use the pure lifecycle rules.
-    slices().matching("io.tenure.(*)..").should().beFreeOfCycles()
-        .ignoreDependency(resideInAPackage("io.tenure.lifecycle.engine.."), alwaysTrue())
-        .check(classes);
+    slices().matching("io.tenure.(*)..").should().beFreeOfCycles().check(classes);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.tenure.lifecycle.engine;
+package io.tenure.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
