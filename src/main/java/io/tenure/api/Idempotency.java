@@ -57,7 +57,7 @@ public final class Idempotency {
     if (key.isBlank() || key.length() > 200 || TextDeserializer.problem(key) != null) {
       throw new InvalidInputException("INVALID_IDEMPOTENCY_KEY", "The Idempotency-Key must be 1 to 200 printable characters.");
     }
-    String requestHash = ApiKeys.hash(context.method() + " " + context.path() + "\n" + context.body());
+    String requestHash = Sha256.hex(context.method() + " " + context.path() + "\n" + context.body());
     try {
       Optional<Stored> earlier = jdbi.inTransaction(handle -> {
         if (!claim(handle, namespace, key, requestHash)) {
