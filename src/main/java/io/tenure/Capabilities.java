@@ -1,12 +1,12 @@
 package io.tenure;
 
+import io.tenure.billing.BillStore;
 import io.tenure.catalog.Catalogs;
 import io.tenure.clock.TenureClock;
-import io.tenure.billing.BillStore;
+import io.tenure.engine.AutoRenewing;
+import io.tenure.engine.GroupExpiry;
+import io.tenure.engine.LifecycleEngine;
 import io.tenure.ledger.Ledger;
-import io.tenure.lifecycle.engine.AutoRenewing;
-import io.tenure.lifecycle.engine.GroupExpiry;
-import io.tenure.lifecycle.engine.LifecycleEngine;
 import io.tenure.notify.Notices;
 import io.tenure.provider.ProviderCommands;
 import io.tenure.resource.Changing;

@@ -3,7 +3,8 @@ package io.tenure;
 import io.tenure.account.Account;
 import io.tenure.account.AccountRoutes;
 import io.tenure.account.AccountStore;
-import io.tenure.api.ApiKeys;
+import io.tenure.account.ApiKeyRoutes;
+import io.tenure.account.ApiKeys;
 import io.tenure.api.ApiServer;
 import io.tenure.api.Idempotency;
 import io.tenure.api.Routes;
@@ -96,7 +97,8 @@ public final class Tenure implements AutoCloseable {
 
     // Another Tenure on the same database may have moved the simulated clock since this one last looked.
     Routes routes = new Routes().beforeKeyedCall(scheduler::follow);
-    SystemRoutes.register(routes, database, keys, new SystemRoutes.ScopeOwners() {
+    SystemRoutes.register(routes, database);
+    ApiKeyRoutes.register(routes, keys, new ApiKeyRoutes.ScopeOwners() {
       @Override
       public boolean partnerExists(String partnerId) {
         return jdbi.withHandle(handle -> accountStore.partnerExists(handle, partnerId));

@@ -1,11 +1,22 @@
 package io.tenure;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.time.Instant;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +33,15 @@ class ArchitectureTest {
   void lifecycleRulesDoNoInputOrOutput() {
     noClasses().that().resideInAPackage("io.tenure.lifecycle")
         .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "io.javalin..", "java.sql..", "java.net..",
-            "io.tenure.store..", "io.tenure.api..", "io.tenure.resource..", "io.tenure.lifecycle.engine..")
+            "io.tenure.store..", "io.tenure.api..", "io.tenure.resource..", "io.tenure.engine..")
+        .check(classes);
+  }
+
+  @Test
+  void thePureLifecycleRulesDependOnlyOnErrorsAndMoney() {
+    noClasses().that().resideInAPackage("io.tenure.lifecycle")
+        .should().dependOnClassesThat(resideInAPackage("io.tenure..")
+            .and(not(resideInAnyPackage("io.tenure.lifecycle", "io.tenure.error", "io.tenure.money"))))
         .check(classes);
   }
 
@@ -49,6 +68,44 @@ class ArchitectureTest {
         .should().callMethod(Instant.class, "now")
         .orShould().callMethod(System.class, "currentTimeMillis")
         .check(classes);
+  }
+
+  @Test
+  void moneyIsABaseTypeThatDependsOnlyOnErrors() {
+    noClasses().that().resideInAPackage("io.tenure.money")
+        .should().dependOnClassesThat(resideInAPackage("io.tenure..")
+            .and(not(resideInAnyPackage("io.tenure.money", "io.tenure.error"))))
+        .check(classes);
+  }
+
+  @Test
+  void noLoopBetweenPackages() {
+    slices().matching("io.tenure.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void theCommandLineAndItsBenchLoaderStandAboveEverything() {
+    noClasses().that().resideOutsideOfPackage("io.tenure.cli")
+        .should().dependOnClassesThat().resideInAPackage("io.tenure.cli")
+        .check(classes);
+  }
+
+  /** A call that sends SQL of its own through a Jdbi handle (passing a handle on to a store does not). */
+  private static final DescribedPredicate<JavaCall<?>> RUNS_SQL =
+      target(owner(assignableTo(Handle.class))).and(target(nameMatching("create.*|prepareBatch|select|execute")))
+          .as("runs SQL through a Jdbi handle");
+
+  @Test
+  void routesRunNoSqlThemselves() {
+    noClasses().that().haveSimpleNameEndingWith("Routes").should().callMethodWhere(RUNS_SQL).check(classes);
+  }
+
+  @Test
+  void theApiPackageRunsNoSqlButItsFrozenIdempotencyStore() {
+    // Frozen exception, for a later step of issue 10 section 3: Idempotency's table idempotency_keys gets its
+    // own store outside the HTTP plumbing.
+    noClasses().that().resideInAPackage("io.tenure.api").and().doNotHaveSimpleName("Idempotency")
+        .should().callMethodWhere(RUNS_SQL).check(classes);
   }
 
   @Test

@@ -1,6 +1,6 @@
 package io.tenure.account;
 
-import io.tenure.ledger.Money;
+import io.tenure.money.Money;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;

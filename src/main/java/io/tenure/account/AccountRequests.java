@@ -5,7 +5,7 @@ import io.tenure.catalog.Catalog;
 import io.tenure.error.Echo;
 import io.tenure.error.InvalidInputException;
 import io.tenure.error.Require;
-import io.tenure.ledger.Money;
+import io.tenure.money.Money;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.ZoneId;

@@ -10,8 +10,7 @@ import io.tenure.catalog.Catalogs;
 import io.tenure.clock.TenureClock;
 import io.tenure.error.ForbiddenException;
 import io.tenure.error.NotFoundException;
-import io.tenure.ledger.Ledger;
-import io.tenure.ledger.Money;
+import io.tenure.money.Money;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -28,13 +27,13 @@ public final class AccountRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(AccountRoutes.class);
   private final Jdbi jdbi;
   private final AccountStore accounts;
-  private final Ledger ledger;
+  private final Wallets ledger;
   private final Catalogs catalogs;
   private final TenureClock clock;
   private final ZoneId operatorZone;
 
   /** {@code operatorZone} ({@code --zone}) is a new account's default zone and the zone of partner data. */
-  public AccountRoutes(Jdbi jdbi, AccountStore accounts, Ledger ledger, Catalogs catalogs, TenureClock clock, ZoneId operatorZone) {
+  public AccountRoutes(Jdbi jdbi, AccountStore accounts, Wallets ledger, Catalogs catalogs, TenureClock clock, ZoneId operatorZone) {
     this.jdbi = jdbi;
     this.accounts = accounts;
     this.ledger = ledger;

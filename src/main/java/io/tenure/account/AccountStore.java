@@ -1,7 +1,7 @@
 package io.tenure.account;
 
 import io.tenure.error.NotFoundException;
-import io.tenure.ledger.Money;
+import io.tenure.money.Money;
 import io.tenure.store.Ids;
 import java.sql.ResultSet;
 import java.sql.SQLException;

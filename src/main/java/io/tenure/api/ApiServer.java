@@ -38,7 +38,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** Starts serving {@code routes} on {@code port} (0: any free port). */
-  public static ApiServer start(Routes routes, ApiKeys keys, int port, long maxRequestBytes) {
+  public static ApiServer start(Routes routes, Authenticator keys, int port, long maxRequestBytes) {
     Javalin javalin = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -87,7 +87,7 @@ public final class ApiServer implements AutoCloseable {
     return javalin.port();
   }
 
-  private static void handle(Routes.Route route, Runnable beforeKeyedCall, ApiKeys keys, Context context)
+  private static void handle(Routes.Route route, Runnable beforeKeyedCall, Authenticator keys, Context context)
       throws Exception {
     Caller caller = null;
     if (route.access() != Routes.Access.PUBLIC) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import io.tenure.error.InvalidInputException;
-import io.tenure.ledger.Money;
+import io.tenure.money.Money;
 import java.io.IOException;
 import java.math.BigDecimal;
 

@@ -3,13 +3,13 @@ package io.tenure.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import io.tenure.clock.TenureClock;
 import io.tenure.error.Echo;
 import io.tenure.error.InvalidInputException;
 import io.tenure.error.LimitExceededException;
 import io.tenure.error.NotFoundException;
 import io.tenure.error.RejectedException;
 import io.tenure.error.TenureException;
+import java.time.InstantSource;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -27,9 +27,9 @@ public final class Idempotency {
   public static final String HEADER = "Idempotency-Key";
 
   private final Jdbi jdbi;
-  private final TenureClock clock;
+  private final InstantSource clock;
 
-  public Idempotency(Jdbi jdbi, TenureClock clock) {
+  public Idempotency(Jdbi jdbi, InstantSource clock) {
     this.jdbi = jdbi;
     this.clock = clock;
   }
@@ -57,7 +57,7 @@ public final class Idempotency {
     if (key.isBlank() || key.length() > 200 || TextDeserializer.problem(key) != null) {
       throw new InvalidInputException("INVALID_IDEMPOTENCY_KEY", "The Idempotency-Key must be 1 to 200 printable characters.");
     }
-    String requestHash = ApiKeys.hash(context.method() + " " + context.path() + "\n" + context.body());
+    String requestHash = Sha256.hex(context.method() + " " + context.path() + "\n" + context.body());
     try {
       Optional<Stored> earlier = jdbi.inTransaction(handle -> {
         if (!claim(handle, namespace, key, requestHash)) {
@@ -83,7 +83,7 @@ public final class Idempotency {
             INSERT INTO idempotency_keys (namespace, key, request_hash, status, response, created_at)
             VALUES (:namespace, :key, :hash, 0, '', :now) ON CONFLICT DO NOTHING
             """)
-        .bind("namespace", namespace).bind("key", key).bind("hash", requestHash).bind("now", clock.now())
+        .bind("namespace", namespace).bind("key", key).bind("hash", requestHash).bind("now", clock.instant())
         .execute() == 1;
   }
 

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tenure.error.InvalidInputException;
 import io.tenure.error.Require;
-import io.tenure.ledger.Money;
+import io.tenure.money.Money;
 import java.io.IOException;
 import java.math.BigDecimal;
 

@@ -1,7 +1,7 @@
 package io.tenure.billing;
 
 import io.tenure.error.Require;
-import io.tenure.ledger.Money;
+import io.tenure.money.Money;
 import io.tenure.store.Ids;
 import java.time.Instant;
 import java.util.ArrayList;

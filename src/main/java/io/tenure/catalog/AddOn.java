@@ -1,6 +1,6 @@
 package io.tenure.catalog;
 
-import io.tenure.ledger.Money;
+import io.tenure.money.Money;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;

@@ -2,8 +2,8 @@ package io.tenure.catalog;
 
 import io.tenure.error.Echo;
 import io.tenure.error.Require;
-import io.tenure.ledger.Money;
 import io.tenure.lifecycle.Policy;
+import io.tenure.money.Money;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

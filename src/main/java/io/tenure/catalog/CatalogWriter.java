@@ -1,8 +1,8 @@
 package io.tenure.catalog;
 
-import io.tenure.ledger.Money;
 import io.tenure.lifecycle.Policy;
 import io.tenure.lifecycle.PolicyPhase;
+import io.tenure.money.Money;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

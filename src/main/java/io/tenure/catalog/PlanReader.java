@@ -1,8 +1,8 @@
 package io.tenure.catalog;
 
-import io.tenure.ledger.Money;
 import io.tenure.lifecycle.Policy;
 import io.tenure.lifecycle.Trigger;
+import io.tenure.money.Money;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;

@@ -2,8 +2,7 @@ package io.tenure.cli;
 
 import io.tenure.Capabilities;
 import io.tenure.clock.TenureClock;
-import io.tenure.lifecycle.engine.LifecycleEngine;
-import io.tenure.lifecycle.engine.SyntheticResources;
+import io.tenure.engine.LifecycleEngine;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;

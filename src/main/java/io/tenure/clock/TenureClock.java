@@ -2,14 +2,21 @@ package io.tenure.clock;
 
 import io.tenure.error.Require;
 import java.time.Instant;
+import java.time.InstantSource;
 
 /**
  * The one clock the whole program reads. Either the system clock, or a simulated clock that stands still
  * until {@link Scheduler#advanceTo} moves it. Thread-safe.
  */
-public sealed interface TenureClock permits TenureClock.SystemClock, TenureClock.SimulatedClock {
+public sealed interface TenureClock extends InstantSource permits TenureClock.SystemClock, TenureClock.SimulatedClock {
 
   Instant now();
+
+  /** The same reading as {@link #now}, so code below the clock can take a plain {@link InstantSource}. */
+  @Override
+  default Instant instant() {
+    return now();
+  }
 
   boolean isSimulated();
 

@@ -1,11 +1,16 @@
 package io.tenure.ledger;
 
+import io.tenure.account.Wallets;
 import io.tenure.error.RejectedException;
 import io.tenure.error.Require;
+import io.tenure.money.Money;
 import io.tenure.store.Ids;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -16,7 +21,7 @@ import org.jdbi.v3.core.Handle;
  * the caller's transaction; a wallet is changed only after {@link #lockWallet}, so concurrent movements of
  * one wallet are serialized by its row lock.
  */
-public final class Ledger {
+public final class Ledger implements Wallets {
 
   /** What a transaction is. */
   public enum Kind { TOP_UP, CHARGE, REFUND, ADJUSTMENT }
@@ -27,10 +32,45 @@ public final class Ledger {
   /** A posted transaction and the wallet balance right after it. */
   public record Posted(String transactionId, Money balance) {}
 
+  /** One transaction of an account's ledger, with its entries in book order. */
+  public record Transaction(String id, long sequence, String kind, String description, String billId, Instant createdAt,
+      List<Entry> entries) {}
+
+  /**
+   * A page of the account's ledger, newest first: at most {@code limit} transactions before sequence
+   * {@code before} (null: from the newest). Two queries whatever the page size: the transactions, then all
+   * their entries at once.
+   */
+  public List<Transaction> page(Handle handle, String accountId, Long before, int limit) {
+    List<Transaction> transactions = handle.createQuery("""
+            SELECT * FROM ledger_transactions WHERE account_id = :id AND (CAST(:before AS bigint) IS NULL OR sequence < :before)
+            ORDER BY sequence DESC LIMIT :limit
+            """)
+        .bind("id", accountId).bind("before", before).bind("limit", limit)
+        .map((row, context) -> new Transaction(row.getString("id"), row.getLong("sequence"), row.getString("kind"),
+            row.getString("description"), row.getString("bill_id"), row.getTimestamp("created_at").toInstant(), new ArrayList<>()))
+        .list();
+    if (transactions.isEmpty()) {
+      return transactions;
+    }
+    Map<String, List<Entry>> entries = new HashMap<>();
+    transactions.forEach(transaction -> entries.put(transaction.id(), transaction.entries()));
+    handle.createQuery("""
+            SELECT transaction_id, book, amount_minor, currency FROM ledger_entries
+            WHERE transaction_id = ANY(:ids) ORDER BY transaction_id, book
+            """)
+        .bindArray("ids", String.class, List.copyOf(entries.keySet()))
+        .map((row, context) -> Map.entry(row.getString("transaction_id"), new Entry(row.getString("book"),
+            new Money(row.getLong("amount_minor"), Currency.getInstance(row.getString("currency"))))))
+        .forEach(entry -> entries.get(entry.getKey()).add(entry.getValue()));
+    return transactions;
+  }
+
   public static String walletBook(String accountId) {
     return "wallet:" + accountId;
   }
 
+  @Override
   public void openWallet(Handle handle, String accountId, Currency currency) {
     handle.createUpdate("INSERT INTO wallets (account_id, currency) VALUES (:id, :currency)")
         .bind("id", accountId).bind("currency", currency.getCurrencyCode()).execute();
@@ -44,6 +84,7 @@ public final class Ledger {
         .one();
   }
 
+  @Override
   public Money balance(Handle handle, String accountId) {
     return handle.createQuery("SELECT balance_minor, currency FROM wallets WHERE account_id = :id")
         .bind("id", accountId)

@@ -10,6 +10,7 @@ import io.tenure.api.QueryParameters;
 import io.tenure.api.Routes;
 import io.tenure.clock.TenureClock;
 import io.tenure.error.Require;
+import io.tenure.money.Money;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,28 +111,18 @@ public final class LedgerRoutes {
     Long before = QueryParameters.optionalNumber(context, "before").orElse(null);
     context.json(jdbi.withHandle(handle -> {
       Account account = accounts.visible(handle, caller, context.pathParam("id"));
-      List<Map<String, Object>> items = handle.createQuery("""
-              SELECT * FROM ledger_transactions WHERE account_id = :id AND (CAST(:before AS bigint) IS NULL OR sequence < :before)
-              ORDER BY sequence DESC LIMIT :limit
-              """)
-          .bind("id", account.id()).bind("before", before).bind("limit", limit)
-          .map((row, ctx) -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("id", row.getString("id"));
-            item.put("sequence", row.getLong("sequence"));
-            item.put("kind", row.getString("kind"));
-            item.put("description", row.getString("description"));
-            item.put("billId", row.getString("bill_id"));
-            item.put("createdAt", row.getTimestamp("created_at").toInstant().atZone(account.timeZone()).toOffsetDateTime());
-            return item;
-          }).list();
-      for (Map<String, Object> item : items) {
-        item.put("entries", handle.createQuery("SELECT book, amount_minor, currency FROM ledger_entries WHERE transaction_id = :id ORDER BY book")
-            .bind("id", item.get("id"))
-            .map((row, ctx) -> Map.of("book", row.getString("book"), "amount",
-                new Money(row.getLong("amount_minor"), java.util.Currency.getInstance(row.getString("currency"))).toString()))
-            .list());
-      }
+      List<Map<String, Object>> items = ledger.page(handle, account.id(), before, limit).stream().map(transaction -> {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", transaction.id());
+        item.put("sequence", transaction.sequence());
+        item.put("kind", transaction.kind());
+        item.put("description", transaction.description());
+        item.put("billId", transaction.billId());
+        item.put("createdAt", transaction.createdAt().atZone(account.timeZone()).toOffsetDateTime());
+        item.put("entries", transaction.entries().stream()
+            .map(entry -> Map.<String, Object>of("book", entry.book(), "amount", entry.amount().toString())).toList());
+        return item;
+      }).toList();
       Map<String, Object> page = new LinkedHashMap<>();
       page.put("items", items);
       page.put("next", items.size() == limit ? items.getLast().get("sequence") : null);

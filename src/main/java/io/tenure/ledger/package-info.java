@@ -1,2 +1,2 @@
-/** Money and the double-entry ledger: wallets, top-ups, charges, refunds, adjustments, and the audit. */
+/** The double-entry ledger: wallets, top-ups, charges, refunds, adjustments, and the audit. */
 package io.tenure.ledger;

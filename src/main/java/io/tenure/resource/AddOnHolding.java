@@ -1,7 +1,7 @@
 package io.tenure.resource;
 
 import io.tenure.error.Require;
-import io.tenure.ledger.Money;
+import io.tenure.money.Money;
 
 /**
  * The units of one add-on a resource holds in its current term, and what was paid for them in that term;

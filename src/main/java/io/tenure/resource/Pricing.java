@@ -7,7 +7,7 @@ import io.tenure.catalog.Catalog;
 import io.tenure.catalog.Plan;
 import io.tenure.error.InvalidInputException;
 import io.tenure.error.Require;
-import io.tenure.ledger.Money;
+import io.tenure.money.Money;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;

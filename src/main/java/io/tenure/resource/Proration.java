@@ -1,7 +1,7 @@
 package io.tenure.resource;
 
 import io.tenure.error.Require;
-import io.tenure.ledger.Money;
+import io.tenure.money.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;

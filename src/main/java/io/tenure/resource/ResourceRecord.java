@@ -2,9 +2,9 @@ package io.tenure.resource;
 
 import io.tenure.catalog.BillingMode;
 import io.tenure.catalog.BillingPeriod;
-import io.tenure.ledger.Money;
 import io.tenure.lifecycle.LifecycleState;
 import io.tenure.lifecycle.Policy;
+import io.tenure.money.Money;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

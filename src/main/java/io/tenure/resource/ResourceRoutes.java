@@ -138,9 +138,7 @@ public final class ResourceRoutes {
       Account account = accountRoutes.visible(handle, caller, request.accountId());
       Purchasing.Purchase purchase = purchasing.buy(handle, account, request, clock.now());
       LOG.info("resource - {} bought {} for account {}", purchase.resource().id(), request.plan(), account.id());
-      handle.createUpdate("INSERT INTO lifecycle_events (resource_id, at, type, phase) VALUES (:id, :at, 'PURCHASED', :phase)")
-          .bind("id", purchase.resource().id()).bind("at", clock.now()).bind("phase", purchase.resource().lifecycle().phase().name())
-          .execute();
+      resources.recordPurchase(handle, purchase.resource(), clock.now());
       return new Idempotency.Reply(201, ResourceViews.view(purchase.resource(), purchase.bill()));
     });
   }
@@ -156,13 +154,7 @@ public final class ResourceRoutes {
     }
     context.json(jdbi.withHandle(handle -> {
       Account account = accountRoutes.visible(handle, caller, context.pathParam("id"));
-      List<ResourceRecord> found = handle.createQuery(ResourceStore.SELECT + """
-               WHERE r.account_id = :accountId AND (CAST(:phase AS text) IS NULL OR r.phase = :phase)
-                 AND (CAST(:after AS text) IS NULL OR r.id > :after)
-               ORDER BY r.id LIMIT :limit
-              """)
-          .bind("accountId", account.id()).bind("phase", phase).bind("after", after).bind("limit", limit)
-          .map((row, ctx) -> resources.read(handle, row)).list();
+      List<ResourceRecord> found = resources.listForAccount(handle, account.id(), phase, after, limit);
       Map<String, Object> page = new LinkedHashMap<>();
       page.put("items", found.stream().map(resource -> ResourceViews.view(resource, Optional.empty())).toList());
       page.put("next", found.size() == limit ? found.getLast().id() : null);
@@ -175,11 +167,9 @@ public final class ResourceRoutes {
     context.json(jdbi.withHandle(handle -> {
       ResourceRecord resource = visible(handle, caller, context.pathParam("id"));
       var zone = resource.lifecycle().zone();
-      List<Map<String, Object>> entries = new ArrayList<>(handle.createQuery(
-              "SELECT at, type, phase FROM lifecycle_events WHERE resource_id = :id ORDER BY sequence")
-          .bind("id", resource.id())
-          .map((row, ctx) -> ResourceViews.entry(row.getTimestamp("at").toInstant(), row.getString("type"), row.getString("phase"), false, zone))
-          .list());
+      List<Map<String, Object>> entries = new ArrayList<>(resources.history(handle, resource.id()).stream()
+          .map(event -> ResourceViews.entry(event.at(), event.type(), event.phase(), false, zone))
+          .toList());
       List<LifecycleEvent> projected = new ArrayList<>(Timeline.project(resource.lifecycle(), now, now.plus(TIMELINE_HORIZON)));
       if (!projected.isEmpty() && projected.getLast().type() == EventType.RELEASE_REQUESTED
           && !providers.confirmsReleases(handle, resource.planCode())) {

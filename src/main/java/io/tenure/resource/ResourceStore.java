@@ -4,10 +4,10 @@ import io.tenure.catalog.BillingMode;
 import io.tenure.catalog.BillingPeriod;
 import io.tenure.catalog.Catalogs;
 import io.tenure.error.NotFoundException;
-import io.tenure.ledger.Money;
 import io.tenure.lifecycle.Lifecycle;
 import io.tenure.lifecycle.LifecycleState;
 import io.tenure.lifecycle.Phase;
+import io.tenure.money.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -62,6 +62,35 @@ public final class ResourceStore {
     return handle.createQuery(SELECT + " WHERE r.id = :id FOR UPDATE OF r").bind("id", id)
         .map((row, context) -> read(handle, row)).findOne()
         .orElseThrow(() -> notFound(id));
+  }
+
+  /** A page of the account's resources in id order after {@code after} (null: from the start), optionally in one phase. */
+  public List<ResourceRecord> listForAccount(Handle handle, String accountId, String phase, String after, int limit) {
+    return handle.createQuery(SELECT + """
+             WHERE r.account_id = :accountId AND (CAST(:phase AS text) IS NULL OR r.phase = :phase)
+               AND (CAST(:after AS text) IS NULL OR r.id > :after)
+             ORDER BY r.id LIMIT :limit
+            """)
+        .bind("accountId", accountId).bind("phase", phase).bind("after", after).bind("limit", limit)
+        .map((row, context) -> read(handle, row)).list();
+  }
+
+  /** One recorded event of a resource's history, as stored. */
+  public record RecordedEvent(Instant at, String type, String phase) {}
+
+  /** Records the purchase, the first event of the resource's history. */
+  public void recordPurchase(Handle handle, ResourceRecord resource, Instant at) {
+    handle.createUpdate("INSERT INTO lifecycle_events (resource_id, at, type, phase) VALUES (:id, :at, 'PURCHASED', :phase)")
+        .bind("id", resource.id()).bind("at", at).bind("phase", resource.lifecycle().phase().name())
+        .execute();
+  }
+
+  /** The resource's recorded history, in the order it was written. */
+  public List<RecordedEvent> history(Handle handle, String resourceId) {
+    return handle.createQuery("SELECT at, type, phase FROM lifecycle_events WHERE resource_id = :id ORDER BY sequence")
+        .bind("id", resourceId)
+        .map((row, context) -> new RecordedEvent(row.getTimestamp("at").toInstant(), row.getString("type"), row.getString("phase")))
+        .list();
   }
 
   public Optional<ResourceRecord> find(Handle handle, String id) {

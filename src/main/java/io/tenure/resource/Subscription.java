@@ -2,7 +2,7 @@ package io.tenure.resource;
 
 import io.tenure.catalog.BillingPeriod;
 import io.tenure.catalog.Plan;
-import io.tenure.ledger.Money;
+import io.tenure.money.Money;
 import java.util.List;
 
 /**

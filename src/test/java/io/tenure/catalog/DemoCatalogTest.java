@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenure.error.NotFoundException;
-import io.tenure.ledger.Money;
 import io.tenure.lifecycle.PolicyPresets;
+import io.tenure.money.Money;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenure.Capabilities;
 import io.tenure.clock.TenureClock;
-import io.tenure.lifecycle.engine.LifecycleEngine;
+import io.tenure.engine.LifecycleEngine;
 import io.tenure.testing.Fixtures;
 import io.tenure.testing.HttpApi;
 import io.tenure.testing.TestServer;

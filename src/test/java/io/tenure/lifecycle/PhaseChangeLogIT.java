@@ -6,7 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.tenure.lifecycle.engine.LifecycleEngine;
+import io.tenure.engine.LifecycleEngine;
 import io.tenure.testing.Fixtures;
 import io.tenure.testing.HttpApi;
 import io.tenure.testing.TestServer;

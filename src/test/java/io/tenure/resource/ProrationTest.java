@@ -3,7 +3,7 @@ package io.tenure.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tenure.ledger.Money;
+import io.tenure.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;

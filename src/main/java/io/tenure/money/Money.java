@@ -1,4 +1,4 @@
-package io.tenure.ledger;
+package io.tenure.money;
 
 import io.tenure.error.InvalidInputException;
 import io.tenure.error.Require;

@@ -1,4 +1,4 @@
-package io.tenure.lifecycle.engine;
+package io.tenure.cli;
 
 import io.tenure.error.Require;
 import io.tenure.lifecycle.Lifecycle;

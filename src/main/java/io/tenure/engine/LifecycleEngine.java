@@ -1,4 +1,4 @@
-package io.tenure.lifecycle.engine;
+package io.tenure.engine;
 
 import io.tenure.catalog.Catalog;
 import io.tenure.catalog.Catalogs;

@@ -1,8 +1,9 @@
-package io.tenure.lifecycle.engine;
+package io.tenure.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenure.Capabilities;
+import io.tenure.cli.SyntheticResources;
 import io.tenure.clock.TenureClock;
 import io.tenure.store.Database;
 import io.tenure.testing.TestDatabases;

@@ -1,13 +1,13 @@
-package io.tenure.lifecycle.engine;
+package io.tenure.engine;
 
 import io.tenure.account.Account;
 import io.tenure.clock.OperatorZone;
 import io.tenure.error.TenureException;
 import io.tenure.ledger.Ledger;
-import io.tenure.ledger.Money;
 import io.tenure.lifecycle.Effect;
 import io.tenure.lifecycle.Lifecycle;
 import io.tenure.lifecycle.Phase;
+import io.tenure.money.Money;
 import io.tenure.notify.Notice;
 import io.tenure.resource.LifecycleWrites;
 import io.tenure.resource.Renewing;

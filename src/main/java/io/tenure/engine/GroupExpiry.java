@@ -1,4 +1,4 @@
-package io.tenure.lifecycle.engine;
+package io.tenure.engine;
 
 import io.tenure.lifecycle.Effect;
 import io.tenure.lifecycle.Phase;

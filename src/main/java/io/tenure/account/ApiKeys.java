@@ -1,12 +1,11 @@
-package io.tenure.api;
+package io.tenure.account;
 
-import io.tenure.clock.TenureClock;
+import io.tenure.api.Authenticator;
+import io.tenure.api.Caller;
+import io.tenure.api.Sha256;
 import io.tenure.error.UnauthenticatedException;
 import io.tenure.store.Ids;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.time.InstantSource;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -15,13 +14,13 @@ import org.jdbi.v3.core.Jdbi;
  * 40 random characters, so a plain hash suffices (no salt or stretching is needed against guessing).
  * Thread-safe.
  */
-public final class ApiKeys {
+public final class ApiKeys implements Authenticator {
   private static final String PREFIX = "tnr_";
 
   private final Jdbi jdbi;
-  private final TenureClock clock;
+  private final InstantSource clock;
 
-  public ApiKeys(Jdbi jdbi, TenureClock clock) {
+  public ApiKeys(Jdbi jdbi, InstantSource clock) {
     this.jdbi = jdbi;
     this.clock = clock;
   }
@@ -45,7 +44,7 @@ public final class ApiKeys {
       jdbi.useHandle(handle -> handle.createUpdate("""
               INSERT INTO api_keys (id, key_hash, scope, name, created_at)
               VALUES (:id, :hash, 'OPERATOR', 'from TENURE_OPERATOR_KEY', :now) ON CONFLICT (key_hash) DO NOTHING
-              """).bind("id", Ids.next("key")).bind("hash", hash(configuredKey.get())).bind("now", clock.now())
+              """).bind("id", Ids.next("key")).bind("hash", Sha256.hex(configuredKey.get())).bind("now", clock.instant())
           .execute());
       return Optional.empty();
     }
@@ -55,6 +54,7 @@ public final class ApiKeys {
   }
 
   /** The caller behind an {@code Authorization} header value, or 401. */
+  @Override
   public Caller authenticate(String authorizationHeader) {
     if (authorizationHeader == null || authorizationHeader.isBlank()) {
       throw new UnauthenticatedException("UNAUTHENTICATED", "Send an API key as 'Authorization: Bearer <key>'.");
@@ -62,7 +62,7 @@ public final class ApiKeys {
     if (!authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw new UnauthenticatedException("UNAUTHENTICATED", "The Authorization header must read 'Bearer <key>'.");
     }
-    String hash = hash(authorizationHeader.substring(7).trim());
+    String hash = Sha256.hex(authorizationHeader.substring(7).trim());
     return jdbi.withHandle(handle -> handle.createQuery(
             "SELECT scope, id, partner_id, account_id FROM api_keys WHERE key_hash = :hash")
         .bind("hash", hash)
@@ -82,16 +82,8 @@ public final class ApiKeys {
             INSERT INTO api_keys (id, key_hash, scope, partner_id, account_id, name, created_at)
             VALUES (:id, :hash, :scope, :partnerId, :accountId, :name, :now)
             """)
-        .bind("id", id).bind("hash", hash(key)).bind("scope", scope.name()).bind("partnerId", partnerId)
-        .bind("accountId", accountId).bind("name", name).bind("now", clock.now())
+        .bind("id", id).bind("hash", Sha256.hex(key)).bind("scope", scope.name()).bind("partnerId", partnerId)
+        .bind("accountId", accountId).bind("name", name).bind("now", clock.instant())
         .execute());
-  }
-
-  static String hash(String key) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException impossible) {
-      throw new IllegalStateException("every JDK has SHA-256", impossible);
-    }
   }
 }
