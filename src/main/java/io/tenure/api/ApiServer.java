@@ -50,9 +50,10 @@ public final class ApiServer implements AutoCloseable {
       config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));
       config.requestLogger.http((context, millis) -> REQUESTS.debug("request - {} {} -> {} in {} ms",
           context.method(), context.path(), context.statusCode(), Math.round(millis)));
+      Runnable beforeKeyedCall = routes.beforeKeyedCall();
       for (Routes.Route route : routes.all()) {
         config.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(),
-            context -> handle(route, routes.beforeKeyedCall(), keys, context));
+            context -> handle(route, beforeKeyedCall, keys, context));
       }
       config.routes.exception(TenureException.class, (failure, context) -> answer(context, failure));
       config.routes.exception(HttpResponseException.class, ApiServer::answerFramework);
@@ -91,9 +92,9 @@ public final class ApiServer implements AutoCloseable {
       throws Exception {
     Caller caller = null;
     if (route.access() != Routes.Access.PUBLIC) {
-      beforeKeyedCall.run();
       caller = keys.authenticate(context.header("Authorization"));
       caller.requireAccess(route.access());
+      beforeKeyedCall.run();
       context.attribute(CALLER, caller);
     }
     RequestChecks.check(route, context);
@@ -101,7 +102,12 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static void answer(Context context, TenureException failure) {
-    int status = switch (failure) {
+    error(context, statusOf(failure), failure.code(), failure.getMessage());
+  }
+
+  /** The HTTP status of each kind of failure, defined once (a replayed refusal keeps the same). */
+  static int statusOf(TenureException failure) {
+    return switch (failure) {
       case InvalidInputException ignored -> 400;
       case UnauthenticatedException ignored -> 401;
       case ForbiddenException ignored -> 403;
@@ -110,7 +116,6 @@ public final class ApiServer implements AutoCloseable {
       case LimitExceededException ignored -> 422;
       case UnsupportedMediaTypeException ignored -> 415;
     };
-    error(context, status, failure.code(), failure.getMessage());
   }
 
   private static void answerFramework(HttpResponseException failure, Context context) {

@@ -54,8 +54,9 @@ public final class Idempotency {
       context.status(reply.status()).json(reply.body());
       return;
     }
-    if (key.isBlank() || key.length() > 200 || TextDeserializer.problem(key) != null) {
-      throw new InvalidInputException("INVALID_IDEMPOTENCY_KEY", "The Idempotency-Key must be 1 to 200 printable characters.");
+    if (key.isBlank() || key.length() > RequestChecks.PARAMETER_LENGTH_MAX || TextDeserializer.problem(key) != null) {
+      throw new InvalidInputException("INVALID_IDEMPOTENCY_KEY",
+          "The Idempotency-Key must be 1 to " + RequestChecks.PARAMETER_LENGTH_MAX + " printable characters.");
     }
     String requestHash = Sha256.hex(context.method() + " " + context.path() + "\n" + context.body());
     try {
@@ -97,7 +98,7 @@ public final class Idempotency {
    * that request's answer is returned, to be replayed instead.
    */
   private Optional<Stored> rememberRefusal(String namespace, String key, String requestHash, TenureException refusal) {
-    int status = refusal instanceof RejectedException ? 409 : refusal instanceof LimitExceededException ? 422 : 404;
+    int status = ApiServer.statusOf(refusal);
     String body = Json.write(ErrorBody.of(refusal.code(), refusal.getMessage()));
     return jdbi.inTransaction(handle -> {
       if (claim(handle, namespace, key, requestHash)) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.tenure.error.Echo;
 import io.tenure.error.InvalidInputException;
 import io.tenure.error.TenureException;
+import io.tenure.money.Money;
 import java.math.BigDecimal;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
@@ -100,7 +101,7 @@ final class ReadFailures {
       return TextOnlyInstants.EXPECTED.substring("must be ".length());
     }
     if (type == BigDecimal.class) {
-      return "a decimal string like \"10.00\"";
+      return Money.EXPECTED_FORM.substring("must be ".length());
     }
     if (type.isEnum()) {
       return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));

@@ -104,10 +104,9 @@ final class RequestChecks {
     }
   }
 
+  /** After {@link #requireKnownTransferCoding}, a Transfer-Encoding header can only be {@code chunked}. */
   private static boolean hasBody(Context context) {
-    String transferEncoding = context.header("Transfer-Encoding");
-    return context.req().getContentLengthLong() > 0
-        || (transferEncoding != null && transferEncoding.toLowerCase(Locale.ROOT).contains("chunked"));
+    return context.req().getContentLengthLong() > 0 || context.header("Transfer-Encoding") != null;
   }
 
   /**

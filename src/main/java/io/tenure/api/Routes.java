@@ -72,7 +72,7 @@ public final class Routes {
   }
 
   /**
-   * Runs {@code action} before every call of a route that takes a key, before the key is checked: the
+   * Runs {@code action} before every call of a route that takes a key, once the key is accepted: the
    * simulated clock follows the database's there, so a call served by one Tenure sees an advance made through
    * another. Public routes (health, the API description) read no clock.
    */

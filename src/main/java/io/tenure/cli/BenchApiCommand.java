@@ -105,17 +105,9 @@ final class BenchApiCommand implements Callable<Integer> {
       String jdbcUrl = Files.readString(temporary.resolve("postgres.url")).strip();
       outcome = measure("http://localhost:" + tenure.port(), OPERATOR_KEY, jdbcUrl, tenure.database());
     } finally {
-      deleteRecursively(temporary);
+      BenchLifecycleCommand.deleteRecursively(temporary);
     }
     return outcome.print(spec.commandLine().getOut());
-  }
-
-  private static void deleteRecursively(Path directory) throws IOException {
-    try (var files = Files.walk(directory)) {
-      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(file);
-      }
-    }
   }
 
   private int run(String baseUrl, String key, String jdbcUrl, Database database) throws Exception {

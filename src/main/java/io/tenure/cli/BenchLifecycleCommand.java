@@ -89,7 +89,8 @@ final class BenchLifecycleCommand implements Callable<Integer> {
         .orElseGet(() -> Database.embedded(dataDirectory, database.poolSize, zone));
   }
 
-  private static void deleteRecursively(Path directory) {
+  /** Deletes a benchmark's temporary data directory; {@code bench api} uses it too. */
+  static void deleteRecursively(Path directory) {
     try (Stream<Path> files = Files.walk(directory)) {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(file);

@@ -51,10 +51,11 @@ public final class Changing {
     }
     Bill bill = bills.create(handle, current.accountId(), current.id(), Bill.Type.ADD_ON_CHANGE, Purchasing.billLines(change.quote()), now);
     Money total = change.quote().total();
+    String description = LedgerEntry.ADD_ON_CHANGE.describe(catalog.plan(current.planCode()).name(), current.id());
     if (total.signum() > 0) {
-      ledger.chargePrepaid(handle, current.accountId(), total, LedgerEntry.ADD_ON_CHANGE.describe(catalog.plan(current.planCode()).name(), current.id()), bill.id(), now);
+      ledger.chargePrepaid(handle, current.accountId(), total, description, bill.id(), now);
     } else if (total.signum() < 0) {
-      ledger.refund(handle, current.accountId(), total.negate(), LedgerEntry.ADD_ON_CHANGE.describe(catalog.plan(current.planCode()).name(), current.id()), bill.id(), now);
+      ledger.refund(handle, current.accountId(), total.negate(), description, bill.id(), now);
     }
     return new Change(changed, Optional.of(bill));
   }

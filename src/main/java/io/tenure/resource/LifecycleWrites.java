@@ -31,6 +31,8 @@ public final class LifecycleWrites {
   private final List<Notice> noticeRows = new ArrayList<>();
   private final List<ProviderCommands.Command> commands = new ArrayList<>();
   private final List<ResourceRecord> states = new ArrayList<>();
+  /** The last of {@link #states} per resource: {@link #saved} is asked once per claimed resource. */
+  private final Map<String, ResourceRecord> latest = new java.util.HashMap<>();
 
   public LifecycleWrites(Notices notices, ProviderCommands providerCommands) {
     this.notices = notices;
@@ -66,19 +68,15 @@ public final class LifecycleWrites {
   /** Marks {@code resource}'s lifecycle columns to be written on {@link #flush}. */
   public void saveLifecycle(ResourceRecord resource) {
     states.add(resource);
+    latest.put(resource.id(), resource);
   }
 
   /**
    * The last state saved for {@code resourceId} in this batch, if any: what an effect of another resource (a group
    * member ended and refunded) made of it, newer than the copy the batch claimed.
    */
-  public java.util.Optional<ResourceRecord> saved(String resourceId) {
-    for (int i = states.size() - 1; i >= 0; i--) {
-      if (states.get(i).id().equals(resourceId)) {
-        return java.util.Optional.of(states.get(i));
-      }
-    }
-    return java.util.Optional.empty();
+  public Optional<ResourceRecord> saved(String resourceId) {
+    return Optional.ofNullable(latest.get(resourceId));
   }
 
   /**
@@ -113,6 +111,7 @@ public final class LifecycleWrites {
     noticeRows.clear();
     commands.clear();
     states.clear();
+    latest.clear();
     return written;
   }
 

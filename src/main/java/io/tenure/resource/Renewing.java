@@ -15,6 +15,7 @@ import io.tenure.lifecycle.Phase;
 import io.tenure.lifecycle.RenewFrom;
 import io.tenure.lifecycle.Transition;
 import io.tenure.money.Money;
+import io.tenure.notify.NoticeTexts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,8 @@ public final class Renewing {
       // Only renewFrom NOW can get here: a renewal never shortens what the customer already paid for.
       var zone = resource.lifecycle().zone();
       throw new RejectedException("RENEWAL_TOO_SHORT", "Renewed from now for " + Pricing.describe(period, periods)
-          + ", the term would end at " + prose(next.end(), zone) + ", before its current end at " + prose(old.end(), zone)
+          + ", the term would end at " + NoticeTexts.format(next.end(), zone) + ", before its current end at "
+          + NoticeTexts.format(old.end(), zone)
           + "; renew for more periods.");
     }
     Transition transition = Lifecycle.renew(resource.lifecycle(), next.end(), at);
@@ -118,14 +120,6 @@ public final class Renewing {
       return catalog.policyOf(plan).renewFrom();
     }
     return resource.lifecycle().policy().renewFrom();
-  }
-
-  /** {@code 2023-06-08 23:59 (UTC+08:00)}: an instant of the account's data, for a message. */
-  private static String prose(Instant instant, java.time.ZoneId zone) {
-    java.time.ZonedDateTime local = instant.atZone(zone);
-    String offset = local.getOffset().getId();
-    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(local) + " (UTC"
-        + ("Z".equals(offset) ? "+00:00" : offset) + ")";
   }
 
   private static Plan plan(Catalog catalog, ResourceRecord resource) {

@@ -68,6 +68,7 @@ public final class Simulation {
       Workload workload = new Workload(model, calls, auditor, random, options.sabotage());
       ResourceWorkload resources = new ResourceWorkload(model, calls, auditor, random, workload, threads);
       Checkpoints checkpoints = new Checkpoints(model, calls, auditor, jdbi);
+      CatalogVersions catalogVersions = new CatalogVersions(model, calls, auditor, random);
       for (int number = 1; number <= options.accounts(); number++) {
         workload.createAccount(number);
       }
@@ -81,7 +82,7 @@ public final class Simulation {
           if (options.faults()) {
             faults.beforeCall();
           }
-          operation(choice, workload, resources, model);
+          operation(choice, workload, resources, catalogVersions);
         }
       }
       faults.settle();
@@ -100,7 +101,7 @@ public final class Simulation {
   }
 
   /** One operation of the workload, by weight: money and resources mostly, a catalog version rarely. */
-  private void operation(int choice, Workload workload, ResourceWorkload resources, Model model) {
+  private void operation(int choice, Workload workload, ResourceWorkload resources, CatalogVersions catalogVersions) {
     if (choice < 30) {
       workload.topUp();
     } else if (choice < 55) {
@@ -114,7 +115,7 @@ public final class Simulation {
     } else if (choice < 95) {
       resources.unsubscribe();
     } else if (choice < 96) {
-      new CatalogVersions(model, calls, auditor, random).maybePublish();
+      catalogVersions.maybePublish();
     }
   }
 
