@@ -5,7 +5,6 @@ import io.tenure.Tenure;
 import io.tenure.ledger.Audit;
 import io.tenure.store.Database;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
