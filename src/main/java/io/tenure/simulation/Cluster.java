@@ -5,7 +5,7 @@ import java.util.Random;
 
 /**
  * The Tenure servers one simulation drives, all on one PostgreSQL database, with a simulated clock that node 0
- * moves. Faults are injected through it; a cluster that cannot inject them says so. Not thread-safe: the
+ * moves. Faults are injected through it; a cluster that cannot inject them refuses to kill. Not thread-safe: the
  * simulation calls it from one thread.
  */
 public interface Cluster extends AutoCloseable {
@@ -18,9 +18,6 @@ public interface Cluster extends AutoCloseable {
 
   /** The operator API key every node accepts. */
   String operatorKey();
-
-  /** Whether {@link #killAndRestart} and {@link #terminateConnection} inject real faults. */
-  boolean injectsFaults();
 
   /**
    * Kills node {@code index} at once ({@code kill -9}: no shutdown of any kind), then starts it again on the same

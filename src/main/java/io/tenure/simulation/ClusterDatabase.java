@@ -24,19 +24,17 @@ import java.util.Random;
 final class ClusterDatabase implements AutoCloseable {
   private final EmbeddedPostgres embedded;
   private final String url;
-  private final String adminUrl;
   private Connection admin;
 
-  private ClusterDatabase(EmbeddedPostgres embedded, String url, String adminUrl) {
+  private ClusterDatabase(EmbeddedPostgres embedded, String url) {
     this.embedded = embedded;
     this.url = url;
-    this.adminUrl = adminUrl;
   }
 
   /** The database at {@code url}; the nodes migrate it at their start. */
   static ClusterDatabase at(String url) {
     String jdbcUrl = Database.jdbcUrl(url);
-    return new ClusterDatabase(null, jdbcUrl, jdbcUrl);
+    return new ClusterDatabase(null, jdbcUrl);
   }
 
   /**
@@ -59,7 +57,7 @@ final class ClusterDatabase implements AutoCloseable {
       throw new IllegalStateException("could not create the cluster's database", failure);
     }
     String url = server.getJdbcUrl("postgres", "tenure");
-    return new ClusterDatabase(server, url, url);
+    return new ClusterDatabase(server, url);
   }
 
   String url() {
@@ -110,7 +108,7 @@ final class ClusterDatabase implements AutoCloseable {
 
   private Connection admin() throws SQLException {
     if (admin == null || admin.isClosed()) {
-      admin = DriverManager.getConnection(adminUrl);
+      admin = DriverManager.getConnection(url);
     }
     return admin;
   }

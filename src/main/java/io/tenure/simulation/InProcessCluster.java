@@ -2,6 +2,7 @@ package io.tenure.simulation;
 
 import io.tenure.Settings;
 import io.tenure.Tenure;
+import io.tenure.store.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +36,9 @@ public final class InProcessCluster implements Cluster {
       if (databaseUrl.isEmpty()) {
         embedded = EmbeddedPostgres.builder().start();
       }
-      String url = databaseUrl.orElse(embedded == null ? null : embedded.getJdbcUrl("postgres", "postgres"));
+      // The same URL forms as --database elsewhere (postgresql://u:p@host/db too), as JDBC for the auditor's audit.
+      String url = databaseUrl.map(Database::jdbcUrl)
+          .orElse(embedded == null ? null : embedded.getJdbcUrl("postgres", "postgres"));
       Settings settings = new Settings(0, Path.of("target", "unused-data"), Optional.of(url), true, Simulation.START,
           ZoneId.of(Settings.DEFAULT_ZONE), Optional.of(OPERATOR_KEY), 10, 1 << 20, 50, 2);
       return new InProcessCluster(embedded, url, Tenure.start(settings));
@@ -60,11 +63,6 @@ public final class InProcessCluster implements Cluster {
   @Override
   public String operatorKey() {
     return OPERATOR_KEY;
-  }
-
-  @Override
-  public boolean injectsFaults() {
-    return false;
   }
 
   @Override

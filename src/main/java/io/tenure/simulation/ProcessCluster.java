@@ -108,11 +108,6 @@ public final class ProcessCluster implements Cluster {
   }
 
   @Override
-  public boolean injectsFaults() {
-    return true;
-  }
-
-  @Override
   public void killAndRestart(int index) {
     NodeProcess node = nodes.get(index);
     node.kill();
