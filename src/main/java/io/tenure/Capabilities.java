@@ -1,7 +1,9 @@
 package io.tenure;
 
 import io.tenure.billing.BillStore;
+import io.tenure.account.AccountStore;
 import io.tenure.catalog.Catalogs;
+import io.tenure.clock.Pace;
 import io.tenure.clock.TenureClock;
 import io.tenure.engine.AutoRenewing;
 import io.tenure.engine.GroupExpiry;
@@ -24,7 +26,7 @@ import org.jdbi.v3.core.Jdbi;
  * @param writes makes the per-transaction collector of lifecycle writes
  */
 public record Capabilities(Jdbi jdbi, TenureClock clock, Catalogs catalogs, Ledger ledger, BillStore bills,
-    ResourceStore resourceStore, Notices notices, ProviderCommands providerCommands, Supplier<LifecycleWrites> writes,
+    AccountStore accountStore, ResourceStore resourceStore, Notices notices, ProviderCommands providerCommands, Supplier<LifecycleWrites> writes,
     Renewing renewing, Changing changing, AutoRenewing autoRenewing) {
 
   /** Wires every capability on {@code jdbi} and {@code clock}; on an empty database this loads the demo catalog. */
@@ -39,16 +41,17 @@ public record Capabilities(Jdbi jdbi, TenureClock clock, Catalogs catalogs, Ledg
     Renewing renewing = new Renewing(catalogs, resourceStore, ledger, bills);
     Changing changing = new Changing(catalogs, resourceStore, ledger, bills);
     AutoRenewing autoRenewing = new AutoRenewing(resourceStore, renewing, ledger);
-    return new Capabilities(jdbi, clock, catalogs, ledger, bills, resourceStore, notices, providerCommands, writes,
+    return new Capabilities(jdbi, clock, catalogs, ledger, bills, new AccountStore(), resourceStore, notices, providerCommands, writes,
         renewing, changing, autoRenewing);
   }
 
   /**
    * A new lifecycle engine over these capabilities with {@code workers} concurrent workers, each claiming
-   * {@link LifecycleEngine#BATCH_SIZE} resources per transaction.
+   * accounts with about {@link LifecycleEngine#BATCH_SIZE} due resources per transaction; the engine is also the
+   * way into every change of an account ({@link io.tenure.account.AccountChanges}).
    */
   public LifecycleEngine lifecycleEngine(int workers) {
-    return new LifecycleEngine(jdbi, catalogs, resourceStore, writes, autoRenewing, new GroupExpiry(resourceStore, changing),
-        providerCommands, LifecycleEngine.BATCH_SIZE, workers);
+    return new LifecycleEngine(jdbi, catalogs, accountStore, resourceStore, writes, autoRenewing,
+        new GroupExpiry(resourceStore, changing), providerCommands, LifecycleEngine.BATCH_SIZE, workers, Pace.of(clock));
   }
 }

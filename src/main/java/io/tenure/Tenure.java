@@ -1,6 +1,7 @@
 package io.tenure;
 
 import io.tenure.account.Account;
+import io.tenure.account.AccountChanges;
 import io.tenure.account.AccountRoutes;
 import io.tenure.account.AccountStore;
 import io.tenure.account.ApiKeyRoutes;
@@ -16,6 +17,7 @@ import io.tenure.clock.ClockStore;
 import io.tenure.clock.OperatorZone;
 import io.tenure.clock.Scheduler;
 import io.tenure.clock.TenureClock;
+import io.tenure.engine.LifecycleEngine;
 import io.tenure.ledger.LedgerRoutes;
 import io.tenure.notify.MessageRoutes;
 import io.tenure.resource.LifecycleWrites;
@@ -65,11 +67,12 @@ public final class Tenure implements AutoCloseable {
       ApiKeys keys = new ApiKeys(jdbi, clock);
       Optional<String> newOperatorKey = keys.bootstrapOperatorKey(settings.operatorKey());
       Capabilities capabilities = Capabilities.wire(jdbi, clock);
-      scheduler.register(capabilities.lifecycleEngine(settings.engineWorkers()));
+      LifecycleEngine engine = capabilities.lifecycleEngine(settings.engineWorkers());
+      scheduler.register(engine);
 
       // What fell due while no Tenure ran is processed before the first call is accepted.
       scheduler.catchUp(settings.start());
-      Routes routes = routes(database, keys, scheduler, capabilities, settings);
+      Routes routes = routes(database, keys, scheduler, capabilities, engine, settings);
       ApiServer server = ApiServer.start(routes, keys, settings.port(), settings.maxRequestBytes());
       scheduler.start(settings.tickIntervalMillis());
       LOG.info("tenure - started with the {} clock, now {}", clock.isSimulated() ? "simulated" : "system",
@@ -83,10 +86,10 @@ public final class Tenure implements AutoCloseable {
 
   /** Every capability's routes. */
   private static Routes routes(Database database, ApiKeys keys, Scheduler scheduler, Capabilities capabilities,
-      Settings settings) {
+      AccountChanges accountChanges, Settings settings) {
     Jdbi jdbi = capabilities.jdbi();
     TenureClock clock = capabilities.clock();
-    AccountStore accountStore = new AccountStore();
+    AccountStore accountStore = capabilities.accountStore();
     Idempotency idempotency = new Idempotency(jdbi, clock);
     AccountRoutes accounts = new AccountRoutes(jdbi, accountStore, capabilities.ledger(), capabilities.catalogs(), clock, settings.zone());
     BiConsumer<Handle, Account> retryAutoRenewals = (handle, account) -> {
@@ -111,14 +114,15 @@ public final class Tenure implements AutoCloseable {
     });
     ClockRoutes.register(routes, scheduler, settings.zone());
     accounts.register(routes);
-    new LedgerRoutes(jdbi, capabilities.ledger(), accounts, idempotency, clock, List.of(retryAutoRenewals)).register(routes);
+    new LedgerRoutes(jdbi, capabilities.ledger(), accounts, idempotency, clock, accountChanges, List.of(retryAutoRenewals)).register(routes);
     BillRoutes.register(routes, jdbi, capabilities.bills(), accounts);
     MessageRoutes.register(routes, jdbi, capabilities.notices(), capabilities.catalogs(), accounts);
     CatalogRoutes.register(routes, capabilities.catalogs());
     Purchasing purchasing = new Purchasing(capabilities.catalogs(), capabilities.resourceStore(), capabilities.ledger(),
         capabilities.bills());
     new ResourceRoutes(jdbi, accountStore, accounts, capabilities.resourceStore(), purchasing, capabilities.renewing(),
-        capabilities.changing(), capabilities.writes(), idempotency, capabilities.providerCommands(), clock).register(routes);
+        capabilities.changing(), capabilities.writes(), idempotency, capabilities.providerCommands(), clock, accountChanges)
+        .register(routes);
     return routes;
   }
 

@@ -2,6 +2,7 @@ package io.tenure.account;
 
 import io.tenure.error.NotFoundException;
 import io.tenure.money.Money;
+import io.tenure.store.Columns;
 import io.tenure.store.Ids;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,11 +11,20 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
 
-/** Reads and writes accounts, their contacts and partners. Every method runs on the caller's handle. */
+/**
+ * Reads and writes accounts, their contacts and partners. Every method runs on the caller's handle. The account
+ * row is the lock that every change to an account's money or resources takes first ({@link #lock}), and it
+ * carries the instant at which the account's due work next falls due, by which the engine claims accounts
+ * ({@link #claimDue}).
+ */
 public final class AccountStore {
+  /** An account whose work falls due at {@code dueAt}. */
+  public record DueAccount(String id, Instant dueAt) {}
 
   /** Inserts a new account (and its empty wallet row is the ledger's business); returns it. */
   public Account create(Handle handle, String name, String tier, ZoneId zone, Currency currency,
@@ -79,6 +89,54 @@ public final class AccountStore {
         .bind("rechargeBelow", settings.autoRecharge().map(recharge -> recharge.threshold().minor()).orElse(null))
         .bind("rechargeAmount", settings.autoRecharge().map(recharge -> recharge.amount().minor()).orElse(null))
         .execute();
+  }
+
+  /**
+   * Locks the account until the transaction ends and returns when its work next falls due (empty: nothing is
+   * pending); 404 {@code ACCOUNT_NOT_FOUND} when it does not exist.
+   */
+  public Optional<Instant> lock(Handle handle, String id) {
+    return handle.createQuery("SELECT next_due_at FROM accounts WHERE id = :id FOR UPDATE").bind("id", id)
+        .map((row, context) -> Optional.ofNullable(row.getTimestamp("next_due_at")).map(java.sql.Timestamp::toInstant))
+        .findOne()
+        .orElseThrow(() -> new NotFoundException("ACCOUNT_NOT_FOUND", "No account " + id + "."));
+  }
+
+  /**
+   * Claims up to {@code limit} accounts with work due at {@code now}, in due order after the cursor
+   * {@code (fromDue, fromId)}, locked, skipping accounts another transaction holds.
+   */
+  public List<DueAccount> claimDue(Handle handle, Instant now, Instant fromDue, String fromId, int limit) {
+    return handle.createQuery("""
+            SELECT id, next_due_at FROM accounts
+            WHERE next_due_at <= :now AND (next_due_at, id) > (:fromDue, :fromId)
+            ORDER BY next_due_at, id LIMIT :limit FOR UPDATE SKIP LOCKED
+            """)
+        .bind("now", now).bind("fromDue", fromDue).bind("fromId", fromId).bind("limit", limit)
+        .map((row, context) -> new DueAccount(row.getString("id"), row.getTimestamp("next_due_at").toInstant()))
+        .list();
+  }
+
+  /** The earliest instant at which any account's work falls due. */
+  public Optional<Instant> earliestDue(Handle handle) {
+    return handle.createQuery("SELECT next_due_at FROM accounts WHERE next_due_at IS NOT NULL ORDER BY next_due_at LIMIT 1")
+        .mapTo(Instant.class).findOne();
+  }
+
+  /** Records when each account's work next falls due (a null instant: nothing is pending). */
+  public void saveNextDue(Handle handle, Map<String, Instant> nextDue) {
+    if (nextDue.isEmpty()) {
+      return;
+    }
+    List<String> ids = List.copyOf(nextDue.keySet());
+    Update update = handle.createUpdate("""
+        UPDATE accounts SET next_due_at = saved.next_due_at
+        FROM unnest(CAST(:ids AS text[]), CAST(:dues AS timestamptz[])) AS saved (id, next_due_at)
+        WHERE accounts.id = saved.id
+        """);
+    Columns.text(update, "ids", ids, id -> id);
+    Columns.instants(update, "dues", ids, nextDue::get);
+    update.execute();
   }
 
   public Partner createPartner(Handle handle, String name, String contactsJson, List<Contact> contacts, Instant now) {

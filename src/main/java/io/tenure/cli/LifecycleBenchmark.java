@@ -1,6 +1,7 @@
 package io.tenure.cli;
 
 import io.tenure.Capabilities;
+import io.tenure.account.AccountStore;
 import io.tenure.clock.TenureClock;
 import io.tenure.engine.LifecycleEngine;
 import java.io.PrintWriter;
@@ -57,7 +58,7 @@ final class LifecycleBenchmark {
         seconds(System.nanoTime() - loadStart), loaded.due(), NOW, loaded.warmUp());
     // The ceiling first: its claims run code the engine shares (the driver, Jdbi) with another profile, and
     // the drain should follow the warm-up directly, with the compiled code the warm-up left.
-    long ceiling = claimCeiling(loaded.due() + loaded.warmUp());
+    long ceiling = claimCeiling(capabilities, loaded.due() + loaded.warmUp());
     LifecycleEngine engine = capabilities.lifecycleEngine(workers);
     warmUp(engine, loaded.warmUp());
     Drain drain = drain(engine);
@@ -94,11 +95,11 @@ final class LifecycleBenchmark {
    * warm-up resources included, still due at this point) with the engine's cursor, each batch in a transaction
    * that rolls back so that the rows stay due. Returns the median rate of the passes, in claims per second.
    */
-  private long claimCeiling(int due) {
+  private long claimCeiling(Capabilities capabilities, int due) {
     List<Long> rates = new ArrayList<>();
     for (int pass = 0; pass < CLAIM_PASSES; pass++) {
       long start = System.nanoTime();
-      int claimed = claimPass();
+      int claimed = claimPass(capabilities);
       long elapsed = System.nanoTime() - start;
       if (claimed != due) {
         throw new IllegalStateException("bench - a claim pass saw " + claimed + " due resources, the load made " + due);
@@ -111,35 +112,28 @@ final class LifecycleBenchmark {
     return median;
   }
 
-  private int claimPass() {
+  /**
+   * The engine's claim statements alone, over every due account in due order: claim one account, lock all its due
+   * resources, roll back. Counts the resources locked.
+   */
+  private int claimPass(Capabilities capabilities) {
     return jdbi.withHandle(handle -> {
       int claimed = 0;
-      Instant fromDue = Instant.EPOCH;
-      String fromId = "";
+      AccountStore.DueAccount from = new AccountStore.DueAccount("", Instant.EPOCH);
       while (true) {
-        List<Claimed> batch = claimAndRollBack(handle, fromDue, fromId);
-        claimed += batch.size();
-        if (batch.size() < LifecycleEngine.BATCH_SIZE) {
-          return claimed;
+        handle.begin();
+        try {
+          List<AccountStore.DueAccount> account = capabilities.accountStore().claimDue(handle, NOW, from.dueAt(), from.id(), 1);
+          if (account.isEmpty()) {
+            return claimed;
+          }
+          claimed += capabilities.resourceStore().lockDue(handle, List.of(account.getFirst().id()), NOW, Integer.MAX_VALUE).size();
+          from = account.getFirst();
+        } finally {
+          handle.rollback();
         }
-        fromDue = batch.getLast().due();
-        fromId = batch.getLast().id();
       }
     });
-  }
-
-  private record Claimed(String id, Instant due) {}
-
-  private static List<Claimed> claimAndRollBack(Handle handle, Instant fromDue, String fromId) {
-    handle.begin();
-    try {
-      return handle.createQuery(LifecycleEngine.CLAIM_SQL)
-          .bind("now", NOW).bind("fromDue", fromDue).bind("fromId", fromId).bind("batch", LifecycleEngine.BATCH_SIZE)
-          .map((row, context) -> new Claimed(row.getString("id"), row.getTimestamp("next_due_at").toInstant()))
-          .list();
-    } finally {
-      handle.rollback();
-    }
   }
 
   /** Rates in transitions per second; a transition is one lifecycle event written (one phase change here). */

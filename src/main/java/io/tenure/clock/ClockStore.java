@@ -53,26 +53,16 @@ public final class ClockStore {
             """).bind("now", now).execute());
   }
 
-  /** Records, before its first step, that the clock is advancing from {@code now} to {@code target}. */
-  public void beginAdvance(Instant now, Instant target) {
+  /**
+   * Publishes {@code target} as the clock's instant and records an advance to it in progress, before any of its
+   * work is processed: every node on the database then serves at the target and helps with the work, and a start
+   * after a crash finishes it. {@link #save} at the target ends the record.
+   */
+  public void beginAdvance(Instant target) {
     jdbi.useHandle(handle -> handle.createUpdate("""
-            INSERT INTO clock_state (id, simulated_now, advancing_to) VALUES (1, :now, :target)
+            INSERT INTO clock_state (id, simulated_now, advancing_to) VALUES (1, :target, :target)
             ON CONFLICT (id) DO UPDATE SET simulated_now = GREATEST(clock_state.simulated_now, EXCLUDED.simulated_now),
                 advancing_to = GREATEST(clock_state.advancing_to, EXCLUDED.advancing_to)
-            """).bind("now", now).bind("target", target).execute());
-  }
-
-  /**
-   * Publishes the instant of an advance's next stop, before its work is processed, so that every node on the
-   * database serves and works at it. One small write per stop, committed without waiting for the disk: the
-   * stop's processed work commits durably after it and flushes it too, and a start after a crash resumes from
-   * that work ({@link DueWork#latestProcessed}) anyway.
-   */
-  public void stopAt(Instant stop) {
-    jdbi.useTransaction(handle -> {
-      handle.execute("SET LOCAL synchronous_commit = off");
-      handle.createUpdate("UPDATE clock_state SET simulated_now = GREATEST(simulated_now, :stop) WHERE id = 1")
-          .bind("stop", stop).execute();
-    });
+            """).bind("target", target).execute());
   }
 }

@@ -14,14 +14,13 @@ public interface DueWork {
 
   /**
    * Processes everything due at or before {@code now}, in due order, each stamped with the instant it fell
-   * due. Returns how many items it processed. Must be safe to call from several processes at once.
+   * due, at the given {@link Pace}. Returns how many items it processed. Must be safe to call from several
+   * processes at once.
    */
-  int processDue(Instant now);
+  int processDue(Instant now, Pace pace);
 
-  /**
-   * The latest instant that any work already processed carries, if any was. Read only when a start finds
-   * an advance that a dead process left unfinished, so the clock resumes no earlier than its own data; it
-   * may therefore scan what the work has written.
-   */
-  Optional<Instant> latestProcessed();
+  /** {@link #processDue(Instant, Pace)} after the fact: what a tick of the system clock does. */
+  default int processDue(Instant now) {
+    return processDue(now, Pace.CATCH_UP);
+  }
 }

@@ -15,12 +15,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the due work. With the system clock a background tick calls {@link DueWork#processDue} every
- * interval; with the simulated clock {@link #advanceTo} walks time forward from one due instant to the next
- * and makes the very same call at each. There is no second code path for simulated time. A start catches up
- * ({@link #catchUp}) before it serves, with either clock.
+ * interval; with the simulated clock {@link #advanceTo} moves time to its target and makes the very same call
+ * there, at {@link Pace#LIVE}, so that each event is handled as at its own instant. There is no second code path
+ * for simulated time. A start catches up ({@link #catchUp}) before it serves, with either clock.
  *
- * <p>The simulated clock is shared by every Tenure on one database: the advancing process publishes each stop
- * in {@link ClockStore} before processing it, and every process {@link #follow}s the stored instant before it
+ * <p>The simulated clock is shared by every Tenure on one database: the advancing process publishes its target
+ * in {@link ClockStore} before processing, and every process {@link #follow}s the stored instant before it
  * serves a call and in a background tick, which also takes a share of the due work while another process
  * advances. A single Tenure follows only its own writes, so it behaves as if alone.
  */
@@ -62,10 +62,9 @@ public final class Scheduler implements AutoCloseable {
 
   /**
    * Processes everything that fell due while no Tenure ran, before the caller serves. With the system clock
-   * that is one tick at the real now. With the simulated clock: after a crash mid-advance the clock first
-   * moves up to the latest instant its work already carries, then that advance is finished; then the clock
-   * advances to {@code requested} (the {@code --start} of this run) if that is later, exactly as the clock
-   * API would. Returns the instant reached.
+   * that is one tick at the real now. With the simulated clock: an advance that a crash cut short is finished
+   * first (its target was recorded before it began); then the clock advances to {@code requested} (the
+   * {@code --start} of this run) if that is later, exactly as the clock API would. Returns the instant reached.
    */
   public Instant catchUp(Instant requested) {
     if (!(clock instanceof TenureClock.SimulatedClock simulated)) {
@@ -73,22 +72,18 @@ public final class Scheduler implements AutoCloseable {
       LOG.info("clock - caught up to {} before serving ({} items due)", OperatorZone.iso(clock.now()), processed);
       return clock.now();
     }
-    Optional<ClockStore.Saved> saved = clockStore.load();
-    Instant target = requested;
-    Optional<Instant> interrupted = saved.flatMap(ClockStore.Saved::advancingTo);
+    Optional<Instant> interrupted = clockStore.load().flatMap(ClockStore.Saved::advancingTo);
     if (interrupted.isPresent()) {
-      latestProcessed().filter(latest -> latest.isAfter(simulated.now())).ifPresent(simulated::set);
-      target = interrupted.get().isAfter(target) ? interrupted.get() : target;
-      LOG.warn("clock - an advance to {} was cut short at {}; finishing it before serving",
-          OperatorZone.iso(interrupted.get()), OperatorZone.iso(simulated.now()));
+      LOG.warn("clock - an advance to {} was cut short; finishing it before serving", OperatorZone.iso(interrupted.get()));
+      advanceTo(interrupted.get().isAfter(simulated.now()) ? interrupted.get() : simulated.now());
     }
-    if (!target.isAfter(simulated.now())) {
+    if (!requested.isAfter(simulated.now())) {
       clockStore.save(simulated.now());
       return simulated.now();
     }
-    ClockRange.require(simulated.now(), target, "--start");
+    ClockRange.require(simulated.now(), requested, "--start");
     Instant from = simulated.now();
-    advanceTo(target);
+    advanceTo(requested);
     LOG.info("clock - caught up from {} to {} before serving", OperatorZone.iso(from), OperatorZone.iso(simulated.now()));
     return simulated.now();
   }
@@ -142,17 +137,19 @@ public final class Scheduler implements AutoCloseable {
   private int tick(Instant now) {
     int processed = 0;
     for (DueWork dueWork : work) {
-      processed += dueWork.processDue(now);
+      processed += dueWork.processDue(now, Pace.of(clock));
     }
     return processed;
   }
 
   /**
-   * Moves the simulated clock to {@code target}, stopping at every instant where work falls due on the way
-   * so that each event is processed at, and stamped with, the instant it fell due. Returns when all of it
-   * is done. The target is recorded before the first step, so a start after a crash finishes the advance.
-   * If a step fails, the clock stays at that step's instant (no processed work carries a later one; what is
-   * still due there is processed by the next advance) and the failure is thrown.
+   * Moves the simulated clock to {@code target} and processes everything that falls due on the way, each event
+   * at, and stamped with, the instant it fell due ({@link Pace#LIVE}); returns when all of it is done. The due
+   * work is one pass in each account's due order, not a stop at every instant. The clock is published at the
+   * target first, so that every Tenure on the database serves at it and shares the work; the target is also
+   * recorded as an advance in progress, so a start after a crash finishes it. If processing fails, the clock
+   * stays at the target and the failure is thrown: what is still due is processed by the next advance, or by the
+   * next change to its account, still with its own instant.
    */
   public synchronized Instant advanceTo(Instant target) {
     TenureClock.SimulatedClock simulated = requireSimulated();
@@ -161,13 +158,14 @@ public final class Scheduler implements AutoCloseable {
           + OperatorZone.prose(simulated.now()) + ", asked for " + OperatorZone.prose(target) + ".");
     }
     ClockRange.require(simulated.now(), target, "The clock's target");
-    clockStore.beginAdvance(simulated.now(), target);
+    clockStore.beginAdvance(target);
     advancing = true;
     try {
-      walkTo(simulated, target);
+      simulated.follow(target);
+      processDueUpTo(target);
     } catch (RuntimeException failure) {
-      LOG.error("clock - advance to {} failed at {}; the clock stays there", OperatorZone.iso(target),
-          OperatorZone.iso(simulated.now()), failure);
+      LOG.error("clock - advance to {} failed; the clock stays there and what is still due waits for the next advance",
+          OperatorZone.iso(target), failure);
       saveAfterFailure(simulated.now(), failure);
       throw failure;
     } finally {
@@ -178,7 +176,8 @@ public final class Scheduler implements AutoCloseable {
     return simulated.now();
   }
 
-  private void walkTo(TenureClock.SimulatedClock simulated, Instant target) {
+  /** Processes until nothing is due by {@code target}, waiting (within bounds) for work another transaction holds. */
+  private void processDueUpTo(Instant target) {
     long stalledSinceNanos = 0;
     int failuresInARow = 0;
     while (true) {
@@ -186,27 +185,23 @@ public final class Scheduler implements AutoCloseable {
       int processed;
       try {
         next = earliestDue().filter(due -> !due.isAfter(target));
-        Instant stop = next.map(due -> due.isBefore(simulated.now()) ? simulated.now() : due).orElse(target);
-        // Published before it is processed, so that every node serves and works at the stop (one write per stop).
-        clockStore.stopAt(stop);
-        simulated.follow(stop);
-        processed = tick(stop);
+        if (next.isEmpty()) {
+          return;
+        }
+        processed = tick(target);
         failuresInARow = 0;
       } catch (RuntimeException failure) {
-        // A lost or terminated connection rolled its transaction back: the step is taken again.
+        // A lost or terminated connection rolled its transaction back: the pass is taken again.
         if (!TransientFailures.isTransient(failure) || ++failuresInARow > TRANSIENT_FAILURES_MAX) {
           throw failure;
         }
-        LOG.warn("clock - a step of the advance to {} lost its database connection ({}), retrying",
+        LOG.warn("clock - the advance to {} lost its database connection ({}), retrying",
             OperatorZone.iso(target), failure.getMessage());
         pause();
         continue;
       }
-      if (next.isEmpty()) {
-        return;
-      }
       if (processed == 0) {
-        // What is due is held by another transaction (a renewal, another engine): wait for it, within bounds.
+        // What is due is held by another transaction (an API change, another engine): wait for it, within bounds.
         stalledSinceNanos = stalledSinceNanos == 0 ? System.nanoTime() : stalledSinceNanos;
         Require.invariant(System.nanoTime() - stalledSinceNanos < STALL_MAX_NANOS,
             "due work at %s stayed held by another transaction for %d s", next.get(), STALL_MAX_NANOS / 1_000_000_000L);
@@ -245,10 +240,6 @@ public final class Scheduler implements AutoCloseable {
 
   private Optional<Instant> earliestDue() {
     return work.stream().map(DueWork::earliestDue).flatMap(Optional::stream).min(Instant::compareTo);
-  }
-
-  private Optional<Instant> latestProcessed() {
-    return work.stream().map(DueWork::latestProcessed).flatMap(Optional::stream).max(Instant::compareTo);
   }
 
   private void followSafely() {

@@ -53,7 +53,8 @@ public final class AutoRenewing {
 
   /**
    * After a top-up: retries every auto-renewal of the account that is due now (from the expiry date on, or
-   * in grace or frozen). Runs in the top-up's transaction, with the wallet already locked.
+   * in grace or frozen). Runs in the top-up's transaction, inside {@link io.tenure.account.AccountChanges#change}: the
+   * account is locked and caught up, so nothing due is left that the new money should have met first.
    */
   public void retryAfterTopUp(Handle handle, Account account, Instant now, LifecycleWrites writes) {
     for (ResourceRecord resource : resources.lockAutoRenewing(handle, account.id())) {
@@ -72,7 +73,7 @@ public final class AutoRenewing {
   private ResourceRecord attempt(Handle handle, ResourceRecord claimed, Instant at, boolean renewWhenFunded,
       LifecycleWrites writes) {
     // The claim read no add-ons; the renewal price needs them. The row is locked, so this read is current.
-    ResourceRecord resource = resources.find(handle, claimed.id()).orElseThrow().withLifecycle(claimed.lifecycle());
+    ResourceRecord resource = resources.find(handle, claimed.id()).orElseThrow().withStateOf(claimed);
     int periods = resource.lifecycle().autoRenew().periods();
     Money price;
     try {

@@ -6,6 +6,8 @@ import io.tenure.resource.Changing;
 import io.tenure.resource.LifecycleWrites;
 import io.tenure.resource.ResourceRecord;
 import io.tenure.resource.ResourceStore;
+import java.util.ArrayList;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -21,17 +23,24 @@ public final class GroupExpiry {
     this.changing = changing;
   }
 
-  void refundUnexpiredMembers(Handle handle, ResourceRecord expired, Effect.RefundUnexpiredGroupMembers effect,
-      LifecycleWrites writes) {
+  /**
+   * Ends and refunds the unexpired members of {@code expired}'s group; returns the members it ended. A member the
+   * engine has already processed in this transaction is judged by that newer state.
+   */
+  List<ResourceRecord> refundUnexpiredMembers(Handle handle, ResourceRecord expired,
+      Effect.RefundUnexpiredGroupMembers effect, LifecycleWrites writes) {
     if (expired.groupId().isEmpty()) {
-      return;
+      return List.of();
     }
-    for (ResourceRecord member : resources.lockGroup(handle, expired)) {
+    List<ResourceRecord> ended = new ArrayList<>();
+    for (ResourceRecord stored : resources.lockGroup(handle, expired)) {
+      ResourceRecord member = writes.saved(stored.id()).map(stored::withStateOf).orElse(stored);
       boolean unexpired = member.lifecycle().phase() == Phase.ACTIVE
           && member.term().map(term -> term.end().isAfter(effect.at())).orElse(false);
       if (unexpired) {
-        changing.unsubscribe(handle, member, effect.at(), writes);
+        ended.add(changing.unsubscribe(handle, member, effect.at(), writes).resource());
       }
     }
+    return ended;
   }
 }

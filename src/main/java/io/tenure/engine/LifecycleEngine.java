@@ -1,9 +1,12 @@
 package io.tenure.engine;
 
+import io.tenure.account.AccountChanges;
+import io.tenure.account.AccountStore;
 import io.tenure.catalog.Catalog;
 import io.tenure.catalog.Catalogs;
 import io.tenure.clock.DueWork;
 import io.tenure.clock.OperatorZone;
+import io.tenure.clock.Pace;
 import io.tenure.error.Require;
 import io.tenure.lifecycle.Effect;
 import io.tenure.lifecycle.Lifecycle;
@@ -17,49 +20,53 @@ import io.tenure.resource.ResourceStore;
 import io.tenure.store.TransientFailures;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jdbi.v3.core.JdbiException;
-import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Walks every resource through its policy on time. Each resource row carries the instant of its next due
- * event; the engine claims due rows in bounded batches with {@code FOR UPDATE SKIP LOCKED}, applies the pure
- * rules of {@link Lifecycle} one due instant at a time, and writes the new states, events, notices and
- * provider commands of the whole batch in the same transaction. Several engines on one database share the
- * work and never apply a transition twice: a claimed row is locked until its batch commits, and a row is
- * only due while its stored state says so. Thread-safe.
+ * Walks every resource through its policy on time, in the order of its account (SPEC.md section 2): everything
+ * that shares money (the wallet, the groups) happens in due order across the account's resources, whether time
+ * passes live, is advanced, or is caught up after downtime. The engine claims due <em>accounts</em> in bounded
+ * batches with {@code FOR UPDATE SKIP LOCKED}, merges the due events of each account's resources into one stream
+ * ordered by {@code (instant, resource id)}, applies the pure rules of {@link Lifecycle} to each event in turn, and
+ * writes the new states, events, notices and provider commands of the whole batch in the same transaction.
+ *
+ * <p>Locks are taken in one order by everyone: the account, then its resources, then its wallet. The engine never
+ * waits for an account (it skips a locked one) and every API change takes the account first ({@link #change}),
+ * so no deadlock can form. Several engines on one database share the work and never apply a transition twice: a
+ * claimed account is locked until its batch commits, and a resource is only due while its stored state says so.
+ * Thread-safe.
  */
-public final class LifecycleEngine implements DueWork {
+public final class LifecycleEngine implements DueWork, AccountChanges {
   private static final Logger LOG = LoggerFactory.getLogger(LifecycleEngine.class);
-  /** Attempts at one batch that the database aborted to break a deadlock. */
+  /** Attempts at one batch whose database connection was lost or terminated. */
   private static final int ATTEMPTS_MAX = 5;
-  /** Due instants one resource may pass through in one processing; a guard against a rule that never settles. */
-  private static final int STEPS_MAX = 100_000;
-  /** Resources the engine claims per transaction: large enough to batch the writes, small enough to keep locks short. */
+  /** Events one account may go through in one chunk; a guard against a rule that never settles. */
+  private static final int STEPS_MAX = 1_000_000;
+  /** Due resources the engine aims to process per transaction: large enough to batch the writes, small enough to keep locks short. */
   public static final int BATCH_SIZE = 500;
-  /**
-   * The claim: the next due rows after the cursor, locked, skipping rows another engine holds. The cursor
-   * {@code (:fromDue, :fromId)} makes each batch of a pass start where the previous one ended, so a pass
-   * never rescans the dead index entries its own updates left behind. Shared with {@code tenure bench
-   * lifecycle}, which measures this very statement. Binds {@code now, fromDue, fromId, batch}.
-   */
-  public static final String CLAIM_SQL = ResourceStore.SELECT + """
-       WHERE r.next_due_at <= :now AND (r.next_due_at, r.id) > (:fromDue, :fromId)
-       ORDER BY r.next_due_at, r.id LIMIT :batch FOR UPDATE OF r SKIP LOCKED
-      """;
+  /** Accounts claimed per transaction at most, however few due resources each has. */
+  static final int ACCOUNTS_MAX = 64;
 
   private final Jdbi jdbi;
   private final Catalogs catalogs;
+  private final AccountStore accounts;
   private final ResourceStore resources;
   private final Supplier<LifecycleWrites> writes;
   private final AutoRenewing autoRenewing;
@@ -67,13 +74,19 @@ public final class LifecycleEngine implements DueWork {
   private final ProviderCommands providers;
   private final int batchSize;
   private final int workers;
+  private final Pace changesPace;
   private final ExecutorService pool;
   private final AtomicLong transitionsCommitted = new AtomicLong();
 
-  public LifecycleEngine(Jdbi jdbi, Catalogs catalogs, ResourceStore resources, Supplier<LifecycleWrites> writes, AutoRenewing autoRenewing,
-      GroupExpiry groupExpiry, ProviderCommands providers, int batchSize, int workers) {
+  /**
+   * @param changesPace the pace at which an API change catches its account up ({@link Pace#of} the clock)
+   */
+  public LifecycleEngine(Jdbi jdbi, Catalogs catalogs, AccountStore accounts, ResourceStore resources,
+      Supplier<LifecycleWrites> writes, AutoRenewing autoRenewing, GroupExpiry groupExpiry, ProviderCommands providers,
+      int batchSize, int workers, Pace changesPace) {
     this.jdbi = jdbi;
     this.catalogs = catalogs;
+    this.accounts = accounts;
     this.resources = resources;
     this.writes = writes;
     this.autoRenewing = autoRenewing;
@@ -81,6 +94,7 @@ public final class LifecycleEngine implements DueWork {
     this.providers = providers;
     this.batchSize = batchSize;
     this.workers = workers;
+    this.changesPace = changesPace;
     this.pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("tenure-lifecycle-", 0).daemon().factory());
   }
 
@@ -91,30 +105,21 @@ public final class LifecycleEngine implements DueWork {
 
   @Override
   public Optional<Instant> earliestDue() {
-    return jdbi.withHandle(handle -> handle.createQuery(
-            "SELECT next_due_at FROM resources WHERE next_due_at IS NOT NULL ORDER BY next_due_at LIMIT 1")
-        .mapTo(Instant.class).findOne());
-  }
-
-  /** Every lifecycle event is stamped with the instant it fell due, so the latest one is the latest work done. */
-  @Override
-  public Optional<Instant> latestProcessed() {
-    return jdbi.withHandle(handle -> handle.createQuery("SELECT max(at) FROM lifecycle_events")
-        .mapTo(Instant.class).findOne());
+    return jdbi.withHandle(accounts::earliestDue);
   }
 
   /**
    * Drains everything due at {@code now} with {@code workers} concurrent workers, each claiming its own
-   * batches: while one waits for the database to write its batch, another computes the next.
+   * batches of accounts: while one waits for the database to write its batch, another computes the next.
    */
   @Override
-  public int processDue(Instant now) {
+  public int processDue(Instant now, Pace pace) {
     if (workers == 1) {
-      return drain(now);
+      return drain(now, pace);
     }
     List<Future<Integer>> drains = new ArrayList<>();
     for (int worker = 0; worker < workers; worker++) {
-      drains.add(pool.submit(() -> drain(now)));
+      drains.add(pool.submit(() -> drain(now, pace)));
     }
     int processed = 0;
     for (Future<Integer> drain : drains) {
@@ -123,35 +128,51 @@ public final class LifecycleEngine implements DueWork {
     return processed;
   }
 
-  private int drain(Instant now) {
+  /**
+   * Passes over the due accounts until a pass claims none. A pass walks the accounts in due order behind a
+   * cursor, so it never rescans the index entries its own updates left behind; an account with more due
+   * resources than a batch takes stays due, with an earlier instant than the cursor, and is met by the next pass.
+   */
+  private int drain(Instant now, Pace pace) {
     int processed = 0;
-    Cursor cursor = Cursor.START;
     while (true) {
-      Batch batch = processBatchRetrying(now, cursor);
-      processed += batch.size();
-      if (batch.size() < batchSize) {
+      int claimed = 0;
+      Cursor cursor = Cursor.START;
+      int accountsWanted = 1;
+      while (true) {
+        Batch batch = processBatchRetrying(now, pace, cursor, accountsWanted);
+        processed += batch.processed();
+        claimed += batch.accounts();
+        if (batch.accounts() < accountsWanted) {
+          break;
+        }
+        cursor = batch.last();
+        // As many accounts as make about one batch of resources, judging by the accounts just processed.
+        int resourcesPerAccount = Math.max(1, batch.resources() / batch.accounts());
+        accountsWanted = Math.clamp(batchSize / resourcesPerAccount, 1, ACCOUNTS_MAX);
+      }
+      if (claimed == 0) {
         return processed;
       }
-      cursor = batch.last();
     }
   }
 
   /**
-   * One batch in one transaction, retried when PostgreSQL aborts it to break a deadlock (two workers locking
-   * the members of one resource group in another order) or a serialization conflict, or when its connection
-   * was lost or terminated; the transaction rolled back, so the batch is then claimed afresh.
+   * One batch in one transaction, retried when its connection was lost or terminated (the transaction rolled
+   * back, so the batch is then claimed afresh). Jdbi's own retrying runner handles serialization failures of
+   * serializable transactions only; the engine's transactions are neither serializable nor able to deadlock.
    */
-  private Batch processBatchRetrying(Instant now, Cursor from) {
+  private Batch processBatchRetrying(Instant now, Pace pace, Cursor from, int accountsWanted) {
     for (int attempt = 1; ; attempt++) {
       try {
-        Batch batch = jdbi.inTransaction(handle -> processBatch(handle, now, from));
+        Batch batch = jdbi.inTransaction(handle -> processBatch(handle, now, pace, from, accountsWanted));
         transitionsCommitted.addAndGet(batch.transitions());
         return batch;
       } catch (JdbiException failure) {
         if (attempt >= ATTEMPTS_MAX || !TransientFailures.isTransient(failure)) {
           throw failure;
         }
-        LOG.warn("lifecycle - batch aborted by the database or its connection ({}), retrying ({}/{})", failure.getMessage(), attempt, ATTEMPTS_MAX);
+        LOG.warn("lifecycle - batch lost its database connection ({}), retrying ({}/{})", failure.getMessage(), attempt, ATTEMPTS_MAX);
       }
     }
   }
@@ -161,7 +182,7 @@ public final class LifecycleEngine implements DueWork {
       return drain.get();
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while draining due resources", interrupted);
+      throw new IllegalStateException("interrupted while draining due accounts", interrupted);
     } catch (ExecutionException failure) {
       if (failure.getCause() instanceof RuntimeException runtime) {
         throw runtime;
@@ -170,64 +191,146 @@ public final class LifecycleEngine implements DueWork {
     }
   }
 
-  /** Where the previous batch of this pass ended: claims resume after it, skipping the index's dead head. */
+  /** Where the previous batch of this pass ended: claims resume after it. */
   private record Cursor(Instant due, String id) {
     static final Cursor START = new Cursor(Instant.EPOCH, "");
   }
 
-  private record Batch(int size, Cursor last, int transitions) {}
+  /** A batch's claimed accounts, the due resources it read and processed, its cursor and its lifecycle events. */
+  private record Batch(int accounts, int resources, int processed, Cursor last, int transitions) {}
 
-  private Batch processBatch(Handle handle, Instant now, Cursor from) {
-    List<ClaimedRow> claimed = handle.createQuery(CLAIM_SQL)
-        .bind("now", now).bind("fromDue", from.due()).bind("fromId", from.id()).bind("batch", batchSize)
-        .map((row, context) -> new ClaimedRow(resources.readRow(row, List.of()), row.getTimestamp("next_due_at").toInstant()))
-        .list();
+  private Batch processBatch(Handle handle, Instant now, Pace pace, Cursor from, int accountsWanted) {
+    List<AccountStore.DueAccount> claimed = accounts.claimDue(handle, now, from.due(), from.id(), accountsWanted);
+    if (claimed.isEmpty()) {
+      return new Batch(0, 0, 0, from, 0);
+    }
+    List<String> ids = claimed.stream().map(AccountStore.DueAccount::id).toList();
+    List<ResourceRecord> due = resources.lockDue(handle, ids, now, batchSize + 1);
     LifecycleWrites batch = writes.get();
     // Read once a batch, in its transaction: a version another Tenure loaded is seen by the next batch.
     Catalog newest = catalogs.current(handle);
-    for (ClaimedRow row : claimed) {
-      process(handle, row.resource(), now, batch, newest);
+    Map<String, List<ResourceRecord>> byAccount = due.stream()
+        .collect(Collectors.groupingBy(ResourceRecord::accountId, LinkedHashMap::new, Collectors.toList()));
+    int processed = 0;
+    for (List<ResourceRecord> accountDue : byAccount.values()) {
+      processed += processAccount(handle, accountDue, now, pace, batch, newest);
     }
     int transitions = batch.flush(handle);
-    return new Batch(claimed.size(), claimed.isEmpty() ? from
-        : new Cursor(claimed.getLast().dueAt(), claimed.getLast().resource().id()), transitions);
+    accounts.saveNextDue(handle, resources.earliestDue(handle, ids));
+    AccountStore.DueAccount last = claimed.getLast();
+    return new Batch(claimed.size(), due.size(), processed, new Cursor(last.dueAt(), last.id()), transitions);
   }
 
-  private record ClaimedRow(ResourceRecord resource, Instant dueAt) {}
+  /**
+   * Locks the account, processes what already fell due for it (the API call's own catch-up, at the pace of the
+   * clock), runs {@code change}, and records when the account's work next falls due.
+   */
+  @Override
+  public <T> T change(Handle handle, String accountId, Instant now, Supplier<T> change) {
+    Optional<Instant> due = accounts.lock(handle, accountId);
+    if (due.isPresent() && !due.get().isAfter(now)) {
+      catchUp(handle, accountId, now);
+    }
+    T result = change.get();
+    accounts.saveNextDue(handle, resources.earliestDue(handle, List.of(accountId)));
+    return result;
+  }
 
-  /** Applies everything due for one claimed resource, one due instant at a time. */
-  private void process(Handle handle, ResourceRecord claimed, Instant now, LifecycleWrites batch, Catalog newest) {
-    // An earlier resource of this batch may have changed this one (a group expiry ends its unexpired members):
-    // stepping the claimed copy would overwrite that change when the batch's states are written.
-    ResourceRecord current = withNewestPolicy(batch.saved(claimed.id()).orElse(claimed), newest);
-    for (int steps = 0; ; steps++) {
-      Require.invariant(steps < STEPS_MAX, "resource %s did not settle after %d steps", claimed.id(), steps);
-      Transition transition = Lifecycle.step(current.lifecycle(), now);
-      if (transition.state().equals(current.lifecycle())) {
-        break;
-      }
-      logPhaseChanges(current, transition);
-      current = current.withLifecycle(transition.state());
-      for (Effect effect : batch.add(current, transition)) {
-        ResourceRecord before = current;
-        current = apply(handle, current, effect, batch);
-        logPhaseChange(before, current);
-      }
-      if (current.lifecycle().phase() == Phase.RELEASE_PENDING && !providers.confirmsReleases(handle, current.planCode())) {
-        ResourceRecord before = current;
-        current = releaseWithoutProvider(current, batch);
-        logPhaseChange(before, current);
+  private void catchUp(Handle handle, String accountId, Instant now) {
+    Catalog newest = catalogs.current(handle);
+    while (true) {
+      List<ResourceRecord> due = resources.lockDue(handle, List.of(accountId), now, batchSize + 1);
+      LifecycleWrites batch = writes.get();
+      processAccount(handle, due, now, changesPace, batch, newest);
+      batch.flush(handle);
+      if (due.size() <= batchSize) {
+        return;
       }
     }
-    batch.saveLifecycle(current);
   }
 
-  private ResourceRecord apply(Handle handle, ResourceRecord resource, Effect effect, LifecycleWrites batch) {
+  /** A due event of one resource: the order of an account's stream. */
+  private record Due(Instant at, String resourceId) implements Comparable<Due> {
+    private static final Comparator<Due> ORDER = Comparator.comparing(Due::at).thenComparing(Due::resourceId);
+
+    @Override
+    public int compareTo(Due other) {
+      return ORDER.compare(this, other);
+    }
+  }
+
+  /**
+   * Applies, in due order across the account's resources, every event due by {@code now} of {@code due} (the
+   * account's due resources in due order, at most one more than a batch). When there is one more, that one and
+   * everything due from its instant on are left for the next chunk, so the order holds across chunks. Returns
+   * how many of the due resources it processed.
+   */
+  private int processAccount(Handle handle, List<ResourceRecord> due, Instant now, Pace pace, LifecycleWrites batch,
+      Catalog newest) {
+    Optional<Due> horizon = due.size() > batchSize ? Optional.of(dueOf(due.getLast()).orElseThrow()) : Optional.empty();
+    PriorityQueue<Due> stream = new PriorityQueue<>();
+    List<ResourceRecord> processed = horizon.isPresent() ? due.subList(0, batchSize) : due;
+    for (ResourceRecord resource : processed) {
+      ResourceRecord current = withNewestPolicy(resource, newest);
+      batch.saveLifecycle(current);
+      dueOf(current).ifPresent(stream::add);
+    }
+    for (int steps = 0; !stream.isEmpty(); steps++) {
+      Require.invariant(steps < STEPS_MAX, "account %s did not settle after %d steps", due.getFirst().accountId(), steps);
+      Due next = stream.poll();
+      if (next.at().isAfter(now) || horizon.filter(limit -> next.compareTo(limit) >= 0).isPresent()) {
+        break;
+      }
+      ResourceRecord current = batch.saved(next.resourceId()).orElseThrow();
+      if (!dueOf(current).filter(next::equals).isPresent()) {
+        continue; // an effect of another resource (a group expiry) changed it since it was queued
+      }
+      ResourceRecord after = step(handle, current, pace == Pace.LIVE ? next.at() : now, batch, stream);
+      if (after != current) {
+        batch.saveLifecycle(after);
+        dueOf(after).ifPresent(stream::add);
+      }
+    }
+    return processed.size();
+  }
+
+  private static Optional<Due> dueOf(ResourceRecord resource) {
+    return Lifecycle.nextDueAt(resource.lifecycle()).map(at -> new Due(at, resource.id()));
+  }
+
+  /**
+   * Applies the events of {@code resource} due at its next due instant, judged at {@code judgedAt}, and their
+   * effects; a group member that an effect changed is queued again in {@code stream}. Returns the resource after.
+   */
+  private ResourceRecord step(Handle handle, ResourceRecord resource, Instant judgedAt, LifecycleWrites batch,
+      PriorityQueue<Due> stream) {
+    Transition transition = Lifecycle.step(resource.lifecycle(), judgedAt);
+    if (transition.state().equals(resource.lifecycle())) {
+      return resource;
+    }
+    logPhaseChanges(resource, transition);
+    ResourceRecord current = resource.withLifecycle(transition.state());
+    for (Effect effect : batch.add(current, transition)) {
+      ResourceRecord before = current;
+      current = apply(handle, current, effect, batch, stream);
+      logPhaseChange(before, current);
+    }
+    if (current.lifecycle().phase() == Phase.RELEASE_PENDING && !providers.confirmsReleases(handle, current.planCode())) {
+      ResourceRecord before = current;
+      current = releaseWithoutProvider(current, batch);
+      logPhaseChange(before, current);
+    }
+    return current;
+  }
+
+  private ResourceRecord apply(Handle handle, ResourceRecord resource, Effect effect, LifecycleWrites batch,
+      PriorityQueue<Due> stream) {
     switch (effect) {
       case Effect.TryAutoRenew check -> {
         return autoRenewing.check(handle, resource, check, batch);
       }
-      case Effect.RefundUnexpiredGroupMembers refund -> groupExpiry.refundUnexpiredMembers(handle, resource, refund, batch);
+      case Effect.RefundUnexpiredGroupMembers refund ->
+          groupExpiry.refundUnexpiredMembers(handle, resource, refund, batch).forEach(member -> dueOf(member).ifPresent(stream::add));
       case Effect.FreezeGroup ignored -> {
         // Ending the unexpired members (the refund above) is what stops the group; nothing more to freeze.
       }

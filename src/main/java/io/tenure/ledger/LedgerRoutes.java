@@ -2,6 +2,7 @@ package io.tenure.ledger;
 
 import io.javalin.http.Context;
 import io.tenure.account.Account;
+import io.tenure.account.AccountChanges;
 import io.tenure.account.AccountRoutes;
 import io.tenure.api.Caller;
 import io.tenure.api.Idempotency;
@@ -31,6 +32,7 @@ public final class LedgerRoutes {
   private final AccountRoutes accounts;
   private final Idempotency idempotency;
   private final TenureClock clock;
+  private final AccountChanges accountChanges;
   private final List<BiConsumer<Handle, Account>> afterTopUp;
 
   /**
@@ -38,12 +40,13 @@ public final class LedgerRoutes {
    *     ends arrears (later capabilities register here)
    */
   public LedgerRoutes(Jdbi jdbi, Ledger ledger, AccountRoutes accounts, Idempotency idempotency, TenureClock clock,
-      List<BiConsumer<Handle, Account>> afterTopUp) {
+      AccountChanges accountChanges, List<BiConsumer<Handle, Account>> afterTopUp) {
     this.jdbi = jdbi;
     this.ledger = ledger;
     this.accounts = accounts;
     this.idempotency = idempotency;
     this.clock = clock;
+    this.accountChanges = accountChanges;
     this.afterTopUp = afterTopUp;
   }
 
@@ -82,13 +85,15 @@ public final class LedgerRoutes {
     idempotency.once(context, accountId, true, handle -> {
       Account account = accounts.visible(handle, caller, accountId);
       Money amount = Money.of(request.amount(), account.currency(), "amount");
-      ledger.lockWallet(handle, accountId);
-      Ledger.Posted posted = ledger.topUp(handle, accountId, amount,
-          request.description() == null ? "Top-up" : request.description(), clock.now());
-      LOG.info("ledger - top-up {} of {} to account {}", posted.transactionId(), amount, accountId);
-      afterTopUp.forEach(hook -> hook.accept(handle, account));
-      return new Idempotency.Reply(201, Map.of("transactionId", posted.transactionId(),
-          "balance", ledger.balance(handle, accountId).toString()));
+      return accountChanges.change(handle, accountId, clock.now(), () -> {
+        ledger.lockWallet(handle, accountId);
+        Ledger.Posted posted = ledger.topUp(handle, accountId, amount,
+            request.description() == null ? "Top-up" : request.description(), clock.now());
+        LOG.info("ledger - top-up {} of {} to account {}", posted.transactionId(), amount, accountId);
+        afterTopUp.forEach(hook -> hook.accept(handle, account));
+        return new Idempotency.Reply(201, Map.of("transactionId", posted.transactionId(),
+            "balance", ledger.balance(handle, accountId).toString()));
+      });
     });
   }
 
@@ -98,11 +103,13 @@ public final class LedgerRoutes {
     jdbi.useHandle(handle -> accounts.visible(handle, caller, accountId));
     idempotency.once(context, accountId, true, handle -> {
       Account account = accounts.visible(handle, caller, accountId);
-      ledger.lockWallet(handle, accountId);
-      Ledger.Posted posted = ledger.adjust(handle, accountId, Money.of(request.amount(), account.currency(), "amount"),
-          request.reason(), clock.now());
-      LOG.info("ledger - adjustment {} of {} to account {}", posted.transactionId(), request.amount(), accountId);
-      return new Idempotency.Reply(201, Map.of("transactionId", posted.transactionId(), "balance", posted.balance().toString()));
+      Money amount = Money.of(request.amount(), account.currency(), "amount");
+      return accountChanges.change(handle, accountId, clock.now(), () -> {
+        ledger.lockWallet(handle, accountId);
+        Ledger.Posted posted = ledger.adjust(handle, accountId, amount, request.reason(), clock.now());
+        LOG.info("ledger - adjustment {} of {} to account {}", posted.transactionId(), request.amount(), accountId);
+        return new Idempotency.Reply(201, Map.of("transactionId", posted.transactionId(), "balance", posted.balance().toString()));
+      });
     });
   }
 

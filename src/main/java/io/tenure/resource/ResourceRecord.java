@@ -36,6 +36,14 @@ public record ResourceRecord(String id, String accountId, String planCode, int c
             state.warningDaysBefore(), state.periodicHandledThrough()));
   }
 
+  /**
+   * This resource (its term, add-ons and what was paid, as stored) in the lifecycle state of {@code newer}, a copy
+   * of it that the engine has moved on in memory.
+   */
+  public ResourceRecord withStateOf(ResourceRecord newer) {
+    return withPolicy(newer.policyVersion(), newer.lifecycle().policy()).withLifecycle(newer.lifecycle());
+  }
+
   public ResourceRecord withLifecycle(LifecycleState newLifecycle) {
     return new ResourceRecord(id, accountId, planCode, catalogVersion, mode, period, groupId, createdAt, term,
         termPeriods, planPaid, addOns, policyVersion, newLifecycle);

@@ -3,6 +3,7 @@ package io.tenure.resource;
 import io.javalin.http.Context;
 import io.tenure.account.Account;
 import io.tenure.account.AccountRoutes;
+import io.tenure.account.AccountChanges;
 import io.tenure.account.AccountStore;
 import io.tenure.api.Caller;
 import io.tenure.api.Idempotency;
@@ -52,10 +53,11 @@ public final class ResourceRoutes {
   private final Idempotency idempotency;
   private final ProviderCommands providers;
   private final TenureClock clock;
+  private final AccountChanges accountChanges;
 
   public ResourceRoutes(Jdbi jdbi, AccountStore accounts, AccountRoutes accountRoutes, ResourceStore resources,
       Purchasing purchasing, Renewing renewing, Changing changing, Supplier<LifecycleWrites> writes,
-      Idempotency idempotency, ProviderCommands providers, TenureClock clock) {
+      Idempotency idempotency, ProviderCommands providers, TenureClock clock, AccountChanges accountChanges) {
     this.jdbi = jdbi;
     this.accounts = accounts;
     this.accountRoutes = accountRoutes;
@@ -67,6 +69,7 @@ public final class ResourceRoutes {
     this.idempotency = idempotency;
     this.providers = providers;
     this.clock = clock;
+    this.accountChanges = accountChanges;
   }
 
   public void register(Routes routes) {
@@ -121,14 +124,14 @@ public final class ResourceRoutes {
   private void change(Context context, Caller caller, boolean keyRequired, ResourceChange change) {
     String id = context.pathParam("id");
     String accountId = jdbi.withHandle(handle -> visible(handle, caller, id).accountId());
-    idempotency.once(context, accountId, keyRequired, handle -> {
+    idempotency.once(context, accountId, keyRequired, handle -> accountChanges.change(handle, accountId, clock.now(), () -> {
       ResourceRecord resource = resources.lock(handle, id);
       LifecycleWrites batch = writes.get();
       Idempotency.Reply reply = change.apply(handle, resource, batch);
       batch.flush(handle);
       LOG.debug("resource - {} {} on {}", context.method(), context.path(), id);
       return reply;
-    });
+    }));
   }
 
   private void buy(Context context, Caller caller) {
@@ -136,10 +139,12 @@ public final class ResourceRoutes {
     jdbi.useHandle(handle -> accountRoutes.visible(handle, caller, request.accountId()));
     idempotency.once(context, request.accountId(), false, handle -> {
       Account account = accountRoutes.visible(handle, caller, request.accountId());
-      Purchasing.Purchase purchase = purchasing.buy(handle, account, request, clock.now());
-      LOG.info("resource - {} bought {} for account {}", purchase.resource().id(), request.plan(), account.id());
-      resources.recordPurchase(handle, purchase.resource(), clock.now());
-      return new Idempotency.Reply(201, ResourceViews.view(purchase.resource(), purchase.bill()));
+      return accountChanges.change(handle, account.id(), clock.now(), () -> {
+        Purchasing.Purchase purchase = purchasing.buy(handle, account, request, clock.now());
+        LOG.info("resource - {} bought {} for account {}", purchase.resource().id(), request.plan(), account.id());
+        resources.recordPurchase(handle, purchase.resource(), clock.now());
+        return new Idempotency.Reply(201, ResourceViews.view(purchase.resource(), purchase.bill()));
+      });
     });
   }
 

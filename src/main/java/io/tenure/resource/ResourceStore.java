@@ -8,17 +8,21 @@ import io.tenure.lifecycle.Lifecycle;
 import io.tenure.lifecycle.LifecycleState;
 import io.tenure.lifecycle.Phase;
 import io.tenure.money.Money;
+import io.tenure.store.Columns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.Update;
 
@@ -105,16 +109,58 @@ public final class ResourceStore {
         .map((row, context) -> read(handle, row)).list();
   }
 
-  /**
-   * The account's resources with auto-renewal on that are not finished, locked. Rows the engine holds right
-   * now are skipped: it is processing them and will see the caller's change once the caller commits, and
-   * waiting for them could deadlock against the engine waiting for the caller's wallet lock.
-   */
+  /** The account's resources with auto-renewal on that are not finished, locked (the caller holds the account). */
   public List<ResourceRecord> lockAutoRenewing(Handle handle, String accountId) {
     return handle.createQuery(SELECT + """
          WHERE r.account_id = :accountId AND r.auto_renew AND r.phase IN ('ACTIVE', 'GRACE', 'FROZEN')
-         ORDER BY r.id FOR UPDATE OF r SKIP LOCKED
+         ORDER BY r.id FOR UPDATE OF r
         """).bind("accountId", accountId).map((row, context) -> read(handle, row)).list();
+  }
+
+  /**
+   * Locks and reads the due resources of each of {@code accountIds} (accounts the caller has locked), each
+   * account's in due order {@code (next_due_at, id)}, at most {@code perAccount} of each, without add-ons.
+   */
+  public List<ResourceRecord> lockDue(Handle handle, List<String> accountIds, Instant now, int perAccount) {
+    Query query = handle.createQuery("""
+        SELECT r.*, a.tier, a.time_zone, a.currency
+        FROM unnest(CAST(:accountIds AS text[])) WITH ORDINALITY AS claimed (id, position)
+        JOIN accounts a ON a.id = claimed.id
+        CROSS JOIN LATERAL (
+          SELECT * FROM resources own WHERE own.account_id = claimed.id AND own.next_due_at <= :now
+          ORDER BY own.next_due_at, own.id LIMIT :perAccount FOR UPDATE) r
+        ORDER BY claimed.position, r.next_due_at, r.id
+        """);
+    Columns.text(query, "accountIds", accountIds, id -> id);
+    return query.bind("now", now).bind("perAccount", perAccount)
+        .map((row, context) -> readRow(row, List.of())).list();
+  }
+
+  private record AccountDue(String accountId, Instant at) {}
+
+  /**
+   * Sets every account's next due instant from its resources, in one statement: for loaders that insert
+   * resources in bulk (the benchmarks), which bypass the changes that keep it.
+   */
+  public void refreshAccountsDue(Handle handle) {
+    handle.execute("""
+        UPDATE accounts SET next_due_at = due.at
+        FROM (SELECT account_id, min(next_due_at) AS at FROM resources GROUP BY account_id) AS due
+        WHERE accounts.id = due.account_id
+        """);
+  }
+
+  /** When the work of each of {@code accountIds} next falls due: its resources' earliest (null: none pending). */
+  public Map<String, Instant> earliestDue(Handle handle, Collection<String> accountIds) {
+    Query query = handle.createQuery("""
+        SELECT claimed.id, (SELECT min(r.next_due_at) FROM resources r WHERE r.account_id = claimed.id) AS next_due_at
+        FROM unnest(CAST(:accountIds AS text[])) AS claimed (id)
+        """);
+    Columns.text(query, "accountIds", List.copyOf(accountIds), id -> id);
+    Map<String, Instant> earliest = new HashMap<>();
+    query.map((row, context) -> new AccountDue(row.getString("id"), instant(row, "next_due_at"))).list()
+        .forEach(due -> earliest.put(due.accountId(), due.at()));
+    return earliest;
   }
 
   /** Writes the term, what was paid, the add-ons and the lifecycle state of {@code resource}. */

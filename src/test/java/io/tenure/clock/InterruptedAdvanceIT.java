@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A process that dies during an advance leaves work processed past the clock it saved. The next start on the
- * same database resumes no earlier than that work and finishes the advance before serving.
+ * A process that dies during an advance leaves the advance recorded as in progress. The next start on the same
+ * database finishes it before serving, and the world is the same as if the advance had not been interrupted.
  */
 class InterruptedAdvanceIT {
   private static final String TARGET = "2024-01-01T00:00:00+08:00";
@@ -38,7 +38,7 @@ class InterruptedAdvanceIT {
       CompletableFuture<HttpApi.Answer> advance =
           CompletableFuture.supplyAsync(() -> dying.operator().post("/v1/clock/advance", Map.of("to", TARGET)));
       assertThat(freeze.reached.await(60, TimeUnit.SECONDS)).as("the advance reached the freeze").isTrue();
-      // The dying process has committed GRACE and FROZEN entries of April; its clock was never saved past the start.
+      // The dying process published the target and processed part of the work, and never recorded the end.
 
       try (TestServer restarted = TestServer.start(TestServer.settings(dying.databaseUrl(), true,
           OffsetDateTime.parse(World.START).toInstant()))) {
@@ -70,7 +70,7 @@ class InterruptedAdvanceIT {
     }
 
     @Override
-    public int processDue(Instant now) {
+    public int processDue(Instant now, Pace pace) {
       if (now.isBefore(dueAt)) {
         return 0;
       }
@@ -83,9 +83,5 @@ class InterruptedAdvanceIT {
       throw new IllegalStateException("the process is dead");
     }
 
-    @Override
-    public Optional<Instant> latestProcessed() {
-      return Optional.empty();
-    }
   }
 }
