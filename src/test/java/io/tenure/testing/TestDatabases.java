@@ -32,6 +32,22 @@ public final class TestDatabases {
     return withDatabase(admin, name);
   }
 
+  /**
+   * A JDBC URL of a new database that starts as an exact copy of the one at {@code url} (PostgreSQL's
+   * {@code CREATE DATABASE ... TEMPLATE}); nothing may be connected to that one meanwhile.
+   */
+  public static synchronized String copyOf(String url) {
+    String admin = adminUrl();
+    String source = url.substring(url.indexOf('/', "jdbc:postgresql://".length()) + 1).split("\\?")[0];
+    String name = "tenure_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+    try (Connection connection = DriverManager.getConnection(admin); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + name + " TEMPLATE " + source);
+    } catch (SQLException failure) {
+      throw new IllegalStateException("could not copy test database " + source + " to " + name, failure);
+    }
+    return withDatabase(admin, name);
+  }
+
   private static String adminUrl() {
     if (adminUrl == null) {
       String external = System.getenv("TENURE_DATABASE_URL");
