@@ -10,12 +10,15 @@ import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.Wi
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.time.Instant;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,6 +109,20 @@ class ArchitectureTest {
     // own store outside the HTTP plumbing.
     noClasses().that().resideInAPackage("io.tenure.api").and().doNotHaveSimpleName("Idempotency")
         .should().callMethodWhere(RUNS_SQL).check(classes);
+  }
+
+  /** A call that builds or fills a map or a Jackson tree: the makings of an answer written by hand. */
+  private static final DescribedPredicate<JavaCall<?>> BUILDS_A_MAP_OR_JSON_TREE =
+      target(owner(assignableTo(Map.class))).and(target(nameMatching("<init>|of|ofEntries|put|putAll|putIfAbsent")))
+          .or(target(owner(assignableTo(JsonNode.class))))
+          .or(target(owner(assignableTo(ObjectMapper.class))).and(target(nameMatching("create.*Node|valueToTree"))))
+          .as("builds a map or a JSON tree");
+
+  @Test
+  void answersAreRecordsNotMapsBuiltByHand() {
+    noClasses().that().haveSimpleNameEndingWith("Routes").or().haveSimpleNameEndingWith("View")
+        .or().haveSimpleNameEndingWith("Views")
+        .should().callCodeUnitWhere(BUILDS_A_MAP_OR_JSON_TREE).check(classes);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.tenure.account;
 import io.javalin.http.Context;
 import io.tenure.api.Caller;
 import io.tenure.api.Json;
+import io.tenure.api.Page;
 import io.tenure.api.QueryParameters;
 import io.tenure.api.Routes;
 import io.tenure.catalog.Catalog;
@@ -10,12 +11,9 @@ import io.tenure.catalog.Catalogs;
 import io.tenure.clock.TenureClock;
 import io.tenure.error.ForbiddenException;
 import io.tenure.error.NotFoundException;
-import io.tenure.money.Money;
 import java.time.ZoneId;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -60,49 +58,16 @@ public final class AccountRoutes {
     return account;
   }
 
-  /**
-   * The account as the API shows it, with its balance and whether it is in arrears. An optional value the
-   * account does not have (partner, low-balance threshold, automatic recharge, a contact's e-mail or phone)
-   * is left out, never {@code null}, so that {@code settings} can be sent back to the settings call as it is.
-   */
-  public Map<String, Object> view(Handle handle, Account account) {
-    Money balance = ledger.balance(handle, account.id());
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("id", account.id());
-    view.put("name", account.name());
-    view.put("tier", account.tier());
-    view.put("timeZone", account.timeZone().getId());
-    view.put("currency", account.currency().getCurrencyCode());
-    view.put("balance", balance.toString());
-    view.put("inArrears", account.isInArrears(balance));
-    account.partnerId().ifPresent(partnerId -> view.put("partnerId", partnerId));
-    view.put("contacts", account.contacts());
-    Account.Settings settings = account.settings();
-    Map<String, Object> settingsView = new LinkedHashMap<>();
-    settings.lowBalanceThreshold().ifPresent(threshold -> settingsView.put("lowBalanceThreshold", threshold.toString()));
-    settingsView.put("creditLimit", settings.creditLimit().toString());
-    settings.autoRecharge().ifPresent(recharge -> settingsView.put("autoRecharge",
-        Map.of("threshold", recharge.threshold().toString(), "amount", recharge.amount().toString())));
-    view.put("settings", settingsView);
-    view.put("createdAt", account.createdAt().atZone(account.timeZone()).toOffsetDateTime());
-    return view;
-  }
-
-  /** A partner is tied to no account, so its instants are shown in the operator's zone. */
-  private Map<String, Object> view(Partner partner) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("id", partner.id());
-    view.put("name", partner.name());
-    view.put("contacts", partner.contacts());
-    view.put("createdAt", partner.createdAt().atZone(operatorZone).toOffsetDateTime());
-    return view;
+  /** The account as the API shows it, with its balance (see {@link AccountView}). */
+  private AccountView view(Handle handle, Account account) {
+    return AccountView.of(account, ledger.balance(handle, account.id()));
   }
 
   private void createAccount(Context context, Caller caller) {
     AccountRequests.NewAccount request = Json.read(context.bodyAsBytes(), AccountRequests.NewAccount.class);
     Optional<String> partnerId = partnerOf(caller, Optional.ofNullable(request.partnerId()));
     ZoneId zone = request.timeZone() == null ? operatorZone : AccountRequests.zone(request.timeZone());
-    Map<String, Object> view = jdbi.inTransaction(handle -> {
+    AccountView view = jdbi.inTransaction(handle -> {
       Catalog catalog = catalogs.currentForAccountWrite(handle);
       AccountRequests.requireKnownTier(request.tier(), catalog);
       Currency currency = request.currency() == null ? catalog.currency() : AccountRequests.currency(request.currency());
@@ -145,14 +110,9 @@ public final class AccountRoutes {
     context.json(page(Optional.of(partnerId), Optional.ofNullable(context.queryParam("after")), limit));
   }
 
-  private Map<String, Object> page(Optional<String> partnerId, Optional<String> after, int limit) {
-    return jdbi.withHandle(handle -> {
-      List<Account> found = accounts.list(handle, partnerId, after, limit);
-      Map<String, Object> page = new LinkedHashMap<>();
-      page.put("items", found.stream().map(account -> view(handle, account)).toList());
-      page.put("next", found.size() == limit ? found.getLast().id() : null);
-      return page;
-    });
+  private Page<AccountView> page(Optional<String> partnerId, Optional<String> after, int limit) {
+    return jdbi.withHandle(handle ->
+        Page.of(accounts.list(handle, partnerId, after, limit), limit, account -> view(handle, account), Account::id));
   }
 
   private void replaceContacts(Context context, Caller caller) {
@@ -185,6 +145,6 @@ public final class AccountRoutes {
     Partner partner = jdbi.inTransaction(handle ->
         accounts.createPartner(handle, request.name().strip(), Json.write(contacts), contacts, clock.now()));
     LOG.info("account - partner {} created", partner.id());
-    context.status(201).json(view(partner));
+    context.status(201).json(PartnerView.of(partner, operatorZone));
   }
 }

@@ -2,23 +2,19 @@ package io.tenure.api;
 
 import io.tenure.error.Echo;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The one error body of every answer, whatever layer refuses the request:
  * {@code {"error":{"code":"UPPER_SNAKE","message":"..."}}}. The message passes {@link Echo#guard} on the way out,
  * a last guard against a caller's long value repeated whole.
  */
-final class ErrorBody {
+record ErrorBody(Refusal error) {
 
-  private ErrorBody() {}
+  /** What was refused: a stable code, and a sentence for people. */
+  record Refusal(String code, String message) {}
 
-  static Map<String, Object> of(String code, String message) {
-    Map<String, Object> error = new LinkedHashMap<>();
-    error.put("code", code);
-    error.put("message", Echo.guard(message));
-    return Map.of("error", error);
+  static ErrorBody of(String code, String message) {
+    return new ErrorBody(new Refusal(code, Echo.guard(message)));
   }
 
   static byte[] bytes(String code, String message) {

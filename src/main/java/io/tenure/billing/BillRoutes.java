@@ -2,11 +2,10 @@ package io.tenure.billing;
 
 import io.tenure.account.Account;
 import io.tenure.account.AccountRoutes;
+import io.tenure.api.Page;
 import io.tenure.api.QueryParameters;
 import io.tenure.api.Routes;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /** {@code GET /v1/accounts/{id}/bills}. */
@@ -21,10 +20,7 @@ public final class BillRoutes {
       context.json(jdbi.withHandle(handle -> {
         Account account = accounts.visible(handle, caller, context.pathParam("id"));
         List<Bill> found = bills.list(handle, account.id(), before, limit);
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("items", found.stream().map(bill -> BillViews.view(bill, account.timeZone())).toList());
-        page.put("next", found.size() == limit ? bills.sequence(handle, found.getLast().id()) : null);
-        return page;
+        return Page.of(found, limit, bill -> BillView.of(bill, account.timeZone()), bill -> bills.sequence(handle, bill.id()));
       }));
     });
   }

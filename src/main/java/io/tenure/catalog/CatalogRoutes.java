@@ -2,7 +2,6 @@ package io.tenure.catalog;
 
 import io.tenure.api.Routes;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * {@code GET /v1/catalog} (the newest version, in the words of the catalog file) and {@code PUT /v1/catalog}
@@ -12,6 +11,9 @@ public final class CatalogRoutes {
 
   private CatalogRoutes() {}
 
+  /** The answer of a load: the version stored and how many plans it lists. */
+  record Loaded(int version, int plans) {}
+
   public static void register(Routes routes, Catalogs catalogs) {
     routes.get("/v1/catalog", Routes.Access.KEY, (context, caller) -> context.json(CatalogWriter.write(catalogs.current())));
     routes.put("/v1/catalog", Routes.Access.OPERATOR, (context, caller) -> {
@@ -20,7 +22,7 @@ public final class CatalogRoutes {
         throw new io.tenure.error.InvalidInputException("MISSING_BODY", "Send the catalog as YAML or JSON.");
       }
       Catalog loaded = catalogs.load(source, "request body");
-      context.status(201).json(Map.of("version", loaded.version(), "plans", loaded.plans().size()));
+      context.status(201).json(new Loaded(loaded.version(), loaded.plans().size()));
     }).withBodyTypes(Routes.JSON, "application/yaml", "application/x-yaml", "text/yaml");
   }
 }

@@ -8,12 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Map;
 
 /** {@code GET /v1/clock} and {@code POST /v1/clock/advance}, for the simulated clock only. */
 public final class ClockRoutes {
 
   private ClockRoutes() {}
+
+  /** The answer of both calls: the simulated clock's instant. */
+  record Reading(OffsetDateTime now) {}
 
   /** Body of the advance call: exactly one of a target instant, a number of days, a number of hours. */
   record Advance(OffsetDateTime to, Long days, Long hours) implements Json.Validated {
@@ -43,7 +45,7 @@ public final class ClockRoutes {
   /** Registers the routes; instants are shown in {@code zone}, the operator's time zone. */
   public static void register(Routes routes, Scheduler scheduler, ZoneId zone) {
     routes.get("/v1/clock", Routes.Access.KEY, (context, caller) ->
-        context.json(Map.of("now", scheduler.requireSimulated().now().atZone(zone).toOffsetDateTime())));
+        context.json(new Reading(scheduler.requireSimulated().now().atZone(zone).toOffsetDateTime())));
     routes.post("/v1/clock/advance", Routes.Access.OPERATOR, (context, caller) -> {
       Instant now = scheduler.requireSimulated().now();
       Advance advance = Json.read(context.bodyAsBytes(), Advance.class);
@@ -53,7 +55,7 @@ public final class ClockRoutes {
         ClockRange.require(now, target, "Field '" + advance.field() + "'");
       }
       Instant reached = scheduler.advanceTo(target);
-      context.json(Map.of("now", reached.atZone(zone).toOffsetDateTime()));
+      context.json(new Reading(reached.atZone(zone).toOffsetDateTime()));
     });
   }
 }

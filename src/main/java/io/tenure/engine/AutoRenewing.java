@@ -6,6 +6,7 @@ import io.tenure.error.TenureException;
 import io.tenure.ledger.Ledger;
 import io.tenure.lifecycle.Effect;
 import io.tenure.lifecycle.Lifecycle;
+import io.tenure.lifecycle.NoticeType;
 import io.tenure.lifecycle.Phase;
 import io.tenure.money.Money;
 import io.tenure.notify.Notice;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AutoRenewing {
   private static final Logger LOG = LoggerFactory.getLogger(AutoRenewing.class);
-  static final String INSUFFICIENT_BALANCE_NOTICE = "AUTO_RENEW_INSUFFICIENT_BALANCE";
+  static final NoticeType INSUFFICIENT_BALANCE_NOTICE = NoticeType.AUTO_RENEW_INSUFFICIENT_BALANCE;
 
   private final ResourceStore resources;
   private final Renewing renewing;

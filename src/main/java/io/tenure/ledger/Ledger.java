@@ -29,7 +29,7 @@ public final class Ledger implements Wallets {
   /** One side of a transaction. */
   public record Entry(String book, Money amount) {}
 
-  /** A posted transaction and the wallet balance right after it. */
+  /** A posted transaction and the wallet balance after it: the answer of a top-up or an adjustment. */
   public record Posted(String transactionId, Money balance) {}
 
   /** One transaction of an account's ledger, with its entries in book order. */

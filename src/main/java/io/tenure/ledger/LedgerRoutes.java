@@ -7,15 +7,14 @@ import io.tenure.account.AccountRoutes;
 import io.tenure.api.Caller;
 import io.tenure.api.Idempotency;
 import io.tenure.api.Json;
+import io.tenure.api.Page;
 import io.tenure.api.QueryParameters;
 import io.tenure.api.Routes;
 import io.tenure.clock.TenureClock;
 import io.tenure.error.Require;
 import io.tenure.money.Money;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -91,8 +90,8 @@ public final class LedgerRoutes {
             request.description() == null ? "Top-up" : request.description(), clock.now());
         LOG.info("ledger - top-up {} of {} to account {}", posted.transactionId(), amount, accountId);
         afterTopUp.forEach(hook -> hook.accept(handle, account));
-        return new Idempotency.Reply(201, Map.of("transactionId", posted.transactionId(),
-            "balance", ledger.balance(handle, accountId).toString()));
+        // The hooks may have spent some of the money (a due auto-renewal), so the balance is read again.
+        return new Idempotency.Reply(201, new Ledger.Posted(posted.transactionId(), ledger.balance(handle, accountId)));
       });
     });
   }
@@ -108,7 +107,7 @@ public final class LedgerRoutes {
         ledger.lockWallet(handle, accountId);
         Ledger.Posted posted = ledger.adjust(handle, accountId, amount, request.reason(), clock.now());
         LOG.info("ledger - adjustment {} of {} to account {}", posted.transactionId(), request.amount(), accountId);
-        return new Idempotency.Reply(201, Map.of("transactionId", posted.transactionId(), "balance", posted.balance().toString()));
+        return new Idempotency.Reply(201, posted);
       });
     });
   }
@@ -118,22 +117,8 @@ public final class LedgerRoutes {
     Long before = QueryParameters.optionalNumber(context, "before").orElse(null);
     context.json(jdbi.withHandle(handle -> {
       Account account = accounts.visible(handle, caller, context.pathParam("id"));
-      List<Map<String, Object>> items = ledger.page(handle, account.id(), before, limit).stream().map(transaction -> {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("id", transaction.id());
-        item.put("sequence", transaction.sequence());
-        item.put("kind", transaction.kind());
-        item.put("description", transaction.description());
-        item.put("billId", transaction.billId());
-        item.put("createdAt", transaction.createdAt().atZone(account.timeZone()).toOffsetDateTime());
-        item.put("entries", transaction.entries().stream()
-            .map(entry -> Map.<String, Object>of("book", entry.book(), "amount", entry.amount().toString())).toList());
-        return item;
-      }).toList();
-      Map<String, Object> page = new LinkedHashMap<>();
-      page.put("items", items);
-      page.put("next", items.size() == limit ? items.getLast().get("sequence") : null);
-      return page;
+      return Page.of(ledger.page(handle, account.id(), before, limit), limit,
+          transaction -> TransactionView.of(transaction, account.timeZone()), Ledger.Transaction::sequence);
     }));
   }
 }

@@ -1,9 +1,10 @@
 package io.tenure.lifecycle;
 
 /**
- * The notices the lifecycle rules send (SPEC.md section 6). Each name is the message type of the same name;
- * the other message types (low balance, arrears, holds, insufficient balance for auto-renewal) are sent by
- * the code that knows the balance or the hold.
+ * Every type of notice Tenure sends (SPEC.md section 6); each name is the message type of the same name in the
+ * inbox. The lifecycle rules send all but {@link #AUTO_RENEW_INSUFFICIENT_BALANCE}, which the engine's
+ * auto-renewal sends because only it knows the balance. It lives here, beside the rules, so that the pure
+ * lifecycle and everything that stores or shows a notice share the one list.
  */
 public enum NoticeType {
   EXPIRY_WARNING,
@@ -13,5 +14,7 @@ public enum NoticeType {
   RELEASE_SCHEDULED,
   RELEASED,
   RENEWED,
-  RESTORED
+  RESTORED,
+  /** The balance does not cover a due auto-renewal: at most once a day until it does, or the term ends. */
+  AUTO_RENEW_INSUFFICIENT_BALANCE
 }

@@ -2,14 +2,12 @@ package io.tenure.notify;
 
 import io.tenure.account.Account;
 import io.tenure.account.AccountRoutes;
+import io.tenure.api.Page;
 import io.tenure.api.QueryParameters;
 import io.tenure.api.Routes;
 import io.tenure.catalog.Catalogs;
 import io.tenure.catalog.Plan;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -27,30 +25,19 @@ public final class MessageRoutes {
       var before = QueryParameters.optionalNumber(context, "before");
       context.json(jdbi.withHandle(handle -> {
         Account account = accounts.visible(handle, caller, context.pathParam("id"));
-        List<Map<String, Object>> items = notices.inbox(handle, account.id(), before, limit).stream()
-            .map(message -> view(message, account.timeZone(), catalogs)).toList();
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("items", items);
-        page.put("next", items.size() == limit ? items.getLast().get("sequence") : null);
-        return page;
+        return Page.of(notices.inbox(handle, account.id(), before, limit), limit,
+            message -> view(message, account.timeZone(), catalogs), Notices.Message::sequence);
       }));
     });
   }
 
-  private static Map<String, Object> view(Notices.Message message, ZoneId zone, Catalogs catalogs) {
+  private static MessageView view(Notices.Message message, ZoneId zone, Catalogs catalogs) {
     Optional<String> plan = message.planCode().map(code -> planName(catalogs, code, message.catalogVersion()));
     NoticeTexts.Text text = NoticeTexts.render(new NoticeTexts.Facts(message.type(), plan, message.resourceId(),
         message.dueAt(), message.termEnd(), message.releaseAt(), zone));
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("id", "msg_" + message.sequence());
-    view.put("sequence", message.sequence());
-    view.put("type", message.type());
-    view.put("resourceId", message.resourceId().orElse(null));
-    view.put("title", text.title());
-    view.put("body", text.body());
-    view.put("releaseAt", message.releaseAt().map(at -> at.atZone(zone).toOffsetDateTime()).orElse(null));
-    view.put("createdAt", message.dueAt().atZone(zone).toOffsetDateTime());
-    return view;
+    return new MessageView("msg_" + message.sequence(), message.sequence(), message.type(), message.resourceId().orElse(null),
+        text.title(), text.body(), message.releaseAt().map(at -> at.atZone(zone).toOffsetDateTime()).orElse(null),
+        message.dueAt().atZone(zone).toOffsetDateTime());
   }
 
   /** The plan's name in the catalog version of the resource's term; its code if that version no longer names it. */

@@ -1,5 +1,6 @@
 package io.tenure.notify;
 
+import io.tenure.lifecycle.NoticeType;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -10,28 +11,28 @@ import java.util.Optional;
  * {@code dedupKey} and then exists once however often it is raised; one raised by a lifecycle transition has
  * none, because the transition itself happens once.
  */
-public record Notice(Optional<String> dedupKey, String accountId, Optional<String> resourceId, String type, Instant dueAt,
+public record Notice(Optional<String> dedupKey, String accountId, Optional<String> resourceId, NoticeType type, Instant dueAt,
     Optional<Instant> releaseAt, Optional<Instant> termEnd) {
 
   /** The notice of {@code type} that a lifecycle transition of a resource raised at {@code dueAt}. */
-  public static Notice ofTransition(String accountId, String resourceId, String type, Instant dueAt,
+  public static Notice ofTransition(String accountId, String resourceId, NoticeType type, Instant dueAt,
       Optional<Instant> releaseAt, Optional<Instant> termEnd) {
     return new Notice(Optional.empty(), accountId, Optional.of(resourceId), type, dueAt, releaseAt, termEnd);
   }
 
   /** {@link #ofTransition} of a resource with no term (pay-as-you-go). */
-  public static Notice ofTransition(String accountId, String resourceId, String type, Instant dueAt, Optional<Instant> releaseAt) {
+  public static Notice ofTransition(String accountId, String resourceId, NoticeType type, Instant dueAt, Optional<Instant> releaseAt) {
     return ofTransition(accountId, resourceId, type, dueAt, releaseAt, Optional.empty());
   }
 
   /** A notice about a resource that exists once per {@code dedupKey}, whoever raises it. */
-  public static Notice once(String dedupKey, String accountId, String resourceId, String type, Instant dueAt,
+  public static Notice once(String dedupKey, String accountId, String resourceId, NoticeType type, Instant dueAt,
       Optional<Instant> releaseAt, Optional<Instant> termEnd) {
     return new Notice(Optional.of(dedupKey), accountId, Optional.of(resourceId), type, dueAt, releaseAt, termEnd);
   }
 
   /** {@link #once} with no dates to name. */
-  public static Notice once(String dedupKey, String accountId, String resourceId, String type, Instant dueAt) {
+  public static Notice once(String dedupKey, String accountId, String resourceId, NoticeType type, Instant dueAt) {
     return once(dedupKey, accountId, resourceId, type, dueAt, Optional.empty(), Optional.empty());
   }
 

@@ -1,5 +1,6 @@
 package io.tenure.notify;
 
+import io.tenure.lifecycle.NoticeType;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -25,7 +26,7 @@ public final class NoticeTexts {
    * @param termEnd the end of the resource's term when the notice was raised; empty for pay-as-you-go
    * @param releaseAt the instant the resource will be (or was) released; empty when it never will be
    */
-  public record Facts(String type, Optional<String> plan, Optional<String> resourceId, Instant dueAt,
+  public record Facts(NoticeType type, Optional<String> plan, Optional<String> resourceId, Instant dueAt,
       Optional<Instant> termEnd, Optional<Instant> releaseAt, ZoneId zone) {}
 
   /** A notice's title and body. */
@@ -36,33 +37,32 @@ public final class NoticeTexts {
         + facts.resourceId().map(id -> " " + id).orElse("");
     String plan = facts.plan().orElse("resource");
     return switch (facts.type()) {
-      case "EXPIRY_WARNING" -> new Text("Your " + plan + " expires on " + day(facts, facts.termEnd()),
+      case EXPIRY_WARNING -> new Text("Your " + plan + " expires on " + day(facts, facts.termEnd()),
           subject + " expires at " + at(facts, facts.termEnd()) + ". Renew it before then, or turn on auto-renewal and keep"
               + " enough balance, to keep the service." + ifNotRenewed(facts));
-      case "OVERDUE_REMINDER" -> overdue(facts, subject, plan);
-      case "EXPIRED" -> new Text("Your " + plan + " has expired",
+      case OVERDUE_REMINDER -> overdue(facts, subject, plan);
+      case EXPIRED -> new Text("Your " + plan + " has expired",
           subject + " expired at " + at(facts, facts.termEnd()) + ". Renew it to restore the service." + ifNotRenewed(facts));
-      case "FROZEN" -> new Text("Your " + plan + " is frozen",
+      case FROZEN -> new Text("Your " + plan + " is frozen",
           subject + " was frozen at " + format(facts.dueAt(), facts.zone()) + ": its service is stopped and its data kept. "
               + action(facts) + " to restore it" + beforeRelease(facts));
-      case "RELEASE_SCHEDULED" -> new Text("Your " + plan + " is scheduled for release",
+      case RELEASE_SCHEDULED -> new Text("Your " + plan + " is scheduled for release",
           subject + releaseSentence(facts, " will be released, and its data erased, at ") + action(facts)
               + " before then to keep it.");
-      case "RELEASED" -> new Text("Your " + plan + " was released",
+      case RELEASED -> new Text("Your " + plan + " was released",
           subject + releaseSentence(facts, " was released, and its data erased, at ") + "To use " + plan
               + " again, buy a new resource.");
-      case "RENEWED" -> new Text("Your " + plan + " was renewed",
+      case RENEWED -> new Text("Your " + plan + " was renewed",
           subject + " was renewed at " + format(facts.dueAt(), facts.zone()) + "; its term now ends at "
               + at(facts, facts.termEnd()) + ". Renew it again before then, or keep auto-renewal on with enough balance.");
-      case "RESTORED" -> new Text("Your " + plan + " is restored",
+      case RESTORED -> new Text("Your " + plan + " is restored",
           subject + " was restored to full service at " + format(facts.dueAt(), facts.zone())
               + facts.termEnd().map(end -> "; its term now ends at " + format(end, facts.zone()) + ".")
                   .orElse(". Keep your balance above the account's credit limit to keep it running."));
-      case "AUTO_RENEW_INSUFFICIENT_BALANCE" -> new Text("Top up to auto-renew your " + plan,
+      case AUTO_RENEW_INSUFFICIENT_BALANCE -> new Text("Top up to auto-renew your " + plan,
           "The account's balance does not cover the auto-renewal of " + lowerFirst(subject) + ", whose term ends at "
               + at(facts, facts.termEnd()) + ". Top up the account: from the expiry date on, a top-up renews it at once."
               + ifNotRenewed(facts));
-      default -> new Text(facts.type(), subject + ": " + facts.type() + " at " + format(facts.dueAt(), facts.zone()) + ".");
     };
   }
 

@@ -1,7 +1,7 @@
 package io.tenure.notify;
 
 import io.tenure.clock.TenureClock;
-import io.tenure.error.Require;
+import io.tenure.lifecycle.NoticeType;
 import io.tenure.store.Columns;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,7 +19,10 @@ import org.jdbi.v3.core.statement.Update;
 public final class Notices {
   /** Messages one row numbers: the row's sequence steps by this much (V4 migration). */
   static final int PER_ROW = 8;
-  /** Rows in list order, so that sequences follow the list; types travel as one space-separated string a row. */
+  /**
+   * Rows in list order, so that sequences follow the list; types travel as one space-separated string a row
+   * (a type's name has no space).
+   */
   private static final String INSERT = """
       INSERT INTO notices (account_id, resource_id, types, due_at, release_at, term_end, created_at, dedup_key)
       SELECT notice.account_id, notice.resource_id, string_to_array(notice.types, ' '), notice.due_at, notice.release_at,
@@ -49,7 +52,7 @@ public final class Notices {
     Update insert = handle.createUpdate(deduplicated ? INSERT + KEEP_FIRST : INSERT);
     Columns.text(insert, "accountIds", rows, row -> row.getFirst().accountId());
     Columns.text(insert, "resourceIds", rows, row -> row.getFirst().resourceId().orElse(null));
-    Columns.text(insert, "types", rows, row -> String.join(" ", row.stream().map(Notice::type).toList()));
+    Columns.text(insert, "types", rows, row -> String.join(" ", row.stream().map(notice -> notice.type().name()).toList()));
     Columns.instants(insert, "dueAts", rows, row -> row.getFirst().dueAt());
     Columns.instants(insert, "releaseAts", rows, row -> row.getFirst().releaseAt().orElse(null));
     Columns.instants(insert, "termEnds", rows, row -> row.getFirst().termEnd().orElse(null));
@@ -61,7 +64,7 @@ public final class Notices {
    * One message of the inbox: a notice, numbered {@code sequence}, with the plan of its resource (code and the
    * catalog version of its current term) when it is about one.
    */
-  public record Message(long sequence, String type, Optional<String> resourceId, Instant dueAt, Optional<Instant> releaseAt,
+  public record Message(long sequence, NoticeType type, Optional<String> resourceId, Instant dueAt, Optional<Instant> releaseAt,
       Optional<Instant> termEnd, Optional<String> planCode, int catalogVersion) {}
 
   /**
@@ -79,7 +82,7 @@ public final class Notices {
             ORDER BY n.sequence DESC, message.position DESC LIMIT :limit
             """)
         .bind("id", accountId).bind("before", before.orElse(null)).bind("limit", limit)
-        .map((row, context) -> new Message(row.getLong("message_sequence"), row.getString("type"),
+        .map((row, context) -> new Message(row.getLong("message_sequence"), NoticeType.valueOf(row.getString("type")),
             Optional.ofNullable(row.getString("resource_id")), row.getTimestamp("due_at").toInstant(),
             Optional.ofNullable(row.getTimestamp("release_at")).map(Timestamp::toInstant),
             Optional.ofNullable(row.getTimestamp("term_end")).map(Timestamp::toInstant),
@@ -92,7 +95,6 @@ public final class Notices {
     List<List<Notice>> rows = new ArrayList<>();
     List<Notice> row = new ArrayList<>();
     for (Notice notice : notices) {
-      Require.invariant(notice.type().indexOf(' ') < 0, "notice type %s", notice.type());
       if (!row.isEmpty() && (row.size() == PER_ROW || !row.getFirst().sharesRowWith(notice))) {
         rows.add(row);
         row = new ArrayList<>();

@@ -52,7 +52,7 @@ public final class LifecycleWrites {
     for (Effect effect : transition.effects()) {
       switch (effect) {
         case Effect.SendNotice notice -> noticeRows.add(Notice.ofTransition(resource.accountId(), resource.id(),
-            notice.type().name(), notice.at(), notice.releaseAt(), Optional.ofNullable(resource.lifecycle().termEnd())));
+            notice.type(), notice.at(), notice.releaseAt(), Optional.ofNullable(resource.lifecycle().termEnd())));
         case Effect.TellProvider tell -> commands.add(new ProviderCommands.Command(resource.id(), tell));
         default -> remaining.add(effect);
       }

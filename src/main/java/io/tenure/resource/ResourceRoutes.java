@@ -8,6 +8,7 @@ import io.tenure.account.AccountStore;
 import io.tenure.api.Caller;
 import io.tenure.api.Idempotency;
 import io.tenure.api.Json;
+import io.tenure.api.Page;
 import io.tenure.api.QueryParameters;
 import io.tenure.api.Routes;
 import io.tenure.clock.TenureClock;
@@ -24,9 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -101,9 +100,8 @@ public final class ResourceRoutes {
     routes.post("/v1/resources/{id}/unsubscribe", Routes.Access.KEY, (context, caller) ->
         change(context, caller, false, (handle, resource, batch) -> {
           Changing.Change change = changing.unsubscribe(handle, resource, clock.now(), batch);
-          Map<String, Object> view = ResourceViews.view(change.resource(), change.bill());
-          view.put("refund", change.bill().map(bill -> bill.total().negate().toString()).orElse("0.00"));
-          return new Idempotency.Reply(200, view);
+          String refund = change.bill().map(bill -> bill.total().negate().toString()).orElse("0.00");
+          return new Idempotency.Reply(200, ResourceViews.view(change.resource(), change.bill()).withRefund(refund));
         }));
     routes.post("/v1/resources/{id}/release-confirmation", Routes.Access.OPERATOR, (context, caller) ->
         change(context, caller, false, (handle, resource, batch) -> {
@@ -160,10 +158,7 @@ public final class ResourceRoutes {
     context.json(jdbi.withHandle(handle -> {
       Account account = accountRoutes.visible(handle, caller, context.pathParam("id"));
       List<ResourceRecord> found = resources.listForAccount(handle, account.id(), phase, after, limit);
-      Map<String, Object> page = new LinkedHashMap<>();
-      page.put("items", found.stream().map(resource -> ResourceViews.view(resource, Optional.empty())).toList());
-      page.put("next", found.size() == limit ? found.getLast().id() : null);
-      return page;
+      return Page.of(found, limit, resource -> ResourceViews.view(resource, Optional.empty()), ResourceRecord::id);
     }));
   }
 
@@ -172,7 +167,7 @@ public final class ResourceRoutes {
     context.json(jdbi.withHandle(handle -> {
       ResourceRecord resource = visible(handle, caller, context.pathParam("id"));
       var zone = resource.lifecycle().zone();
-      List<Map<String, Object>> entries = new ArrayList<>(resources.history(handle, resource.id()).stream()
+      List<TimelineView.Entry> entries = new ArrayList<>(resources.history(handle, resource.id()).stream()
           .map(event -> ResourceViews.entry(event.at(), event.type(), event.phase(), false, zone))
           .toList());
       List<LifecycleEvent> projected = new ArrayList<>(Timeline.project(resource.lifecycle(), now, now.plus(TIMELINE_HORIZON)));
@@ -181,9 +176,9 @@ public final class ResourceRoutes {
         // The engine completes such a release itself, at the instant it is requested.
         projected.add(new LifecycleEvent(projected.getLast().at(), EventType.RELEASED, Phase.RELEASED));
       }
-      List<Map<String, Object>> future = ResourceViews.projected(projected, zone);
+      List<TimelineView.Entry> future = ResourceViews.projected(projected, zone);
       entries.addAll(future.subList(0, Math.min(future.size(), TIMELINE_ENTRIES_MAX)));
-      return Map.of("resourceId", resource.id(), "now", ResourceViews.at(now, zone), "events", entries);
+      return new TimelineView(resource.id(), ResourceViews.at(now, zone), entries);
     }));
   }
 

@@ -12,10 +12,12 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import io.tenure.lifecycle.NoticeType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -107,6 +109,17 @@ class OpenApiDescriptionTest {
       }
     }));
     assertThat(undescribed).as("answers without description or content").isEmpty();
+  }
+
+  @Test
+  void theInboxNamesEveryNoticeTypeAndNoOther() throws IOException {
+    JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(text);
+    JsonNode type = tree.at("/paths/~1v1~1accounts~1{id}~1messages/get/responses/200/content/application~1json/schema"
+        + "/properties/items/items/properties/type");
+    List<String> described = new ArrayList<>();
+    type.path("enum").forEach(name -> described.add(name.asText()));
+
+    assertThat(described).containsExactlyInAnyOrder(Arrays.stream(NoticeType.values()).map(Enum::name).toArray(String[]::new));
   }
 
   /**

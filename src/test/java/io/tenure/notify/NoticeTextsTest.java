@@ -22,7 +22,7 @@ class NoticeTextsTest {
   private static final String RELEASE_TEXT = "2023-04-24 00:00 (UTC+08:00)";
 
   private static NoticeTexts.Text render(String type, String dueAt, Optional<Instant> termEnd) {
-    return NoticeTexts.render(new NoticeTexts.Facts(type, Optional.of("KooDrive Basic"), Optional.of("res_1"),
+    return NoticeTexts.render(new NoticeTexts.Facts(NoticeType.valueOf(type), Optional.of("KooDrive Basic"), Optional.of("res_1"),
         Instant.parse(dueAt), termEnd, type.equals("RENEWED") || type.equals("RESTORED") ? Optional.empty() : RELEASE,
         SHANGHAI));
   }

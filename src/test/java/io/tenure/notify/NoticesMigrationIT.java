@@ -3,6 +3,7 @@ package io.tenure.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenure.clock.TenureClock;
+import io.tenure.lifecycle.NoticeType;
 import io.tenure.store.Database;
 import io.tenure.testing.TestDatabases;
 import java.time.Instant;
@@ -36,10 +37,10 @@ class NoticesMigrationIT {
 
       Notices notices = new Notices(TenureClock.simulated(AT));
       Notice shortfallAgain = Notice.once("res_a|AUTO_RENEW_INSUFFICIENT_BALANCE|2023-04-09", "acc_1", "res_a",
-          "AUTO_RENEW_INSUFFICIENT_BALANCE", AT);
+          NoticeType.AUTO_RENEW_INSUFFICIENT_BALANCE, AT);
       jdbi.useHandle(handle -> notices.record(handle, List.of(
-          Notice.ofTransition("acc_1", "res_c", "EXPIRED", AT, Optional.empty()),
-          Notice.ofTransition("acc_1", "res_c", "FROZEN", AT, Optional.empty()),
+          Notice.ofTransition("acc_1", "res_c", NoticeType.EXPIRED, AT, Optional.empty()),
+          Notice.ofTransition("acc_1", "res_c", NoticeType.FROZEN, AT, Optional.empty()),
           shortfallAgain)));
 
       assertThat(rows(jdbi, "SELECT sequence || ' ' || array_to_string(types, ',') FROM notices WHERE sequence > 3 ORDER BY sequence"))

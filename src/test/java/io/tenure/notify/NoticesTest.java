@@ -2,6 +2,7 @@ package io.tenure.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenure.lifecycle.NoticeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +15,11 @@ class NoticesTest {
   private static final Optional<Instant> RELEASE = Optional.of(Instant.parse("2023-05-08T16:00:00Z"));
 
   private static Notice transition(String resource, String type, Instant at) {
-    return Notice.ofTransition("acc_1", resource, type, at, RELEASE);
+    return Notice.ofTransition("acc_1", resource, NoticeType.valueOf(type), at, RELEASE);
   }
 
   private static List<List<String>> types(List<List<Notice>> rows) {
-    return rows.stream().map(row -> row.stream().map(Notice::type).toList()).toList();
+    return rows.stream().map(row -> row.stream().map(notice -> notice.type().name()).toList()).toList();
   }
 
   @Test
@@ -34,8 +35,8 @@ class NoticesTest {
     Instant later = EXPIRY.plusSeconds(86_400);
     List<Notice> raised = List.of(transition("res_a", "EXPIRED", EXPIRY), transition("res_b", "EXPIRED", EXPIRY),
         transition("res_b", "OVERDUE_REMINDER", later),
-        Notice.ofTransition("acc_1", "res_b", "RESTORED", later, Optional.empty()),
-        Notice.ofTransition("acc_2", "res_b", "RENEWED", later, Optional.empty()));
+        Notice.ofTransition("acc_1", "res_b", NoticeType.RESTORED, later, Optional.empty()),
+        Notice.ofTransition("acc_2", "res_b", NoticeType.RENEWED, later, Optional.empty()));
 
     assertThat(types(Notices.rows(raised))).containsExactly(List.of("EXPIRED"), List.of("EXPIRED"), List.of("OVERDUE_REMINDER"),
         List.of("RESTORED"), List.of("RENEWED"));
@@ -44,7 +45,7 @@ class NoticesTest {
   @Test
   void aDeduplicatedNoticeHasARowOfItsOwn() {
     Notice shortfall = Notice.once("res_a|AUTO_RENEW_INSUFFICIENT_BALANCE|2023-04-08", "acc_1", "res_a",
-        "AUTO_RENEW_INSUFFICIENT_BALANCE", EXPIRY);
+        NoticeType.AUTO_RENEW_INSUFFICIENT_BALANCE, EXPIRY);
     List<Notice> raised = List.of(transition("res_a", "OVERDUE_REMINDER", EXPIRY), shortfall, shortfall,
         transition("res_a", "EXPIRED", EXPIRY));
 
@@ -59,7 +60,8 @@ class NoticesTest {
   void aRowHoldsAtMostEightNotices() {
     List<Notice> raised = new ArrayList<>();
     for (int i = 0; i < 19; i++) {
-      raised.add(transition("res_a", "TYPE_" + (char) ('A' + i), EXPIRY));
+      NoticeType type = NoticeType.values()[i % NoticeType.values().length];
+      raised.add(Notice.ofTransition("acc_1", "res_a", type, EXPIRY, RELEASE));
     }
 
     List<List<Notice>> rows = Notices.rows(raised);
