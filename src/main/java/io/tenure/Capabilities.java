@@ -1,7 +1,7 @@
 package io.tenure;
 
-import io.tenure.billing.BillStore;
 import io.tenure.account.AccountStore;
+import io.tenure.billing.BillStore;
 import io.tenure.catalog.Catalogs;
 import io.tenure.clock.Pace;
 import io.tenure.clock.TenureClock;

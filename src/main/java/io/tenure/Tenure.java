@@ -121,7 +121,8 @@ public final class Tenure implements AutoCloseable {
     Purchasing purchasing = new Purchasing(capabilities.catalogs(), capabilities.resourceStore(), capabilities.ledger(),
         capabilities.bills());
     new ResourceRoutes(jdbi, accountStore, accounts, capabilities.resourceStore(), purchasing, capabilities.renewing(),
-        capabilities.changing(), capabilities.writes(), idempotency, capabilities.providerCommands(), clock, accountChanges)
+        capabilities.changing(), capabilities.writes(), idempotency, capabilities.providerCommands(), clock, accountChanges,
+        capabilities.catalogs())
         .register(routes);
     return routes;
   }

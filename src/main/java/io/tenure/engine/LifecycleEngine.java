@@ -22,10 +22,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -315,9 +315,12 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
       current = apply(handle, current, effect, batch, stream);
       logPhaseChange(before, current);
     }
-    if (current.lifecycle().phase() == Phase.RELEASE_PENDING && !providers.confirmsReleases(handle, current.planCode())) {
+    if (current.lifecycle().phase() == Phase.RELEASE_PENDING) {
+      Transition completed = Lifecycle.completeUnconfirmedRelease(current.lifecycle(),
+          providers.releaseConfirmation(handle, current.planCode()));
       ResourceRecord before = current;
-      current = releaseWithoutProvider(current, batch);
+      current = current.withLifecycle(completed.state());
+      batch.add(current, completed);
       logPhaseChange(before, current);
     }
     return current;
@@ -340,29 +343,15 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
     return resource;
   }
 
-  /**
-   * While a resource is ACTIVE no policy phase has begun, so it takes the newest catalog's policy for its plan:
-   * a new catalog version changes what happens from the next phase on, never in the middle of one.
-   */
+  /** The resource under its plan's policy in the newest catalog, if it follows it ({@link Lifecycle#underNewestPolicy}). */
   private static ResourceRecord withNewestPolicy(ResourceRecord resource, Catalog newest) {
-    if (resource.lifecycle().phase() != Phase.ACTIVE) {
-      return resource;
-    }
     if (newest.version() == resource.policyVersion()) {
       return resource;
     }
     return newest.findPlan(resource.planCode()).map(newest::policyOf)
-        .filter(policy -> policy.trigger() == resource.lifecycle().policy().trigger())
+        .filter(policy -> Lifecycle.underNewestPolicy(resource.lifecycle(), policy).policy().equals(policy))
         .map(policy -> resource.withPolicy(newest.version(), policy))
         .orElse(resource);
-  }
-
-  /** A product with no provider endpoint has nobody to confirm the release: it completes at once. */
-  private static ResourceRecord releaseWithoutProvider(ResourceRecord resource, LifecycleWrites batch) {
-    Transition release = Lifecycle.confirmRelease(resource.lifecycle(), resource.lifecycle().phaseStartedAt());
-    ResourceRecord released = resource.withLifecycle(release.state());
-    batch.add(released, release);
-    return released;
   }
 
   /** One line per phase change that {@code transition} makes, each naming the phase it left. */

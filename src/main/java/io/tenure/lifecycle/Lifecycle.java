@@ -149,6 +149,27 @@ public final class Lifecycle {
         List.of(new SendNotice(NoticeType.RELEASED, now, Optional.of(releaseAt)))));
   }
 
+  /**
+   * Completes at once, at the instant it was requested, a release that nobody will confirm ({@link
+   * ReleaseConfirmation#AT_ONCE}); anything else is unchanged.
+   */
+  public static Transition completeUnconfirmedRelease(LifecycleState state, ReleaseConfirmation confirmation) {
+    if (state.phase() != Phase.RELEASE_PENDING || confirmation != ReleaseConfirmation.AT_ONCE) {
+      return Transition.unchanged(state);
+    }
+    return confirmRelease(state, state.phaseStartedAt());
+  }
+
+  /**
+   * While a resource is ACTIVE no policy phase has begun, so it follows {@code newest}, its plan's policy in the
+   * newest catalog, when that has the same trigger: a new catalog version changes what happens from the next phase
+   * on, never in the middle of one. In any other phase the resource keeps the policy its phase began under.
+   */
+  public static LifecycleState underNewestPolicy(LifecycleState state, Policy newest) {
+    boolean follows = state.phase() == Phase.ACTIVE && newest.trigger() == state.policy().trigger();
+    return follows && !newest.equals(state.policy()) ? state.withPolicy(newest) : state;
+  }
+
   /** Ends the resource at the customer's request; refused unless {@link Operations} allows it. */
   public static Transition unsubscribe(LifecycleState state, Instant now) {
     Transition caughtUp = advance(state, now);

@@ -114,6 +114,12 @@ public record LifecycleState(Phase phase, Policy policy, String tier, ZoneId zon
         kept, warningDaysBefore, periodicHandledThrough);
   }
 
+  /** This state under another policy (the same trigger), from its next phase on. */
+  LifecycleState withPolicy(Policy newPolicy) {
+    return new LifecycleState(phase, newPolicy, tier, zone, termEnd, arrearsStartedAt, policyPhaseIndex, phaseStartedAt,
+        autoRenew, warningDaysBefore, periodicHandledThrough);
+  }
+
   LifecycleState withTermEnd(Instant newTermEnd) {
     return new LifecycleState(phase, policy, tier, zone, newTermEnd, arrearsStartedAt, policyPhaseIndex,
         phaseStartedAt, autoRenew, warningDaysBefore, periodicHandledThrough);

@@ -2,6 +2,7 @@ package io.tenure.provider;
 
 import io.tenure.lifecycle.Effect;
 import java.util.List;
+import io.tenure.lifecycle.ReleaseConfirmation;
 import org.jdbi.v3.core.Handle;
 import io.tenure.store.Columns;
 import org.jdbi.v3.core.statement.Update;
@@ -35,9 +36,9 @@ public final class ProviderCommands {
     insert.execute();
   }
 
-  /** Whether the product of a plan has a provider endpoint that confirms releases itself. */
-  public boolean confirmsReleases(Handle handle, String planCode) {
+  /** Who completes the release of a resource of {@code planCode}: its product's provider, if it has one. */
+  public ReleaseConfirmation releaseConfirmation(Handle handle, String planCode) {
     // No provider endpoints exist yet: every release completes as soon as it is requested.
-    return false;
+    return ReleaseConfirmation.AT_ONCE;
   }
 }

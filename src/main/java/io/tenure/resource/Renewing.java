@@ -11,7 +11,6 @@ import io.tenure.ledger.Ledger;
 import io.tenure.lifecycle.Lifecycle;
 import io.tenure.lifecycle.Operation;
 import io.tenure.lifecycle.Operations;
-import io.tenure.lifecycle.Phase;
 import io.tenure.lifecycle.RenewFrom;
 import io.tenure.lifecycle.Transition;
 import io.tenure.money.Money;
@@ -116,10 +115,7 @@ public final class Renewing {
    * phase began under.
    */
   private static RenewFrom renewFrom(Catalog catalog, Plan plan, ResourceRecord resource) {
-    if (resource.lifecycle().phase() == Phase.ACTIVE) {
-      return catalog.policyOf(plan).renewFrom();
-    }
-    return resource.lifecycle().policy().renewFrom();
+    return Lifecycle.underNewestPolicy(resource.lifecycle(), catalog.policyOf(plan)).policy().renewFrom();
   }
 
   private static Plan plan(Catalog catalog, ResourceRecord resource) {

@@ -2,8 +2,8 @@ package io.tenure.resource;
 
 import io.javalin.http.Context;
 import io.tenure.account.Account;
-import io.tenure.account.AccountRoutes;
 import io.tenure.account.AccountChanges;
+import io.tenure.account.AccountRoutes;
 import io.tenure.account.AccountStore;
 import io.tenure.api.Caller;
 import io.tenure.api.Idempotency;
@@ -11,16 +11,18 @@ import io.tenure.api.Json;
 import io.tenure.api.Page;
 import io.tenure.api.QueryParameters;
 import io.tenure.api.Routes;
+import io.tenure.catalog.Catalog;
+import io.tenure.catalog.Catalogs;
 import io.tenure.clock.TenureClock;
 import io.tenure.error.InvalidInputException;
 import io.tenure.error.NotFoundException;
-import io.tenure.lifecycle.EventType;
 import io.tenure.lifecycle.Lifecycle;
 import io.tenure.lifecycle.LifecycleEvent;
 import io.tenure.lifecycle.Phase;
-import io.tenure.provider.ProviderCommands;
+import io.tenure.lifecycle.Policy;
 import io.tenure.lifecycle.Timeline;
 import io.tenure.lifecycle.Transition;
+import io.tenure.provider.ProviderCommands;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,10 +55,12 @@ public final class ResourceRoutes {
   private final ProviderCommands providers;
   private final TenureClock clock;
   private final AccountChanges accountChanges;
+  private final Catalogs catalogs;
 
   public ResourceRoutes(Jdbi jdbi, AccountStore accounts, AccountRoutes accountRoutes, ResourceStore resources,
       Purchasing purchasing, Renewing renewing, Changing changing, Supplier<LifecycleWrites> writes,
-      Idempotency idempotency, ProviderCommands providers, TenureClock clock, AccountChanges accountChanges) {
+      Idempotency idempotency, ProviderCommands providers, TenureClock clock, AccountChanges accountChanges,
+      Catalogs catalogs) {
     this.jdbi = jdbi;
     this.accounts = accounts;
     this.accountRoutes = accountRoutes;
@@ -69,6 +73,7 @@ public final class ResourceRoutes {
     this.providers = providers;
     this.clock = clock;
     this.accountChanges = accountChanges;
+    this.catalogs = catalogs;
   }
 
   public void register(Routes routes) {
@@ -170,12 +175,10 @@ public final class ResourceRoutes {
       List<TimelineView.Entry> entries = new ArrayList<>(resources.history(handle, resource.id()).stream()
           .map(event -> ResourceViews.entry(event.at(), event.type(), event.phase(), false, zone))
           .toList());
-      List<LifecycleEvent> projected = new ArrayList<>(Timeline.project(resource.lifecycle(), now, now.plus(TIMELINE_HORIZON)));
-      if (!projected.isEmpty() && projected.getLast().type() == EventType.RELEASE_REQUESTED
-          && !providers.confirmsReleases(handle, resource.planCode())) {
-        // The engine completes such a release itself, at the instant it is requested.
-        projected.add(new LifecycleEvent(projected.getLast().at(), EventType.RELEASED, Phase.RELEASED));
-      }
+      Catalog newest = catalogs.current(handle);
+      Policy newestPolicy = newest.findPlan(resource.planCode()).map(newest::policyOf).orElse(resource.lifecycle().policy());
+      List<LifecycleEvent> projected = Timeline.project(resource.lifecycle(), now, now.plus(TIMELINE_HORIZON), newestPolicy,
+          providers.releaseConfirmation(handle, resource.planCode()));
       List<TimelineView.Entry> future = ResourceViews.projected(projected, zone);
       entries.addAll(future.subList(0, Math.min(future.size(), TIMELINE_ENTRIES_MAX)));
       return new TimelineView(resource.id(), ResourceViews.at(now, zone), entries);

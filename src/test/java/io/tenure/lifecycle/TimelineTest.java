@@ -53,4 +53,32 @@ class TimelineTest {
     assertThat(projected).isNotEmpty().isEqualTo(stepped);
     assertThat(Fixtures.transitionsOnly(projected)).extracting(LifecycleEvent::phase).isEqualTo(phasesReached);
   }
+
+  @org.junit.jupiter.api.Test
+  void anActiveResourceIsProjectedUnderItsPlansNewestPolicyAndAFrozenOneUnderItsOwn() {
+    LifecycleState active = prepaid(PolicyPresets.TENCENT_DRIVE, "V1");
+    Instant until = BOUGHT.plus(Duration.ofDays(400));
+
+    List<LifecycleEvent> followed = Timeline.project(active, BOUGHT, until, PolicyPresets.HUAWEI_DRIVE, ReleaseConfirmation.BY_PROVIDER);
+    assertThat(followed).isEqualTo(Timeline.project(prepaid(PolicyPresets.HUAWEI_DRIVE, "V1"), BOUGHT, until));
+
+    LifecycleState frozen = Lifecycle.advance(active, Fixtures.TERM_END.plus(Duration.ofDays(2))).state();
+    assertThat(frozen.phase()).isEqualTo(Phase.FROZEN);
+    assertThat(Lifecycle.underNewestPolicy(frozen, PolicyPresets.HUAWEI_DRIVE)).isEqualTo(frozen);
+    assertThat(Lifecycle.underNewestPolicy(active, PolicyPresets.ALIBABA_PAYG)).as("another trigger").isEqualTo(active);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aReleaseNobodyConfirmsIsProjectedAsCompletedAtTheInstantItIsRequested() {
+    LifecycleState state = prepaid(PolicyPresets.TENCENT_DRIVE, "V1");
+    Instant until = BOUGHT.plus(Duration.ofDays(400));
+
+    List<LifecycleEvent> atOnce = Timeline.project(state, BOUGHT, until, state.policy(), ReleaseConfirmation.AT_ONCE);
+    List<LifecycleEvent> byProvider = Timeline.project(state, BOUGHT, until);
+
+    LifecycleEvent requested = byProvider.getLast();
+    assertThat(requested.type()).isEqualTo(EventType.RELEASE_REQUESTED);
+    assertThat(atOnce.subList(0, byProvider.size())).isEqualTo(byProvider);
+    assertThat(atOnce.getLast()).isEqualTo(new LifecycleEvent(requested.at(), EventType.RELEASED, Phase.RELEASED));
+  }
 }
