@@ -42,9 +42,7 @@ public final class Changing {
     Operations.require(current.lifecycle(), Operation.CHANGE_ADD_ONS);
     Catalog catalog = catalogs.version(current.catalogVersion());
     AddOnChange change = Pricing.changeAddOns(catalog, subscription(catalog, current), requested, now);
-    ResourceRecord changed = new ResourceRecord(current.id(), current.accountId(), current.planCode(), current.catalogVersion(),
-        current.mode(), current.period(), current.groupId(), current.createdAt(), current.term(), current.termPeriods(),
-        current.planPaid(), change.addOns(), current.policyVersion(), current.lifecycle());
+    ResourceRecord changed = current.withAddOns(change.addOns());
     resources.save(handle, changed);
     if (change.quote().lines().isEmpty()) {
       return new Change(changed, Optional.empty());

@@ -103,10 +103,8 @@ public final class Renewing {
       addOns.add(new AddOnHolding(holding.code(), holding.quantity(), extends_ ? holding.paid().plus(price) : price));
     }
     Term term = extends_ ? new Term(old.start(), next.end()) : next;
-    return new ResourceRecord(resource.id(), resource.accountId(), resource.planCode(), catalogVersion, resource.mode(),
-        resource.period(), resource.groupId(), resource.createdAt(), java.util.Optional.of(term),
-        extends_ ? resource.termPeriods() + periods : periods,
-        extends_ ? resource.planPaid().plus(planPrice) : planPrice, addOns, resource.policyVersion(), resource.lifecycle());
+    return resource.withTerm(catalogVersion, term, extends_ ? resource.termPeriods() + periods : periods,
+        extends_ ? resource.planPaid().plus(planPrice) : planPrice, addOns);
   }
 
   /**

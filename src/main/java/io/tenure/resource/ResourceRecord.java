@@ -36,6 +36,21 @@ public record ResourceRecord(String id, String accountId, String planCode, int c
             state.warningDaysBefore(), state.periodicHandledThrough()));
   }
 
+  /** This resource holding {@code newAddOns} (with what was paid for each), in the same term. */
+  public ResourceRecord withAddOns(List<AddOnHolding> newAddOns) {
+    return new ResourceRecord(id, accountId, planCode, catalogVersion, mode, period, groupId, createdAt, term,
+        termPeriods, planPaid, newAddOns, policyVersion, lifecycle);
+  }
+
+  /**
+   * This resource in a new paid term: {@code periods} periods bought or renewed under {@code version}'s prices,
+   * {@code paid} for the plan and {@code newAddOns} for the add-ons.
+   */
+  public ResourceRecord withTerm(int version, Term newTerm, int periods, Money paid, List<AddOnHolding> newAddOns) {
+    return new ResourceRecord(id, accountId, planCode, version, mode, period, groupId, createdAt, Optional.of(newTerm),
+        periods, paid, newAddOns, policyVersion, lifecycle);
+  }
+
   /**
    * This resource (its term, add-ons and what was paid, as stored) in the lifecycle state of {@code newer}, a copy
    * of it that the engine has moved on in memory.
