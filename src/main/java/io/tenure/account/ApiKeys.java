@@ -6,7 +6,9 @@ import io.tenure.api.Sha256;
 import io.tenure.error.UnauthenticatedException;
 import io.tenure.store.Ids;
 import java.time.InstantSource;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -16,9 +18,19 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ApiKeys implements Authenticator {
   private static final String PREFIX = "tnr_";
+  /**
+   * How long a key found is trusted without asking the database again: a revocation takes effect at once in the
+   * Tenure that revokes, and within this in any other Tenure on the same database.
+   */
+  static final long TRUSTED_NANOS = 1_000_000_000L;
+  private static final int CACHED_MAX = 10_000;
 
   private final Jdbi jdbi;
   private final InstantSource clock;
+  private final Map<String, Found> found = new ConcurrentHashMap<>();
+
+  /** A key found in the database, and until when it is trusted. */
+  private record Found(Caller caller, long trustedUntilNanos) {}
 
   public ApiKeys(Jdbi jdbi, InstantSource clock) {
     this.jdbi = jdbi;
@@ -63,18 +75,29 @@ public final class ApiKeys implements Authenticator {
       throw new UnauthenticatedException("UNAUTHENTICATED", "The Authorization header must read 'Bearer <key>'.");
     }
     String hash = Sha256.hex(authorizationHeader.substring(7).trim());
-    return jdbi.withHandle(handle -> handle.createQuery(
+    Found cached = found.get(hash);
+    if (cached != null && System.nanoTime() - cached.trustedUntilNanos() < 0) {
+      return cached.caller();
+    }
+    Caller caller = jdbi.withHandle(handle -> handle.createQuery(
             "SELECT scope, id, partner_id, account_id FROM api_keys WHERE key_hash = :hash")
         .bind("hash", hash)
         .map((row, context) -> new Caller(Caller.Scope.valueOf(row.getString("scope")), row.getString("id"),
             row.getString("partner_id"), row.getString("account_id")))
         .findOne())
         .orElseThrow(() -> new UnauthenticatedException("UNAUTHENTICATED", "The API key is not valid."));
+    if (found.size() >= CACHED_MAX) {
+      found.clear();
+    }
+    found.put(hash, new Found(caller, System.nanoTime() + TRUSTED_NANOS));
+    return caller;
   }
 
   /** Revokes a key; true when it existed. */
   public boolean revoke(String id) {
-    return jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM api_keys WHERE id = :id").bind("id", id).execute()) == 1;
+    boolean revoked = jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM api_keys WHERE id = :id").bind("id", id).execute()) == 1;
+    found.clear();
+    return revoked;
   }
 
   private void store(String id, String key, Caller.Scope scope, String partnerId, String accountId, String name) {

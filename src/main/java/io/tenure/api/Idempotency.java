@@ -11,6 +11,8 @@ import io.tenure.error.RejectedException;
 import io.tenure.error.TenureException;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -40,17 +42,20 @@ public final class Idempotency {
   private record Stored(String requestHash, int status, String response) {}
 
   /**
-   * Runs {@code change} in one transaction, once per key within {@code namespace} (the account id), and
-   * writes its answer to {@code context}. Without a key the change runs as a new request, unless
-   * {@code keyRequired}.
+   * Runs {@code change} in one transaction, once per key within the namespace of the account it is about, and
+   * writes its answer to {@code context}. {@code subject} reads what the request is about (an account, a resource)
+   * in that transaction and refuses it when the caller may not see it; {@code namespace} names its account. A
+   * subject the caller may not see claims no key and is remembered nowhere, so no caller can plant an answer in
+   * another account's keys. Without a key the change runs as a new request, unless {@code keyRequired}.
    */
-  public void once(Context context, String namespace, boolean keyRequired, Function<Handle, Reply> change) {
+  public <S> void once(Context context, boolean keyRequired, Function<Handle, S> subject, Function<S, String> namespace,
+      BiFunction<Handle, S, Reply> change) {
     String key = context.header(HEADER);
     if (key == null) {
       if (keyRequired) {
         throw new InvalidInputException("IDEMPOTENCY_KEY_REQUIRED", "This call moves money: send an Idempotency-Key header.");
       }
-      Reply reply = jdbi.inTransaction(change::apply);
+      Reply reply = jdbi.inTransaction(handle -> change.apply(handle, subject.apply(handle)));
       context.status(reply.status()).json(reply.body());
       return;
     }
@@ -59,19 +64,25 @@ public final class Idempotency {
           "The Idempotency-Key must be 1 to " + RequestChecks.PARAMETER_LENGTH_MAX + " printable characters.");
     }
     String requestHash = Sha256.hex(context.method() + " " + context.path() + "\n" + context.body());
+    AtomicReference<String> claimedIn = new AtomicReference<>();
     try {
       Optional<Stored> earlier = jdbi.inTransaction(handle -> {
-        if (!claim(handle, namespace, key, requestHash)) {
-          return Optional.of(stored(handle, namespace, key));
+        S about = subject.apply(handle);
+        claimedIn.set(namespace.apply(about));
+        if (!claim(handle, claimedIn.get(), key, requestHash)) {
+          return Optional.of(stored(handle, claimedIn.get(), key));
         }
-        Reply reply = change.apply(handle);
-        remember(handle, namespace, key, reply.status(), Json.write(reply.body()));
+        Reply reply = change.apply(handle, about);
+        remember(handle, claimedIn.get(), key, reply.status(), Json.write(reply.body()));
         context.status(reply.status()).json(reply.body());
         return Optional.empty();
       });
       earlier.ifPresent(stored -> replay(context, stored, requestHash, key));
     } catch (RejectedException | LimitExceededException | NotFoundException refusal) {
-      Optional<Stored> first = rememberRefusal(namespace, key, requestHash, refusal);
+      if (claimedIn.get() == null) {
+        throw refusal;
+      }
+      Optional<Stored> first = rememberRefusal(claimedIn.get(), key, requestHash, refusal);
       if (first.isEmpty()) {
         throw refusal;
       }

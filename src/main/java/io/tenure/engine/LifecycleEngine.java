@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.ExecutionException;
@@ -232,7 +233,10 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
       catchUp(handle, accountId, now);
     }
     T result = change.get();
-    accounts.saveNextDue(handle, resources.earliestDue(handle, List.of(accountId)));
+    Map<String, Instant> next = resources.earliestDue(handle, List.of(accountId));
+    if (!Objects.equals(next.get(accountId), due.orElse(null))) {
+      accounts.saveNextDue(handle, next);
+    }
     return result;
   }
 

@@ -80,36 +80,34 @@ public final class LedgerRoutes {
   private void topUp(Context context, Caller caller) {
     TopUp request = Json.read(context.bodyAsBytes(), TopUp.class);
     String accountId = context.pathParam("id");
-    jdbi.useHandle(handle -> accounts.visible(handle, caller, accountId));
-    idempotency.once(context, accountId, true, handle -> {
-      Account account = accounts.visible(handle, caller, accountId);
-      Money amount = Money.of(request.amount(), account.currency(), "amount");
-      return accountChanges.change(handle, accountId, clock.now(), () -> {
-        ledger.lockWallet(handle, accountId);
-        Ledger.Posted posted = ledger.topUp(handle, accountId, amount,
-            request.description() == null ? "Top-up" : request.description(), clock.now());
-        LOG.info("ledger - top-up {} of {} to account {}", posted.transactionId(), amount, accountId);
-        afterTopUp.forEach(hook -> hook.accept(handle, account));
-        // The hooks may have spent some of the money (a due auto-renewal), so the balance is read again.
-        return new Idempotency.Reply(201, new Ledger.Posted(posted.transactionId(), ledger.balance(handle, accountId)));
-      });
-    });
+    idempotency.once(context, true, handle -> accounts.visible(handle, caller, accountId), Account::id,
+        (handle, account) -> {
+          Money amount = Money.of(request.amount(), account.currency(), "amount");
+          return accountChanges.change(handle, accountId, clock.now(), () -> {
+            ledger.lockWallet(handle, accountId);
+            Ledger.Posted posted = ledger.topUp(handle, accountId, amount,
+                request.description() == null ? "Top-up" : request.description(), clock.now());
+            LOG.info("ledger - top-up {} of {} to account {}", posted.transactionId(), amount, accountId);
+            afterTopUp.forEach(hook -> hook.accept(handle, account));
+            // The hooks may have spent some of the money (a due auto-renewal), so the balance is read again.
+            return new Idempotency.Reply(201, new Ledger.Posted(posted.transactionId(), ledger.balance(handle, accountId)));
+          });
+        });
   }
 
   private void adjust(Context context, Caller caller) {
     Adjustment request = Json.read(context.bodyAsBytes(), Adjustment.class);
     String accountId = context.pathParam("id");
-    jdbi.useHandle(handle -> accounts.visible(handle, caller, accountId));
-    idempotency.once(context, accountId, true, handle -> {
-      Account account = accounts.visible(handle, caller, accountId);
-      Money amount = Money.of(request.amount(), account.currency(), "amount");
-      return accountChanges.change(handle, accountId, clock.now(), () -> {
-        ledger.lockWallet(handle, accountId);
-        Ledger.Posted posted = ledger.adjust(handle, accountId, amount, request.reason(), clock.now());
-        LOG.info("ledger - adjustment {} of {} to account {}", posted.transactionId(), request.amount(), accountId);
-        return new Idempotency.Reply(201, posted);
-      });
-    });
+    idempotency.once(context, true, handle -> accounts.visible(handle, caller, accountId), Account::id,
+        (handle, account) -> {
+          Money amount = Money.of(request.amount(), account.currency(), "amount");
+          return accountChanges.change(handle, accountId, clock.now(), () -> {
+            ledger.lockWallet(handle, accountId);
+            Ledger.Posted posted = ledger.adjust(handle, accountId, amount, request.reason(), clock.now());
+            LOG.info("ledger - adjustment {} of {} to account {}", posted.transactionId(), request.amount(), accountId);
+            return new Idempotency.Reply(201, posted);
+          });
+        });
   }
 
   private void history(Context context, Caller caller) {

@@ -126,29 +126,26 @@ public final class ResourceRoutes {
 
   private void change(Context context, Caller caller, boolean keyRequired, ResourceChange change) {
     String id = context.pathParam("id");
-    String accountId = jdbi.withHandle(handle -> visible(handle, caller, id).accountId());
-    idempotency.once(context, accountId, keyRequired, handle -> accountChanges.change(handle, accountId, clock.now(), () -> {
-      ResourceRecord resource = resources.lock(handle, id);
-      LifecycleWrites batch = writes.get();
-      Idempotency.Reply reply = change.apply(handle, resource, batch);
-      batch.flush(handle);
-      LOG.debug("resource - {} {} on {}", context.method(), context.path(), id);
-      return reply;
-    }));
+    idempotency.once(context, keyRequired, handle -> visible(handle, caller, id), ResourceRecord::accountId,
+        (handle, seen) -> accountChanges.change(handle, seen.accountId(), clock.now(), () -> {
+          ResourceRecord resource = resources.lock(handle, id);
+          LifecycleWrites batch = writes.get();
+          Idempotency.Reply reply = change.apply(handle, resource, batch);
+          batch.flush(handle);
+          LOG.debug("resource - {} {} on {}", context.method(), context.path(), id);
+          return reply;
+        }));
   }
 
   private void buy(Context context, Caller caller) {
     ResourceRequests.NewResource request = Json.read(context.bodyAsBytes(), ResourceRequests.NewResource.class);
-    jdbi.useHandle(handle -> accountRoutes.visible(handle, caller, request.accountId()));
-    idempotency.once(context, request.accountId(), false, handle -> {
-      Account account = accountRoutes.visible(handle, caller, request.accountId());
-      return accountChanges.change(handle, account.id(), clock.now(), () -> {
-        Purchasing.Purchase purchase = purchasing.buy(handle, account, request, clock.now());
-        LOG.info("resource - {} bought {} for account {}", purchase.resource().id(), request.plan(), account.id());
-        resources.recordPurchase(handle, purchase.resource(), clock.now());
-        return new Idempotency.Reply(201, ResourceViews.view(purchase.resource(), purchase.bill()));
-      });
-    });
+    idempotency.once(context, false, handle -> accountRoutes.visible(handle, caller, request.accountId()), Account::id,
+        (handle, account) -> accountChanges.change(handle, account.id(), clock.now(), () -> {
+          Purchasing.Purchase purchase = purchasing.buy(handle, account, request, clock.now());
+          LOG.info("resource - {} bought {} for account {}", purchase.resource().id(), request.plan(), account.id());
+          resources.recordPurchase(handle, purchase.resource(), clock.now());
+          return new Idempotency.Reply(201, ResourceViews.view(purchase.resource(), purchase.bill()));
+        }));
   }
 
   /** The account's resources in id order, optionally only those in one phase. */
