@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
     description = {"Runs C concurrent clients, each on one keep-alive HTTP/1.1 connection, repeating the money-moving "
         + "round (create an account, top up, buy a month of koodrive-basic, renew it, change its add-ons), then "
         + "measures the database's single-row commit rate from C connections with the server's durability.",
-        "Without --url it starts Tenure on an embedded PostgreSQL in a new temporary directory (simulated clock) "
+        "Without --url it starts Tenure on an embedded PostgreSQL in a new temporary directory (system clock, as in "
+            + "production) "
             + "and deletes it afterwards; with --url it needs TENURE_OPERATOR_KEY and --database (that server's "
             + "database, for the ceiling and the audit).",
         "The last line is: api: <N> calls/s, p50 <A> ms, p99 <B> ms, max <C> ms, commit ceiling <D>/s"},
@@ -68,9 +69,10 @@ final class BenchApiCommand implements Callable<Integer> {
       description = {"Without --url: the started Tenure's database connections, 2 to 200.", "Default: ${DEFAULT-VALUE}"})
   int poolSize;
 
-  @Option(names = "--system-clock",
-      description = "Without --url: start Tenure on the system clock instead of the simulated one.")
-  boolean systemClock;
+  @Option(names = "--simulated-clock",
+      description = "Without --url: start Tenure on the simulated clock instead of the system clock (each keyed call "
+          + "then also reads the shared clock).")
+  boolean simulatedClock;
 
   @Option(names = "--ceiling-seconds", paramLabel = "S", defaultValue = "5",
       description = {"Duration of the commit-ceiling measurement.", "Default: ${DEFAULT-VALUE}"})
@@ -96,8 +98,8 @@ final class BenchApiCommand implements Callable<Integer> {
   private int onOwnServer() throws Exception {
     Path temporary = Files.createTempDirectory("tenure-bench-api-");
     ZoneId zone = DatabaseOptions.operatorZone(Environment.of(spec).get("TENURE_ZONE"));
-    Settings settings = new Settings(0, temporary, Optional.empty(), !systemClock,
-        systemClock ? Instant.now() : Instant.parse("2026-03-01T00:00:00Z"), zone,
+    Settings settings = new Settings(0, temporary, Optional.empty(), simulatedClock,
+        simulatedClock ? Instant.parse("2026-03-01T00:00:00Z") : Instant.now(), zone,
         Optional.of(OPERATOR_KEY), poolSize, 1 << 20, 1000, 2);
     Outcome outcome;
     try (Tenure tenure = Tenure.start(settings)) {
