@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The passing of time in the auditor's model: everything due up to the target, per account in due order and,
- * at one instant, in resource id order (the engine claims due rows by {@code (next_due_at, id)}); for one
+ * at one instant, in resource id order (the engine's stream per account is ordered by {@code (instant, resource id)}); for one
  * resource at one instant its phase change comes before its auto-renewal check.
  */
 final class ModelTime {
