@@ -27,8 +27,11 @@ final class Http {
     this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   }
 
-  /** A reply: its status, its JSON body (missing when empty) and whether it replays an earlier answer. */
-  record Reply(int status, JsonNode body, boolean replayed) {
+  /**
+   * A reply: its status, its JSON body (missing when empty), whether it replays an earlier answer, and the node
+   * that sent it (whose log a failure report shows).
+   */
+  record Reply(int status, JsonNode body, boolean replayed, int node) {
     String code() {
       return body.path("error").path("code").asText("");
     }
@@ -66,7 +69,7 @@ final class Http {
       HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       JsonNode json = response.body().isEmpty() ? MissingNode.getInstance() : JSON.readTree(response.body());
       boolean replayed = response.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false);
-      return new Reply(response.statusCode(), json, replayed);
+      return new Reply(response.statusCode(), json, replayed, node);
     } catch (IOException failure) {
       throw new NoReply(method + " " + path + " on node " + node, failure);
     } catch (InterruptedException interrupted) {
