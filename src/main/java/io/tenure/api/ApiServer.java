@@ -15,6 +15,9 @@ import io.tenure.error.TenureException;
 import io.tenure.error.UnauthenticatedException;
 import io.tenure.error.UnsupportedMediaTypeException;
 import io.tenure.store.TransientFailures;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
 import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,9 @@ public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   private static final Logger REQUESTS = LoggerFactory.getLogger("io.tenure.api.requests");
   private static final String CALLER = "tenure.caller";
+  private static final String INTERNAL_ERROR = "Tenure failed to handle this request; the operator's logs have the detail.";
+  /** Jetty's default: how long a connection may stay silent in the middle of a request. */
+  private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
   private final Javalin javalin;
 
@@ -39,6 +45,11 @@ public final class ApiServer implements AutoCloseable {
 
   /** Starts serving {@code routes} on {@code port} (0: any free port). */
   public static ApiServer start(Routes routes, Authenticator keys, int port, long maxRequestBytes) {
+    return start(routes, keys, port, maxRequestBytes, IDLE_TIMEOUT);
+  }
+
+  /** {@link #start}, with a connection that waits {@code idleTimeout} at most for the rest of a request. */
+  static ApiServer start(Routes routes, Authenticator keys, int port, long maxRequestBytes, Duration idleTimeout) {
     Javalin javalin = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -47,13 +58,21 @@ public final class ApiServer implements AutoCloseable {
       config.http.prefer405over404 = true;
       // Jetty answers some requests itself (bad encoding, too long); they get the same JSON body as ours.
       config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+      config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(idleTimeout.toMillis()));
+      // What Javalin answers by itself, with a status and no body: a read that timed out (a body that stopped
+      // arriving is answered by RequestChecks first), and a client that went away (it reads no answer).
+      config.jetty.timeoutStatus = 408;
+      config.jetty.clientAbortStatus = 499;
+      // An Error (out of memory, stack overflow, a class that failed to load) outside a route, as when the answer
+      // is written: Javalin would send an empty 500.
+      config.router.javaLangErrorHandler(ApiServer::answerError);
       config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));
       config.requestLogger.http((context, millis) -> REQUESTS.debug("request - {} {} -> {} in {} ms",
           context.method(), context.path(), context.statusCode(), Math.round(millis)));
       Runnable beforeKeyedCall = routes.beforeKeyedCall();
       for (Routes.Route route : routes.all()) {
         config.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(),
-            context -> handle(route, beforeKeyedCall, keys, context));
+            context -> guarded(route, beforeKeyedCall, keys, context));
       }
       config.routes.exception(TenureException.class, (failure, context) -> answer(context, failure));
       config.routes.exception(HttpResponseException.class, ApiServer::answerFramework);
@@ -71,7 +90,7 @@ public final class ApiServer implements AutoCloseable {
           return;
         }
         LOG.error("request - {} {} failed", context.method(), context.path(), failure);
-        error(context, 500, "INTERNAL_ERROR", "Tenure failed to handle this request; the operator's logs have the detail.");
+        error(context, 500, "INTERNAL_ERROR", INTERNAL_ERROR);
       });
       config.routes.error(404, context -> {
         if (context.result() == null || context.result().isEmpty()) {
@@ -86,6 +105,41 @@ public final class ApiServer implements AutoCloseable {
 
   public int port() {
     return javalin.port();
+  }
+
+  /**
+   * Runs a route; an {@link Error} it throws is answered here as any other bug of Tenure, since Javalin's own
+   * exception handlers take Exceptions only and would answer an Error with an empty 500. The answer so far (a
+   * status, a replay's headers) is dropped first.
+   */
+  private static void guarded(Routes.Route route, Runnable beforeKeyedCall, Authenticator keys, Context context)
+      throws Exception {
+    try {
+      handle(route, beforeKeyedCall, keys, context);
+    } catch (Error failure) {
+      LOG.error("request - {} {} failed with an error of the Java runtime", context.method(), context.path(), failure);
+      if (!context.res().isCommitted()) {
+        context.res().reset();
+      }
+      error(context, 500, "INTERNAL_ERROR", INTERNAL_ERROR);
+    }
+  }
+
+  /** Javalin's last resort for an {@link Error} outside a route: the error body, if nothing was sent yet. */
+  private static void answerError(HttpServletResponse response, Error failure) {
+    LOG.error("request - failed with an error of the Java runtime while answering", failure);
+    if (response.isCommitted()) {
+      return;
+    }
+    try {
+      response.reset();
+      response.setStatus(500);
+      response.setContentType("application/json");
+      response.setHeader("Cache-Control", "no-store");
+      response.getOutputStream().write(ErrorBody.bytes("INTERNAL_ERROR", INTERNAL_ERROR));
+    } catch (IOException | RuntimeException unwritable) {
+      LOG.warn("request - the error body could not be written: {}", unwritable.toString());
+    }
   }
 
   private static void handle(Routes.Route route, Runnable beforeKeyedCall, Authenticator keys, Context context)
@@ -122,6 +176,7 @@ public final class ApiServer implements AutoCloseable {
     int status = failure.getStatus();
     String message = switch (status) {
       case 404 -> "No route " + context.method() + " " + Echo.of(context.path()) + ".";
+      case 408 -> JsonErrorHandler.message(408, null);
       case 405 -> "Method " + context.method() + " is not allowed on " + Echo.of(context.path()) + ".";
       default -> JsonErrorHandler.message(status, null);
     };

@@ -27,6 +27,9 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Idempotency {
   public static final String HEADER = "Idempotency-Key";
+  /** The status of a claimed key whose answer is not stored yet. */
+  private static final int PLACEHOLDER = 0;
+  private static final String IN_FLIGHT = "IDEMPOTENCY_KEY_IN_FLIGHT";
 
   private final Jdbi jdbi;
   private final InstantSource clock;
@@ -79,7 +82,8 @@ public final class Idempotency {
       });
       earlier.ifPresent(stored -> replay(context, stored, requestHash, key));
     } catch (RejectedException | LimitExceededException | NotFoundException refusal) {
-      if (claimedIn.get() == null) {
+      if (claimedIn.get() == null || refusal.code().equals(IN_FLIGHT)) {
+        // The caller may not see the subject (nothing was claimed), or the key's state at this moment: never kept.
         throw refusal;
       }
       Optional<Stored> first = rememberRefusal(claimedIn.get(), key, requestHash, refusal);
@@ -93,9 +97,10 @@ public final class Idempotency {
   private boolean claim(Handle handle, String namespace, String key, String requestHash) {
     return handle.createUpdate("""
             INSERT INTO idempotency_keys (namespace, key, request_hash, status, response, created_at)
-            VALUES (:namespace, :key, :hash, 0, '', :now) ON CONFLICT DO NOTHING
+            VALUES (:namespace, :key, :hash, :placeholder, '', :now) ON CONFLICT DO NOTHING
             """)
-        .bind("namespace", namespace).bind("key", key).bind("hash", requestHash).bind("now", clock.instant())
+        .bind("placeholder", PLACEHOLDER).bind("namespace", namespace).bind("key", key).bind("hash", requestHash)
+        .bind("now", clock.instant())
         .execute() == 1;
   }
 
@@ -131,6 +136,11 @@ public final class Idempotency {
     if (!stored.requestHash().equals(requestHash)) {
       throw new RejectedException("IDEMPOTENCY_KEY_REUSED",
           "The Idempotency-Key '" + Echo.of(key) + "' was already used for a different request.");
+    }
+    if (stored.status() == PLACEHOLDER) {
+      // Never seen: the claim and the answer commit together. Were it seen, it is not an answer to send.
+      throw new RejectedException(IN_FLIGHT,
+          "The request with the Idempotency-Key '" + Echo.of(key) + "' is still being processed; send it again.");
     }
     String response = stored.status() >= 400 ? replayedRefusal(stored.response()) : stored.response();
     context.status(stored.status()).contentType("application/json").header("Idempotent-Replayed", "true").result(response);

@@ -51,6 +51,7 @@ final class JsonErrorHandler extends ErrorHandler {
           + " Check the path's percent-encoding, the headers and the body's framing.";
       case 404 -> "No such route.";
       case 405 -> "This method is not allowed on this route.";
+      case 408 -> "The request body did not arrive in time; send the request again.";
       case 413 -> "The request body is too large.";
       case 414 -> "The request's path and query are too long.";
       case 431 -> "The request's headers are too large.";

@@ -6,6 +6,7 @@ import io.tenure.error.Echo;
 import io.tenure.error.InvalidInputException;
 import io.tenure.error.UnsupportedMediaTypeException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -15,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 /**
  * What every request must satisfy before a route handles it, checked once here rather than by each route: no
@@ -131,6 +133,16 @@ final class RequestChecks {
     }
   }
 
+  /** Jetty's idle timeout ended a read: an I/O failure caused by a {@link TimeoutException}. */
+  private static boolean timedOut(Throwable failure) {
+    for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+      if (cause instanceof IOException && cause.getCause() instanceof TimeoutException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static UnsupportedMediaTypeException unsupported(String message) {
     return new UnsupportedMediaTypeException(message);
   }
@@ -142,6 +154,10 @@ final class RequestChecks {
     } catch (HttpResponseException tooLarge) {
       throw tooLarge;
     } catch (Exception broken) {
+      if (timedOut(broken)) {
+        // The framing may be right and the rest merely late (a slow or stalled client): not the caller's mistake.
+        throw new HttpResponseException(408, "The request body did not arrive in time; send the request again.");
+      }
       // Jetty's EofException is a checked exception that Javalin (Kotlin) throws undeclared.
       throw new InvalidInputException("MALFORMED_REQUEST",
           "The request body could not be read: its Content-Length or chunked encoding does not match what was sent.");

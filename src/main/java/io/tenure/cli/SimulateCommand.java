@@ -91,6 +91,9 @@ final class SimulateCommand implements Callable<Integer> {
           + " --nodes " + nodes + (faults ? " --faults" : "") + (splitAdvances ? " --split-advances" : ""));
       out.println("simulate: the operations up to the failure (its account's and every clock and catalog change):");
       out.println(result.reproduction());
+      if (!result.evidence().isEmpty()) {
+        out.println("simulate: " + result.evidence());
+      }
     }
     if (faults) {
       out.println("simulate: faults: " + result.faultsLanded());

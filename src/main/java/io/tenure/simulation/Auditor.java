@@ -25,7 +25,8 @@ final class Auditor {
   void reply(ModelAccount account, String call, Expected expected, Http.Reply reply) {
     checks++;
     if (reply.status() != expected.status() || !reply.code().equals(expected.code())) {
-      throw new Violation(account == null ? null : account.id, call + ": expected " + expected + ", got " + reply.content());
+      throw new Violation(account == null ? null : account.id, reply.node(),
+          call + ": expected " + expected + ", got " + reply.content() + " from node " + reply.node());
     }
     if (!expected.ok() || expected.billTotal() == null) {
       return;
@@ -33,7 +34,7 @@ final class Auditor {
     JsonNode bill = reply.body().path("bill");
     BigDecimal total = bill.isMissingNode() || bill.isNull() ? BigDecimal.ZERO : new BigDecimal(bill.path("total").asText());
     if (total.compareTo(expected.billTotal()) != 0) {
-      throw new Violation(account.id, call + ": expected a bill of " + expected.billTotal().toPlainString() + ", got "
+      throw new Violation(account.id, reply.node(), call + ": expected a bill of " + expected.billTotal().toPlainString() + ", got "
           + reply.content());
     }
   }

@@ -39,8 +39,8 @@ final class Calls {
 
   /**
    * {@link #send} to {@code first}; with {@code stay}, lost replies are resolved on that node again (the clock's).
-   * A reply that never came, and a 503 (the database connection was lost: nothing was committed), are sent
-   * again with the same key after a pause, to the next node.
+   * A reply that never came, and a reply that asks for the call again ({@link #sendAgain}), are sent again with
+   * the same key after a pause, to the next node.
    */
   Http.Reply send(int first, boolean stay, String account, String method, String path, Object body, String key) {
     int node = first;
@@ -51,7 +51,7 @@ final class Calls {
         sent.incrementAndGet();
         journal.add(account, call + (body == null ? "" : " " + shorter(Http.text(body)))
             + (key == null ? "" : " [Idempotency-Key " + key + "]") + " -> " + shorter(reply.content()));
-        if (reply.status() != 503) {
+        if (!sendAgain(reply)) {
           return reply;
         }
       } catch (Http.NoReply noReply) {
@@ -62,11 +62,19 @@ final class Calls {
         }
       }
       if (attempt == ATTEMPTS_MAX) {
-        throw new Violation(account, method + " " + path + " answered 503 " + ATTEMPTS_MAX + " times");
+        throw new Violation(account, node, method + " " + path + " answered " + ATTEMPTS_MAX + " times to be sent again");
       }
       pause(attempt);
       node = stay ? node : (node + 1) % cluster.size();
     }
+  }
+
+  /**
+   * A reply that asks for the call again: 503 (the database connection was lost: nothing was committed) and 409
+   * {@code IDEMPOTENCY_KEY_IN_FLIGHT} (the first request with the key has not finished).
+   */
+  private static boolean sendAgain(Http.Reply reply) {
+    return reply.status() == 503 || reply.status() == 409 && reply.code().equals("IDEMPOTENCY_KEY_IN_FLIGHT");
   }
 
   private static void pause(int attempt) {

@@ -34,6 +34,15 @@ public interface Cluster extends AutoCloseable {
   /** The database's JDBC URL, so that the auditor can run Tenure's ledger audit after the run. */
   String databaseUrl();
 
+  /**
+   * What the nodes logged, for the report of a failed run: where their logs are (kept past {@link #close} from now
+   * on) and the last {@code lines} lines of node {@code node}'s log, or of every node's when {@code node} is
+   * {@link Violation#NO_NODE}. Empty when the nodes log to this process's own output (nothing to keep).
+   */
+  default String evidence(int node, int lines) {
+    return "";
+  }
+
   @Override
   void close();
 }

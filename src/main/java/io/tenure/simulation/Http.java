@@ -3,6 +3,7 @@ package io.tenure.simulation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,8 +28,11 @@ final class Http {
     this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   }
 
-  /** A reply: its status, its JSON body (missing when empty) and whether it replays an earlier answer. */
-  record Reply(int status, JsonNode body, boolean replayed) {
+  /**
+   * A reply: its status, its JSON body (missing when empty), whether it replays an earlier answer, and the node
+   * that sent it (whose log a failure report shows).
+   */
+  record Reply(int status, JsonNode body, boolean replayed, int node) {
     String code() {
       return body.path("error").path("code").asText("");
     }
@@ -64,14 +68,29 @@ final class Http {
     }
     try {
       HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      JsonNode json = response.body().isEmpty() ? MissingNode.getInstance() : JSON.readTree(response.body());
+      JsonNode json = parsed(response.body());
       boolean replayed = response.headers().firstValue("Idempotent-Replayed").map("true"::equals).orElse(false);
-      return new Reply(response.statusCode(), json, replayed);
+      return new Reply(response.statusCode(), json, replayed, node);
     } catch (IOException failure) {
       throw new NoReply(method + " " + path + " on node " + node, failure);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted during " + method + " " + path, interrupted);
+    }
+  }
+
+  /**
+   * The reply's body: JSON, missing when empty, or the text as it came when it is not JSON (Tenure never answers
+   * so: the auditor reports it; it is not a lost reply to send again).
+   */
+  private static JsonNode parsed(String body) {
+    if (body.isEmpty()) {
+      return MissingNode.getInstance();
+    }
+    try {
+      return JSON.readTree(body);
+    } catch (IOException notJson) {
+      return TextNode.valueOf(body);
     }
   }
 

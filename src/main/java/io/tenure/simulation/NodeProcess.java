@@ -3,6 +3,9 @@ package io.tenure.simulation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * One {@code tenure serve} child process of a {@link ProcessCluster}: always on the same port and database,
@@ -26,6 +30,7 @@ final class NodeProcess {
   private static final List<String> JAVA_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
   /** A start may first finish an advance that a killed node cut short. */
   private static final Duration START_MAX = Duration.ofSeconds(180);
+  private static final int TAIL_BYTES_MAX = 64 * 1024;
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final int index;
@@ -52,8 +57,29 @@ final class NodeProcess {
     return URI.create("http://127.0.0.1:" + port);
   }
 
+  int index() {
+    return index;
+  }
+
   Path log() {
     return log;
+  }
+
+  /** The last {@code lines} lines of the log (of its last 64 KiB at most: a long run's log is large), indented. */
+  String logTail(int lines) {
+    try (SeekableByteChannel channel = Files.newByteChannel(log)) {
+      long from = Math.max(0, channel.size() - TAIL_BYTES_MAX);
+      ByteBuffer bytes = ByteBuffer.allocate((int) (channel.size() - from));
+      channel.position(from);
+      while (bytes.hasRemaining() && channel.read(bytes) >= 0) {
+        // Reads until the buffer is full.
+      }
+      List<String> all = new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8).lines().toList();
+      return all.subList(Math.max(0, all.size() - lines), all.size()).stream()
+          .map(line -> "    " + line).collect(Collectors.joining("\n"));
+    } catch (IOException unreadable) {
+      return "    (the log could not be read: " + unreadable.getMessage() + ")";
+    }
   }
 
   /** Starts the process; {@link #awaitUp} waits until it serves. */

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,7 @@ public final class ProcessCluster implements Cluster {
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
   private final Path directory;
-  private final boolean keepFiles;
+  private volatile boolean keepFiles;
   private final ClusterDatabase database;
   private final List<NodeProcess> nodes;
   private final String operatorKey;
@@ -123,6 +124,20 @@ public final class ProcessCluster implements Cluster {
   @Override
   public String databaseUrl() {
     return database.url();
+  }
+
+  @Override
+  public String evidence(int node, int lines) {
+    keepFiles = true;
+    StringBuilder text = new StringBuilder("the node logs, kept: ");
+    text.append(nodes.stream().map(each -> each.log().toString()).collect(Collectors.joining(", ")));
+    for (NodeProcess each : nodes) {
+      if (node == Violation.NO_NODE || each.index() == node) {
+        text.append("\nthe last ").append(lines).append(" lines of ").append(each.log()).append(":\n");
+        text.append(each.logTail(lines));
+      }
+    }
+    return text.toString();
   }
 
   /** The directory of the node logs (and of the embedded server's files). */

@@ -54,8 +54,8 @@ final class ResourceWorkload {
     for (Http.Reply answer : answers) {
       // A replayed refusal says in its message that it is a replay; its status and code are the first answer's.
       if (!same(answer, answers.getFirst())) {
-        throw new Violation(account.id, what + " sent " + copies + " times at once with key " + key
-            + " answered differently: " + answers.stream().map(Http.Reply::content).toList());
+        throw new Violation(account.id, answer.node(), what + " sent " + copies + " times at once with key " + key
+            + " answered differently: " + answers.stream().map(reply -> reply.content() + " from node " + reply.node()).toList());
       }
     }
     return answers.getFirst();
@@ -72,8 +72,8 @@ final class ResourceWorkload {
     auditor.reply(account, what + " with its key and another body", Expected.refused(409, "IDEMPOTENCY_KEY_REUSED"), reply);
     Http.Reply again = calls.send(account.id, method, path, body, key);
     if (!again.replayed() || !same(again, first)) {
-      throw new Violation(account.id, what + " sent again with its key did not replay the first answer " + first.content()
-          + ": got " + again.content());
+      throw new Violation(account.id, again.node(), what + " sent again with its key did not replay the first answer "
+          + first.content() + ": got " + again.content() + " from node " + again.node());
     }
   }
 

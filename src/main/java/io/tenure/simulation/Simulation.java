@@ -32,13 +32,19 @@ public final class Simulation {
    */
   public record Options(long seed, int accounts, int days, boolean splitAdvances, boolean faults, Sabotage sabotage) {}
 
-  /** The run's figures; {@code violation} is empty when the auditor found nothing. */
+  /**
+   * The run's figures; {@code violation} is empty when the auditor found nothing, and {@code evidence} then says what
+   * the nodes logged (where their logs are kept, and the end of the log of the node that answered wrong).
+   */
   public record Result(long operations, long days, long faults, String faultsLanded, long checks, String violation,
-      String reproduction, String fingerprint) {
+      String reproduction, String evidence, String fingerprint) {
     public boolean clean() {
       return violation.isEmpty();
     }
   }
+
+  /** How much of a node's log a failure report shows. */
+  private static final int LOG_LINES = 40;
 
   static final Instant START = OffsetDateTime.parse("2023-03-08T15:50:04+08:00").toInstant();
 
@@ -88,12 +94,16 @@ public final class Simulation {
       faults.settle();
       checkpoints.afterAdvance(true);
       long days = Duration.between(START, model.now).toDays();
-      return new Result(calls.sent(), days, faults.injected(), faults.landed(), auditor.checks, "", "",
+      return new Result(calls.sent(), days, faults.injected(), faults.landed(), auditor.checks, "", "", "",
           checkpoints.fingerprint());
     } catch (Violation violation) {
       long days = model == null ? 0 : Duration.between(START, model.now).toDays();
       return new Result(calls.sent(), days, faults.injected(), faults.landed(), auditor.checks, violation.getMessage(),
-          journal.reproduction(violation.account), "");
+          journal.reproduction(violation.account), cluster.evidence(violation.node, LOG_LINES), "");
+    } catch (RuntimeException failure) {
+      // A node that did not come back, a fault that could not land: the nodes' logs say why.
+      String evidence = cluster.evidence(Violation.NO_NODE, LOG_LINES);
+      throw evidence.isEmpty() ? failure : new IllegalStateException(failure.getMessage() + "\n" + evidence, failure);
     } finally {
       faults.close();
       threads.shutdownNow();

@@ -87,7 +87,7 @@ final class Workload {
       Http.Reply page = calls.get(null, "/v1/accounts?limit=1000" + (after == null ? "" : "&after=" + after));
       for (JsonNode account : page.body().path("items")) {
         if (account.path("name").asText().equals(name)) {
-          return new Http.Reply(201, account, false);
+          return new Http.Reply(201, account, false, page.node());
         }
       }
       after = page.body().path("next").isNull() ? null : page.body().path("next").asText();
