@@ -69,7 +69,7 @@ final class BenchLifecycleCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     boolean ownDatabase = database.databaseUrl().isEmpty() && dataDirectory == null;
     Path temporary = ownDatabase ? Files.createTempDirectory("tenure-bench-") : null;
-    try (Database opened = open(temporary)) {
+    try (Database opened = open(spec, database, dataDirectory, temporary)) {
       LifecycleBenchmark.Result result = new LifecycleBenchmark(opened.jdbi(), out, engine.engineWorkers).run(resources, dueShare);
       out.println(result.summary());
       out.flush();
@@ -81,7 +81,11 @@ final class BenchLifecycleCommand implements Callable<Integer> {
     }
   }
 
-  private Database open(Path temporary) {
+  /**
+   * A benchmark's database: the embedded server in {@code temporary} if given, else the {@code --database} URL,
+   * else the embedded server in {@code dataDirectory}. {@code bench timetravel} opens it the same way.
+   */
+  static Database open(CommandSpec spec, DatabaseOptions database, Path dataDirectory, Path temporary) {
     ZoneId zone = DatabaseOptions.operatorZone(Environment.of(spec).get("TENURE_ZONE"));
     if (temporary != null) {
       return Database.embedded(temporary, database.poolSize, zone);
