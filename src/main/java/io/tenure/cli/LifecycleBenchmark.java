@@ -14,7 +14,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The steps of {@code tenure bench lifecycle} on an opened, empty database: load, claim ceiling, drain, idle
- * tick. The engine is built by {@link Capabilities#lifecycleEngine(int)}, exactly as {@code serve} builds it.
+ * tick, write ceiling ({@link WriteCeiling}). The engine is built by {@link Capabilities#lifecycleEngine(int)}, exactly as {@code serve} builds it.
  * Not thread-safe: one run per instance.
  */
 final class LifecycleBenchmark {

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
@@ -106,7 +107,7 @@ final class WriteCeiling {
     int batches = (pending.size() + LifecycleEngine.BATCH_SIZE - 1) / LifecycleEngine.BATCH_SIZE;
     AtomicInteger next = new AtomicInteger();
     List<Thread> threads = new ArrayList<>();
-    List<RuntimeException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<RuntimeException> failures = new CopyOnWriteArrayList<>();
     for (int worker = 0; worker < workers; worker++) {
       threads.add(Thread.ofPlatform().name("bench-write-" + worker).start(() -> {
         try {
