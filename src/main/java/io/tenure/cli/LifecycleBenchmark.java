@@ -23,7 +23,7 @@ final class LifecycleBenchmark {
   private static final int CLAIM_PASSES = 3;
   private static final int IDLE_TICKS = 50;
   /** Transitions the write ceiling writes per pass at most: enough for a steady rate, few enough to hold in memory. */
-  private static final int WRITE_CEILING_MAX = 100_000;
+  private static final int WRITE_CEILING_PER_PASS = 50_000;
   private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(20);
 
   private final Jdbi jdbi;
@@ -80,7 +80,7 @@ final class LifecycleBenchmark {
   /** After the drain, so that it cannot slow the drain down; see {@link WriteCeiling}. */
   private long writeCeiling(Capabilities capabilities) {
     WriteCeiling.Measured measured = new WriteCeiling(jdbi, capabilities.resourceStore(), capabilities.writes(), workers)
-        .measure(WRITE_CEILING_MAX);
+        .measure(WRITE_CEILING_PER_PASS);
     print("write ceiling: %s transitions/s in %d passes of %d transitions (state, event, notice row, provider command; "
         + "batches of %d, %d writers, committed), best %d/s", measured.rates(), measured.rates().size(), measured.transitions(),
         LifecycleEngine.BATCH_SIZE, workers, measured.best());

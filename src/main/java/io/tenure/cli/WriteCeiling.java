@@ -30,9 +30,10 @@ import org.jdbi.v3.core.Jdbi;
  * committed one transaction each, by as many concurrent writers as the engine has workers, with no claim
  * and no rules: every state and transition is computed before the clock starts.
  *
- * <p>It runs after the drain, on the resources the drain moved, so that it cannot slow the drain. Each
- * resource alternates between two real states of its own, its current one and the one its next step
- * reaches, so that every update moves {@code next_due_at} (a new entry in each index, as in the drain).
+ * <p>It runs after the drain, so that it cannot slow the drain, on resources neither the warm-up nor the drain
+ * touched (ACTIVE, not yet due): their rows lie where the loader put them, as the drained rows did before the
+ * drain. Each is written with the state its own next step reaches, so that every update moves
+ * {@code next_due_at} (a new entry in each index, as in the drain).
  * Not thread-safe: one measurement per instance.
  */
 final class WriteCeiling {
@@ -59,36 +60,35 @@ final class WriteCeiling {
    */
   record Measured(List<Long> rates, long best, int transitions) {}
 
-  /** Writes up to {@code limit} of the drained resources {@value #PASSES} times; the best rate. */
-  Measured measure(int limit) {
-    List<ResourceRecord> drained = jdbi.withHandle(handle -> handle.createQuery(ResourceStore.SELECT + """
-             WHERE r.phase <> 'ACTIVE' AND r.next_due_at IS NOT NULL ORDER BY r.next_due_at, r.id LIMIT :limit
+  /**
+   * Writes up to {@code perPass} resources in each of {@value #PASSES} passes, each pass its own resources; the
+   * best rate.
+   */
+  Measured measure(int perPass) {
+    List<ResourceRecord> untouched = jdbi.withHandle(handle -> handle.createQuery(ResourceStore.SELECT + """
+             WHERE r.phase = 'ACTIVE' AND r.next_due_at IS NOT NULL ORDER BY r.next_due_at, r.id LIMIT :limit
             """)
-        .bind("limit", limit).map((row, context) -> store.readRow(row, List.of())).list());
-    List<Write> forth = new ArrayList<>();
-    List<Write> back = new ArrayList<>();
-    for (ResourceRecord resource : drained) {
-      LifecycleState now = resource.lifecycle();
-      Instant due = Lifecycle.nextDueAt(now).orElseThrow();
-      LifecycleState next = Lifecycle.step(now, due).state();
-      Optional<Instant> nextDue = Lifecycle.nextDueAt(next);
-      if (nextDue.isEmpty() || nextDue.get().equals(due)) {
-        continue;
-      }
-      forth.add(write(resource.withLifecycle(next)));
-      back.add(write(resource));
+        .bind("limit", perPass * PASSES).map((row, context) -> store.readRow(row, List.of())).list());
+    List<List<Write>> passes = new ArrayList<>();
+    for (int pass = 0; pass < PASSES; pass++) {
+      passes.add(new ArrayList<>());
     }
-    if (forth.isEmpty()) {
-      throw new IllegalStateException("bench - no drained resource to measure the write ceiling on");
+    for (int index = 0; index < untouched.size(); index++) {
+      ResourceRecord resource = untouched.get(index);
+      LifecycleState next = Lifecycle.step(resource.lifecycle(), Lifecycle.nextDueAt(resource.lifecycle()).orElseThrow()).state();
+      // Every pass spans the whole due range, as the drain's batches span the table.
+      passes.get(index % PASSES).add(write(resource.withLifecycle(next)));
+    }
+    if (passes.getLast().isEmpty()) {
+      throw new IllegalStateException("bench - too few resources not yet due to measure the write ceiling on");
     }
     List<Long> rates = new ArrayList<>();
-    for (int pass = 0; pass < PASSES; pass++) {
-      List<Write> pending = pass % 2 == 0 ? forth : back;
+    for (List<Write> pending : passes) {
       long start = System.nanoTime();
       writeAll(pending);
       rates.add(Math.round(pending.size() * 1e9 / (System.nanoTime() - start)));
     }
-    return new Measured(rates, rates.stream().max(Long::compare).orElseThrow(), forth.size());
+    return new Measured(rates, rates.stream().max(Long::compare).orElseThrow(), passes.getLast().size());
   }
 
   /**
