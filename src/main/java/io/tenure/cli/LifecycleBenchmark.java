@@ -81,6 +81,10 @@ final class LifecycleBenchmark {
   private long writeCeiling(Capabilities capabilities) {
     WriteCeiling.Measured measured = new WriteCeiling(jdbi, capabilities.resourceStore(), capabilities.writes(), workers)
         .measure(WRITE_CEILING_PER_PASS);
+    if (measured.rates().isEmpty()) {
+      print("write ceiling: not measured, every resource was due");
+      return 0;
+    }
     print("write ceiling: %s transitions/s in %d passes of %d transitions (state, event, notice row, provider command; "
         + "batches of %d, %d writers, committed), best %d/s", measured.rates(), measured.rates().size(), measured.transitions(),
         LifecycleEngine.BATCH_SIZE, workers, measured.best());

@@ -56,7 +56,7 @@ final class WriteCeiling {
 
   /**
    * The rates of the passes, in transitions per second, and the best of them: a ceiling is what the database can
-   * take, and on a shared machine other work only ever lowers a pass.
+   * take, and on a shared machine other work only ever lowers a pass. No pass and 0 when no resource was left.
    */
   record Measured(List<Long> rates, long best, int transitions) {}
 
@@ -79,8 +79,10 @@ final class WriteCeiling {
       // Every pass spans the whole due range, as the drain's batches span the table.
       passes.get(index % PASSES).add(write(resource.withLifecycle(next)));
     }
-    if (passes.getLast().isEmpty()) {
-      throw new IllegalStateException("bench - too few resources not yet due to measure the write ceiling on");
+    // With every resource due (--due-share 1) nothing is left to write: no pass, no ceiling.
+    passes.removeIf(List::isEmpty);
+    if (passes.isEmpty()) {
+      return new Measured(List.of(), 0, 0);
     }
     List<Long> rates = new ArrayList<>();
     for (List<Write> pending : passes) {
@@ -88,7 +90,7 @@ final class WriteCeiling {
       writeAll(pending);
       rates.add(Math.round(pending.size() * 1e9 / (System.nanoTime() - start)));
     }
-    return new Measured(rates, rates.stream().max(Long::compare).orElseThrow(), passes.getLast().size());
+    return new Measured(rates, rates.stream().max(Long::compare).orElseThrow(), passes.getFirst().size());
   }
 
   /**
