@@ -19,15 +19,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tenure bench lifecycle}: loads synthetic resources, measures the engine's claim query alone, drains
- * everything due with the production engine, and times an idle tick. The last line is the summary.
+ * everything due with the production engine, times an idle tick and measures the engine's writes alone. The
+ * last line is the summary.
  */
 @Command(name = "lifecycle", mixinStandardHelpOptions = true,
     description = {"Loads N prepaid resources (a share of them due now) into a throwaway database and drains "
         + "them with the lifecycle engine, the same code 'serve' runs.",
         "Without --database or --data-dir it starts an embedded PostgreSQL in a new temporary directory and "
             + "deletes it afterwards; with either, the database must hold no resources.",
-        "The last line is: lifecycle: <N> transitions/s overall, first tenth <A>/s, last tenth <B>/s, "
-            + "idle tick <C> ms, claim ceiling <D>/s"},
+        "The last line is: lifecycle: <N> transitions/s overall (<P> of the claim ceiling, <Q> of the write ceiling), "
+            + "first tenth <A>/s, last tenth <B>/s, idle tick <C> ms, claim ceiling <D>/s, write ceiling <W>/s"},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:benchmark ran", "1:failure while running (database not empty or unreachable, data "
         + "directory in use)", "2:bad option or environment variable"})
@@ -68,7 +69,7 @@ final class BenchLifecycleCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     boolean ownDatabase = database.databaseUrl().isEmpty() && dataDirectory == null;
     Path temporary = ownDatabase ? Files.createTempDirectory("tenure-bench-") : null;
-    try (Database opened = open(temporary)) {
+    try (Database opened = open(spec, database, dataDirectory, temporary)) {
       LifecycleBenchmark.Result result = new LifecycleBenchmark(opened.jdbi(), out, engine.engineWorkers).run(resources, dueShare);
       out.println(result.summary());
       out.flush();
@@ -80,7 +81,11 @@ final class BenchLifecycleCommand implements Callable<Integer> {
     }
   }
 
-  private Database open(Path temporary) {
+  /**
+   * A benchmark's database: the embedded server in {@code temporary} if given, else the {@code --database} URL,
+   * else the embedded server in {@code dataDirectory}. {@code bench timetravel} opens it the same way.
+   */
+  static Database open(CommandSpec spec, DatabaseOptions database, Path dataDirectory, Path temporary) {
     ZoneId zone = DatabaseOptions.operatorZone(Environment.of(spec).get("TENURE_ZONE"));
     if (temporary != null) {
       return Database.embedded(temporary, database.poolSize, zone);

@@ -14,7 +14,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The steps of {@code tenure bench lifecycle} on an opened, empty database: load, claim ceiling, drain, idle
- * tick. The engine is built by {@link Capabilities#lifecycleEngine(int)}, exactly as {@code serve} builds it.
+ * tick, write ceiling ({@link WriteCeiling}). The engine is built by {@link Capabilities#lifecycleEngine(int)}, exactly as {@code serve} builds it.
  * Not thread-safe: one run per instance.
  */
 final class LifecycleBenchmark {
@@ -22,6 +22,8 @@ final class LifecycleBenchmark {
   static final Instant NOW = OffsetDateTime.parse("2026-03-02T09:30:00+08:00").toInstant();
   private static final int CLAIM_PASSES = 3;
   private static final int IDLE_TICKS = 50;
+  /** Transitions the write ceiling writes per pass at most: enough for a steady rate, few enough to hold in memory. */
+  private static final int WRITE_CEILING_PER_PASS = 50_000;
   private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(20);
 
   private final Jdbi jdbi;
@@ -36,12 +38,19 @@ final class LifecycleBenchmark {
 
   /** Transition rates in per second, the idle tick in milliseconds. */
   record Result(long overallPerSecond, long firstTenthPerSecond, long lastTenthPerSecond, double idleTickMillis,
-      long claimCeilingPerSecond) {
+      long claimCeilingPerSecond, long writeCeilingPerSecond) {
     String summary() {
       return String.format(java.util.Locale.ROOT,
-          "lifecycle: %d transitions/s overall, first tenth %d/s, last tenth %d/s, idle tick %.2f ms, claim ceiling %d/s",
-          overallPerSecond, firstTenthPerSecond, lastTenthPerSecond, idleTickMillis, claimCeilingPerSecond);
+          "lifecycle: %d transitions/s overall (%s of the claim ceiling, %s of the write ceiling), first tenth %d/s, "
+              + "last tenth %d/s, idle tick %.2f ms, claim ceiling %d/s, write ceiling %d/s",
+          overallPerSecond, percent(overallPerSecond, claimCeilingPerSecond), percent(overallPerSecond, writeCeilingPerSecond),
+          firstTenthPerSecond, lastTenthPerSecond, idleTickMillis, claimCeilingPerSecond, writeCeilingPerSecond);
     }
+  }
+
+  /** {@code part} as a whole percentage of {@code whole}, e.g. {@code 57%}. */
+  static String percent(long part, long whole) {
+    return whole <= 0 ? "n/a" : Math.round(part * 100.0 / whole) + "%";
   }
 
   Result run(int resources, double dueShare) {
@@ -63,7 +72,23 @@ final class LifecycleBenchmark {
     Drain drain = drain(engine);
     double idleTick = idleTickMillis(engine);
     print("idle tick: median of %d ticks with nothing due %.2f ms", IDLE_TICKS, idleTick);
-    return new Result(drain.overallPerSecond(), drain.firstTenthPerSecond(), drain.lastTenthPerSecond(), idleTick, ceiling);
+    long writeCeiling = writeCeiling(capabilities);
+    return new Result(drain.overallPerSecond(), drain.firstTenthPerSecond(), drain.lastTenthPerSecond(), idleTick, ceiling,
+        writeCeiling);
+  }
+
+  /** After the drain, so that it cannot slow the drain down; see {@link WriteCeiling}. */
+  private long writeCeiling(Capabilities capabilities) {
+    WriteCeiling.Measured measured = new WriteCeiling(jdbi, capabilities.resourceStore(), capabilities.writes(), workers)
+        .measure(WRITE_CEILING_PER_PASS);
+    if (measured.rates().isEmpty()) {
+      print("write ceiling: not measured, every resource was due");
+      return 0;
+    }
+    print("write ceiling: %s transitions/s in %d passes of %d transitions (state, event, notice row, provider command; "
+        + "batches of %d, %d writers, committed), best %d/s", measured.rates(), measured.rates().size(), measured.transitions(),
+        LifecycleEngine.BATCH_SIZE, workers, measured.best());
+    return measured.best();
   }
 
   /**

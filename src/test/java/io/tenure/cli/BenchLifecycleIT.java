@@ -23,8 +23,20 @@ class BenchLifecycleIT {
         .contains("warm-up: 800 resources processed at 2026-01-29T16:00:00Z")
         .contains("warm-up: 800 resources processed at 2026-02-28T16:00:00Z")
         .contains("drain: 2000 transitions");
-    assertThat(run.lastLine()).matches("lifecycle: \\d+ transitions/s overall, first tenth \\d+/s, last tenth \\d+/s, "
-        + "idle tick \\d+\\.\\d\\d ms, claim ceiling \\d+/s");
+    assertThat(run.output()).containsPattern("write ceiling: \\[\\d+, \\d+, \\d+\\] transitions/s in 3 passes of 573[34] transitions");
+    assertThat(run.lastLine()).matches("lifecycle: \\d+ transitions/s overall \\(\\d+% of the claim ceiling, \\d+% of the "
+        + "write ceiling\\), first tenth \\d+/s, last tenth \\d+/s, idle tick \\d+\\.\\d\\d ms, claim ceiling \\d+/s, "
+        + "write ceiling \\d+/s");
+  }
+
+  @Test
+  void aRunWithEveryResourceDueDrainsThemAndLeavesTheWriteCeilingUnmeasured() {
+    Commands.Run run = Commands.run("bench", "lifecycle", "--resources", "1000", "--due-share", "1",
+        "--database", TestDatabases.fresh());
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.output()).contains("drain: 1000 transitions").contains("write ceiling: not measured, every resource was due");
+    assertThat(run.lastLine()).contains("n/a of the write ceiling").endsWith("write ceiling 0/s");
   }
 
   @Test
