@@ -2,7 +2,6 @@ package io.tenure.account;
 
 import io.tenure.error.NotFoundException;
 import io.tenure.money.Money;
-import io.tenure.store.Columns;
 import io.tenure.store.Ids;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,10 +10,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Update;
 
 /**
  * Reads and writes accounts, their contacts and partners. Every method runs on the caller's handle. The account
@@ -121,22 +118,6 @@ public final class AccountStore {
   public Optional<Instant> earliestDue(Handle handle) {
     return handle.createQuery("SELECT next_due_at FROM accounts WHERE next_due_at IS NOT NULL ORDER BY next_due_at LIMIT 1")
         .mapTo(Instant.class).findOne();
-  }
-
-  /** Records when each account's work next falls due (a null instant: nothing is pending). */
-  public void saveNextDue(Handle handle, Map<String, Instant> nextDue) {
-    if (nextDue.isEmpty()) {
-      return;
-    }
-    List<String> ids = List.copyOf(nextDue.keySet());
-    Update update = handle.createUpdate("""
-        UPDATE accounts SET next_due_at = saved.next_due_at
-        FROM unnest(CAST(:ids AS text[]), CAST(:dues AS timestamptz[])) AS saved (id, next_due_at)
-        WHERE accounts.id = saved.id
-        """);
-    Columns.text(update, "ids", ids, id -> id);
-    Columns.instants(update, "dues", ids, nextDue::get);
-    update.execute();
   }
 
   public Partner createPartner(Handle handle, String name, String contactsJson, List<Contact> contacts, Instant now) {

@@ -59,7 +59,7 @@ public final class SyntheticResources {
     Loaded loaded = jdbi.inTransaction(handle -> {
       insertAccounts(handle, now);
       insertResources(handle, resources, dueShare, withWarmUp, today);
-      store.refreshAccountsDue(handle);
+      store.refreshAllAccountsDue(handle);
       return handle.createQuery("""
               SELECT count(*) FILTER (WHERE next_due_at > :warmUpAt), count(*) FILTER (WHERE next_due_at <= :warmUpAt)
               FROM resources WHERE next_due_at <= :now

@@ -37,7 +37,7 @@ final class TimeTravelWorld {
     Loaded loaded = jdbi.inTransaction(handle -> {
       insertAccounts(handle, accounts, start);
       insertResources(handle, perAccount, start);
-      store.refreshAccountsDue(handle);
+      store.refreshAllAccountsDue(handle);
       long funded = fund(handle, start);
       return handle.createQuery("""
               SELECT count(*), count(*) FILTER (WHERE auto_renew) FROM resources WHERE account_id LIKE :prefix || '%'

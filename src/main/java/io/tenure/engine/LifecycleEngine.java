@@ -21,10 +21,10 @@ import io.tenure.store.TransientFailures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.ExecutionException;
@@ -217,7 +217,7 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
       processed += processAccount(handle, accountDue, now, pace, batch, newest);
     }
     int transitions = batch.flush(handle);
-    accounts.saveNextDue(handle, resources.earliestDue(handle, ids));
+    resources.refreshAccountsDue(handle, ids);
     AccountStore.DueAccount last = claimed.getLast();
     return new Batch(claimed.size(), due.size(), processed, new Cursor(last.dueAt(), last.id()), transitions);
   }
@@ -233,10 +233,7 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
       catchUp(handle, accountId, now);
     }
     T result = change.get();
-    Map<String, Instant> next = resources.earliestDue(handle, List.of(accountId));
-    if (!Objects.equals(next.get(accountId), due.orElse(null))) {
-      accounts.saveNextDue(handle, next);
-    }
+    resources.refreshAccountsDue(handle, List.of(accountId));
     return result;
   }
 
@@ -264,42 +261,75 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
   }
 
   /**
+   * The due events of one account's resources, in due order: each resource is in it once, at its next due instant.
+   * A resource queued again (after a step, or after an effect of another resource changed it) replaces its earlier
+   * place, which is then skipped. Not thread-safe: one per account processing.
+   */
+  private static final class AccountStream {
+    private final PriorityQueue<Due> order = new PriorityQueue<>();
+    private final Map<String, Due> places = new HashMap<>();
+
+    void queue(ResourceRecord resource) {
+      Optional<Due> due = Lifecycle.nextDueAt(resource.lifecycle()).map(at -> new Due(at, resource.id()));
+      due.ifPresentOrElse(place -> {
+        places.put(resource.id(), place);
+        order.add(place);
+      }, () -> places.remove(resource.id()));
+    }
+
+    /** The first event, if it is due by {@code now} and before {@code horizon}; it leaves the stream. */
+    Optional<Due> next(Instant now, Optional<Due> horizon) {
+      while (!order.isEmpty()) {
+        Due first = order.peek();
+        if (first.at().isAfter(now) || horizon.filter(limit -> first.compareTo(limit) >= 0).isPresent()) {
+          return Optional.empty();
+        }
+        order.poll();
+        if (first.equals(places.get(first.resourceId()))) {
+          places.remove(first.resourceId());
+          return Optional.of(first);
+        }
+      }
+      return Optional.empty();
+    }
+
+    /** Whether the resource still has something due by {@code now}: the next chunk's. */
+    boolean stillDue(String resourceId, Instant now) {
+      Due place = places.get(resourceId);
+      return place != null && !place.at().isAfter(now);
+    }
+  }
+
+  /**
    * Applies, in due order across the account's resources, every event due by {@code now} of {@code due} (the
    * account's due resources in due order, at most one more than a batch). When there is one more, that one and
    * everything due from its instant on are left for the next chunk, so the order holds across chunks. Returns
-   * how many of the due resources it processed.
+   * how many of the due resources it brought up to date.
    */
   private int processAccount(Handle handle, List<ResourceRecord> due, Instant now, Pace pace, LifecycleWrites batch,
       Catalog newest) {
-    Optional<Due> horizon = due.size() > batchSize ? Optional.of(dueOf(due.getLast()).orElseThrow()) : Optional.empty();
-    PriorityQueue<Due> stream = new PriorityQueue<>();
-    List<ResourceRecord> processed = horizon.isPresent() ? due.subList(0, batchSize) : due;
+    Optional<Due> horizon = Optional.empty();
+    List<ResourceRecord> processed = due;
+    if (due.size() > batchSize) {
+      horizon = Lifecycle.nextDueAt(due.getLast().lifecycle()).map(at -> new Due(at, due.getLast().id()));
+      processed = due.subList(0, batchSize);
+    }
+    AccountStream stream = new AccountStream();
     for (ResourceRecord resource : processed) {
       ResourceRecord current = withNewestPolicy(resource, newest);
       batch.saveLifecycle(current);
-      dueOf(current).ifPresent(stream::add);
+      stream.queue(current);
     }
-    for (int steps = 0; !stream.isEmpty(); steps++) {
-      Require.invariant(steps < STEPS_MAX, "account %s did not settle after %d steps", due.getFirst().accountId(), steps);
-      Due next = stream.poll();
-      if (next.at().isAfter(now) || horizon.filter(limit -> next.compareTo(limit) >= 0).isPresent()) {
-        break;
-      }
-      ResourceRecord current = batch.saved(next.resourceId()).orElseThrow();
-      if (!dueOf(current).filter(next::equals).isPresent()) {
-        continue; // an effect of another resource (a group expiry) changed it since it was queued
-      }
-      ResourceRecord after = step(handle, current, pace == Pace.LIVE ? next.at() : now, batch, stream);
-      if (after != current) {
-        batch.saveLifecycle(after);
-        dueOf(after).ifPresent(stream::add);
-      }
+    int steps = 0;
+    for (Optional<Due> next = stream.next(now, horizon); next.isPresent(); next = stream.next(now, horizon)) {
+      Require.invariant(++steps < STEPS_MAX, "account %s did not settle after %d steps", due.getFirst().accountId(), steps);
+      ResourceRecord current = batch.saved(next.get().resourceId()).orElseThrow();
+      ResourceRecord after = step(handle, current, pace == Pace.LIVE ? next.get().at() : now, batch, stream);
+      batch.saveLifecycle(after);
+      stream.queue(after);
     }
-    return processed.size();
-  }
-
-  private static Optional<Due> dueOf(ResourceRecord resource) {
-    return Lifecycle.nextDueAt(resource.lifecycle()).map(at -> new Due(at, resource.id()));
+    // A resource left due for the next chunk is counted when that chunk brings it up to date.
+    return (int) processed.stream().filter(resource -> !stream.stillDue(resource.id(), now)).count();
   }
 
   /**
@@ -307,11 +337,11 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
    * effects; a group member that an effect changed is queued again in {@code stream}. Returns the resource after.
    */
   private ResourceRecord step(Handle handle, ResourceRecord resource, Instant judgedAt, LifecycleWrites batch,
-      PriorityQueue<Due> stream) {
+      AccountStream stream) {
     Transition transition = Lifecycle.step(resource.lifecycle(), judgedAt);
-    if (transition.state().equals(resource.lifecycle())) {
-      return resource;
-    }
+    // A due step always moves the state on (at least what it has handled); one that did not would loop.
+    Require.invariant(!transition.state().equals(resource.lifecycle()), "resource %s did not move at its due instant %s",
+        resource.id(), judgedAt);
     logPhaseChanges(resource, transition);
     ResourceRecord current = resource.withLifecycle(transition.state());
     for (Effect effect : batch.add(current, transition)) {
@@ -331,13 +361,13 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
   }
 
   private ResourceRecord apply(Handle handle, ResourceRecord resource, Effect effect, LifecycleWrites batch,
-      PriorityQueue<Due> stream) {
+      AccountStream stream) {
     switch (effect) {
       case Effect.TryAutoRenew check -> {
         return autoRenewing.check(handle, resource, check, batch);
       }
       case Effect.RefundUnexpiredGroupMembers refund ->
-          groupExpiry.refundUnexpiredMembers(handle, resource, refund, batch).forEach(member -> dueOf(member).ifPresent(stream::add));
+          groupExpiry.refundUnexpiredMembers(handle, resource, refund, batch).forEach(stream::queue);
       case Effect.FreezeGroup ignored -> {
         // Ending the unexpired members (the refund above) is what stops the group; nothing more to freeze.
       }

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,31 +135,32 @@ public final class ResourceStore {
         .map((row, context) -> readRow(row, List.of())).list();
   }
 
-  private record AccountDue(String accountId, Instant at) {}
+  /**
+   * Sets each of {@code accountIds}' next due instant to the earliest of its resources' (null: nothing pending),
+   * writing only the accounts whose instant changed. Called in the transaction of every change to their resources;
+   * the account rows are the callers' to lock.
+   */
+  public void refreshAccountsDue(Handle handle, Collection<String> accountIds) {
+    Update update = handle.createUpdate("""
+        UPDATE accounts SET next_due_at = due.at
+        FROM (SELECT changed.id, (SELECT min(r.next_due_at) FROM resources r WHERE r.account_id = changed.id) AS at
+              FROM unnest(CAST(:accountIds AS text[])) AS changed (id)) AS due
+        WHERE accounts.id = due.id AND accounts.next_due_at IS DISTINCT FROM due.at
+        """);
+    Columns.text(update, "accountIds", List.copyOf(accountIds), id -> id);
+    update.execute();
+  }
 
   /**
-   * Sets every account's next due instant from its resources, in one statement: for loaders that insert
-   * resources in bulk (the benchmarks), which bypass the changes that keep it.
+   * {@link #refreshAccountsDue} for every account, in one statement: for loaders that insert resources in bulk
+   * (the benchmarks), which bypass the changes that keep it.
    */
-  public void refreshAccountsDue(Handle handle) {
+  public void refreshAllAccountsDue(Handle handle) {
     handle.execute("""
         UPDATE accounts SET next_due_at = due.at
         FROM (SELECT account_id, min(next_due_at) AS at FROM resources GROUP BY account_id) AS due
         WHERE accounts.id = due.account_id
         """);
-  }
-
-  /** When the work of each of {@code accountIds} next falls due: its resources' earliest (null: none pending). */
-  public Map<String, Instant> earliestDue(Handle handle, Collection<String> accountIds) {
-    Query query = handle.createQuery("""
-        SELECT claimed.id, (SELECT min(r.next_due_at) FROM resources r WHERE r.account_id = claimed.id) AS next_due_at
-        FROM unnest(CAST(:accountIds AS text[])) AS claimed (id)
-        """);
-    Columns.text(query, "accountIds", List.copyOf(accountIds), id -> id);
-    Map<String, Instant> earliest = new HashMap<>();
-    query.map((row, context) -> new AccountDue(row.getString("id"), instant(row, "next_due_at"))).list()
-        .forEach(due -> earliest.put(due.accountId(), due.at()));
-    return earliest;
   }
 
   /** Writes the term, what was paid, the add-ons and the lifecycle state of {@code resource}. */
