@@ -41,9 +41,10 @@ public final class AutoRenewing {
   }
 
   /** The engine's daily check on {@code resource} (locked); returns it as it is afterwards. */
-  ResourceRecord check(Handle handle, ResourceRecord resource, Effect.TryAutoRenew check, LifecycleWrites writes) {
+  ResourceRecord check(Handle handle, ResourceRecord resource, Effect.TryAutoRenew check, LifecycleWrites writes,
+      RenewalQuotes quotes) {
     ResourceRecord after = resource.lifecycle().autoRenew().enabled()
-        ? attempt(handle, resource, check.at(), check.renewWhenFunded(), writes)
+        ? attempt(handle, resource, check.at(), check.renewWhenFunded(), writes, quotes)
         : resource;
     if (after == resource) {
       // Not renewed: the overdue reminder held back for this decision goes out now.
@@ -58,11 +59,12 @@ public final class AutoRenewing {
    * account is locked and caught up, so nothing due is left that the new money should have met first.
    */
   public void retryAfterTopUp(Handle handle, Account account, Instant now, LifecycleWrites writes) {
+    RenewalQuotes quotes = new RenewalQuotes();
     for (ResourceRecord resource : resources.lockAutoRenewing(handle, account.id())) {
       boolean expiryDateReached = resource.lifecycle().expiryDate()
           .map(date -> !LocalDate.ofInstant(now, resource.lifecycle().zone()).isBefore(date)).orElse(false);
       if (resource.lifecycle().phase() != Phase.ACTIVE || expiryDateReached) {
-        ResourceRecord after = attempt(handle, resource, now, true, writes);
+        ResourceRecord after = attempt(handle, resource, now, true, writes, quotes);
         if (after == resource) {
           continue;
         }
@@ -72,29 +74,33 @@ public final class AutoRenewing {
   }
 
   private ResourceRecord attempt(Handle handle, ResourceRecord claimed, Instant at, boolean renewWhenFunded,
-      LifecycleWrites writes) {
-    // The claim read no add-ons; the renewal price needs them. The row is locked, so this read is current.
-    ResourceRecord resource = resources.find(handle, claimed.id()).orElseThrow().withStateOf(claimed);
-    int periods = resource.lifecycle().autoRenew().periods();
-    Money price;
-    try {
-      price = renewing.price(handle, resource, periods).total();
-    } catch (TenureException notRenewable) {
-      LOG.warn("auto-renew - resource {} cannot be priced: {}", resource.id(), notRenewable.getMessage());
+      LifecycleWrites writes, RenewalQuotes quotes) {
+    int periods = claimed.lifecycle().autoRenew().periods();
+    Optional<Money> price = quotes.price(claimed.id(), id -> {
+      try {
+        return Optional.of(renewing.price(handle, withAddOns(handle, claimed), periods).total());
+      } catch (TenureException notRenewable) {
+        LOG.warn("auto-renew - resource {} cannot be priced: {}", id, notRenewable.getMessage());
+        return Optional.empty();
+      }
+    });
+    if (price.isEmpty()) {
       return claimed;
     }
-    Money balance = ledger.lockWallet(handle, resource.accountId());
-    if (balance.compareTo(price) < 0) {
-      LocalDate day = LocalDate.ofInstant(at, resource.lifecycle().zone());
+    Money balance = quotes.balance(claimed.accountId(), accountId -> ledger.lockWallet(handle, accountId));
+    if (balance.compareTo(price.get()) < 0) {
+      LocalDate day = LocalDate.ofInstant(at, claimed.lifecycle().zone());
       // At most once a day, whether the engine's daily check or a top-up finds the balance short.
-      writes.addNotice(Notice.once(resource.id() + "|" + INSUFFICIENT_BALANCE_NOTICE + "|" + day, resource.accountId(),
-          resource.id(), INSUFFICIENT_BALANCE_NOTICE, at, Lifecycle.releaseAt(resource.lifecycle()),
-          Optional.ofNullable(resource.lifecycle().termEnd())));
+      writes.addNotice(Notice.once(claimed.id() + "|" + INSUFFICIENT_BALANCE_NOTICE + "|" + day, claimed.accountId(),
+          claimed.id(), INSUFFICIENT_BALANCE_NOTICE, at, Lifecycle.releaseAt(claimed.lifecycle()),
+          Optional.ofNullable(claimed.lifecycle().termEnd())));
       return claimed;
     }
     if (!renewWhenFunded) {
       return claimed;
     }
+    ResourceRecord resource = withAddOns(handle, claimed);
+    quotes.moneyMoved(resource.accountId());
     handle.savepoint("auto_renew");
     try {
       ResourceRecord renewed = renewing.autoRenew(handle, resource, periods, at, writes).resource();
@@ -108,5 +114,10 @@ public final class AutoRenewing {
       LOG.warn("auto-renew - resource {} not renewed: {}", resource.id(), refused.getMessage());
       return claimed;
     }
+  }
+
+  /** The claim read no add-ons; the renewal price needs them. The row is locked, so this read is current. */
+  private ResourceRecord withAddOns(Handle handle, ResourceRecord claimed) {
+    return resources.find(handle, claimed.id()).orElseThrow().withStateOf(claimed);
   }
 }

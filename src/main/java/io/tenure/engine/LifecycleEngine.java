@@ -213,8 +213,9 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
     Map<String, List<ResourceRecord>> byAccount = due.stream()
         .collect(Collectors.groupingBy(ResourceRecord::accountId, LinkedHashMap::new, Collectors.toList()));
     int processed = 0;
+    RenewalQuotes quotes = new RenewalQuotes();
     for (List<ResourceRecord> accountDue : byAccount.values()) {
-      processed += processAccount(handle, accountDue, now, pace, batch, newest);
+      processed += processAccount(handle, accountDue, now, pace, batch, newest, quotes);
     }
     int transitions = batch.flush(handle);
     resources.refreshAccountsDue(handle, ids);
@@ -239,10 +240,11 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
 
   private void catchUp(Handle handle, String accountId, Instant now) {
     Catalog newest = catalogs.current(handle);
+    RenewalQuotes quotes = new RenewalQuotes();
     while (true) {
       List<ResourceRecord> due = resources.lockDue(handle, List.of(accountId), now, batchSize + 1);
       LifecycleWrites batch = writes.get();
-      processAccount(handle, due, now, changesPace, batch, newest);
+      processAccount(handle, due, now, changesPace, batch, newest, quotes);
       batch.flush(handle);
       if (due.size() <= batchSize) {
         return;
@@ -307,7 +309,7 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
    * how many of the due resources it brought up to date.
    */
   private int processAccount(Handle handle, List<ResourceRecord> due, Instant now, Pace pace, LifecycleWrites batch,
-      Catalog newest) {
+      Catalog newest, RenewalQuotes quotes) {
     Optional<Due> horizon = Optional.empty();
     List<ResourceRecord> processed = due;
     if (due.size() > batchSize) {
@@ -324,7 +326,7 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
     for (Optional<Due> next = stream.next(now, horizon); next.isPresent(); next = stream.next(now, horizon)) {
       Require.invariant(++steps < STEPS_MAX, "account %s did not settle after %d steps", due.getFirst().accountId(), steps);
       ResourceRecord current = batch.saved(next.get().resourceId()).orElseThrow();
-      ResourceRecord after = step(handle, current, pace == Pace.LIVE ? next.get().at() : now, batch, stream);
+      ResourceRecord after = step(handle, current, pace == Pace.LIVE ? next.get().at() : now, batch, stream, quotes);
       batch.saveLifecycle(after);
       stream.queue(after);
     }
@@ -337,7 +339,7 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
    * effects; a group member that an effect changed is queued again in {@code stream}. Returns the resource after.
    */
   private ResourceRecord step(Handle handle, ResourceRecord resource, Instant judgedAt, LifecycleWrites batch,
-      AccountStream stream) {
+      AccountStream stream, RenewalQuotes quotes) {
     Transition transition = Lifecycle.step(resource.lifecycle(), judgedAt);
     // A due step always moves the state on (at least what it has handled); one that did not would loop.
     Require.invariant(!transition.state().equals(resource.lifecycle()), "resource %s did not move at its due instant %s",
@@ -346,7 +348,7 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
     ResourceRecord current = resource.withLifecycle(transition.state());
     for (Effect effect : batch.add(current, transition)) {
       ResourceRecord before = current;
-      current = apply(handle, current, effect, batch, stream);
+      current = apply(handle, current, effect, batch, stream, quotes);
       logPhaseChange(before, current);
     }
     if (current.lifecycle().phase() == Phase.RELEASE_PENDING) {
@@ -361,13 +363,15 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
   }
 
   private ResourceRecord apply(Handle handle, ResourceRecord resource, Effect effect, LifecycleWrites batch,
-      AccountStream stream) {
+      AccountStream stream, RenewalQuotes quotes) {
     switch (effect) {
       case Effect.TryAutoRenew check -> {
-        return autoRenewing.check(handle, resource, check, batch);
+        return autoRenewing.check(handle, resource, check, batch, quotes);
       }
-      case Effect.RefundUnexpiredGroupMembers refund ->
-          groupExpiry.refundUnexpiredMembers(handle, resource, refund, batch).forEach(stream::queue);
+      case Effect.RefundUnexpiredGroupMembers refund -> {
+        groupExpiry.refundUnexpiredMembers(handle, resource, refund, batch).forEach(stream::queue);
+        quotes.moneyMoved(resource.accountId());
+      }
       case Effect.FreezeGroup ignored -> {
         // Ending the unexpired members (the refund above) is what stops the group; nothing more to freeze.
       }
