@@ -106,7 +106,7 @@ final class BenchApiCommand implements Callable<Integer> {
       String jdbcUrl = Files.readString(temporary.resolve("postgres.url")).strip();
       outcome = measure("http://localhost:" + tenure.port(), OPERATOR_KEY, jdbcUrl, tenure.database());
     } finally {
-      BenchLifecycleCommand.deleteRecursively(temporary);
+      BenchDatabase.deleteRecursively(temporary);
     }
     return outcome.print(spec.commandLine().getOut());
   }

@@ -1,16 +1,9 @@
 package io.tenure.cli;
 
 import io.tenure.Settings;
-import io.tenure.store.Database;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,13 +32,7 @@ final class BenchLifecycleCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Mixin
-  DatabaseOptions database;
-
-  // Not the shared --data-dir: a benchmark must not run on the directory of the operator's Tenure by default.
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = {"Directory for the embedded PostgreSQL's files; it must hold no resources.",
-          "Default: a new temporary one, deleted afterwards"})
-  Path dataDirectory;
+  BenchDatabase database;
 
   @Mixin
   EngineOptions engine;
@@ -67,41 +54,11 @@ final class BenchLifecycleCommand implements Callable<Integer> {
       throw OptionChecks.invalid(spec, "--due-share", Double.toString(dueShare), "must be more than 0 and at most 1");
     }
     PrintWriter out = spec.commandLine().getOut();
-    boolean ownDatabase = database.databaseUrl().isEmpty() && dataDirectory == null;
-    Path temporary = ownDatabase ? Files.createTempDirectory("tenure-bench-") : null;
-    try (Database opened = open(spec, database, dataDirectory, temporary)) {
+    return database.run(spec, opened -> {
       LifecycleBenchmark.Result result = new LifecycleBenchmark(opened.jdbi(), out, engine.engineWorkers).run(resources, dueShare);
       out.println(result.summary());
       out.flush();
       return 0;
-    } finally {
-      if (temporary != null) {
-        deleteRecursively(temporary);
-      }
-    }
-  }
-
-  /**
-   * A benchmark's database: the embedded server in {@code temporary} if given, else the {@code --database} URL,
-   * else the embedded server in {@code dataDirectory}. {@code bench timetravel} opens it the same way.
-   */
-  static Database open(CommandSpec spec, DatabaseOptions database, Path dataDirectory, Path temporary) {
-    ZoneId zone = DatabaseOptions.operatorZone(Environment.of(spec).get("TENURE_ZONE"));
-    if (temporary != null) {
-      return Database.embedded(temporary, database.poolSize, zone);
-    }
-    return database.databaseUrl().map(url -> Database.connect(url, database.poolSize))
-        .orElseGet(() -> Database.embedded(dataDirectory, database.poolSize, zone));
-  }
-
-  /** Deletes a benchmark's temporary data directory; {@code bench api} uses it too. */
-  static void deleteRecursively(Path directory) {
-    try (Stream<Path> files = Files.walk(directory)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(file);
-      }
-    } catch (IOException failure) {
-      throw new UncheckedIOException("Could not delete the benchmark's data directory " + directory, failure);
-    }
+    });
   }
 }

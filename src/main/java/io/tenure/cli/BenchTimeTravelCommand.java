@@ -1,11 +1,8 @@
 package io.tenure.cli;
 
 import io.tenure.Settings;
-import io.tenure.store.Database;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,13 +34,7 @@ final class BenchTimeTravelCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Mixin
-  DatabaseOptions database;
-
-  // Not the shared --data-dir: a benchmark must not run on the directory of the operator's Tenure by default.
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = {"Directory for the embedded PostgreSQL's files; it must hold no resources.",
-          "Default: a new temporary one, deleted afterwards"})
-  Path dataDirectory;
+  BenchDatabase database;
 
   @Mixin
   EngineOptions engine;
@@ -69,18 +60,12 @@ final class BenchTimeTravelCommand implements Callable<Integer> {
     OptionChecks.within(spec, "--resources-per-account", perAccount, PER_ACCOUNT);
     OptionChecks.within(spec, "--drain-resources", drainResources, DRAIN_RESOURCES);
     PrintWriter out = spec.commandLine().getOut();
-    boolean ownDatabase = database.databaseUrl().isEmpty() && dataDirectory == null;
-    Path temporary = ownDatabase ? Files.createTempDirectory("tenure-bench-") : null;
-    try (Database opened = BenchLifecycleCommand.open(spec, database, dataDirectory, temporary)) {
+    return database.run(spec, opened -> {
       TimeTravelBenchmark.Result result = new TimeTravelBenchmark(opened.jdbi(), out, engine.engineWorkers)
           .run(accounts, perAccount, drainResources);
       out.println(result.summary());
       out.flush();
       return 0;
-    } finally {
-      if (temporary != null) {
-        BenchLifecycleCommand.deleteRecursively(temporary);
-      }
-    }
+    });
   }
 }

@@ -25,6 +25,7 @@ public final class SyntheticResources {
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final int ACCOUNTS = 1000;
   private static final int VERIFIED_SAMPLE = 1000;
+  private static final String ACCOUNT_PREFIX = "acc_bench_";
   /** One resource in this many that is not due is a warm-up one (those numbered 2 modulo this: both plans). */
   private static final int WARM_UP_EVERY = 25;
 
@@ -68,7 +69,7 @@ public final class SyntheticResources {
           .map((row, context) -> new Loaded(ACCOUNTS, resources, row.getInt(1), row.getInt(2))).one();
     });
     jdbi.useHandle(handle -> handle.execute("ANALYZE"));
-    jdbi.useHandle(handle -> verifySample(handle, store));
+    jdbi.useHandle(handle -> verifySample(handle, store, ACCOUNT_PREFIX));
     return loaded;
   }
 
@@ -130,10 +131,14 @@ public final class SyntheticResources {
         .bind("today", today).bind("resources", resources).execute();
   }
 
-  /** The loader writes next_due_at itself; a sample proves it agrees with the rules the engine will apply. */
-  private static void verifySample(Handle handle, ResourceStore store) {
-    List<ResourceRecord> sample = handle.createQuery(ResourceStore.SELECT + " ORDER BY r.id LIMIT :sample")
-        .bind("sample", VERIFIED_SAMPLE).map((row, context) -> {
+  /**
+   * A bulk loader writes next_due_at itself; a sample of the resources of the accounts named {@code accountPrefix}…
+   * proves it agrees with the rules the engine will apply. {@code bench timetravel}'s loader uses it too.
+   */
+  static void verifySample(Handle handle, ResourceStore store, String accountPrefix) {
+    List<ResourceRecord> sample = handle.createQuery(ResourceStore.SELECT
+            + " WHERE r.account_id LIKE :prefix || '%' ORDER BY r.id LIMIT :sample")
+        .bind("prefix", accountPrefix).bind("sample", VERIFIED_SAMPLE).map((row, context) -> {
           ResourceRecord resource = store.readRow(row, List.of());
           Instant stored = row.getTimestamp("next_due_at").toInstant();
           Instant derived = Lifecycle.nextDueAt(resource.lifecycle()).orElseThrow();
@@ -141,6 +146,6 @@ public final class SyntheticResources {
               resource.id(), stored, derived);
           return resource;
         }).list();
-    Require.invariant(!sample.isEmpty(), "no synthetic resources were loaded");
+    Require.invariant(!sample.isEmpty(), "no resources of accounts %s… were loaded", accountPrefix);
   }
 }

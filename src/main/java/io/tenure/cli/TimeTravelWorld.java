@@ -1,12 +1,9 @@
 package io.tenure.cli;
 
 import io.tenure.error.Require;
-import io.tenure.lifecycle.Lifecycle;
-import io.tenure.resource.ResourceRecord;
 import io.tenure.resource.ResourceStore;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -24,7 +21,6 @@ final class TimeTravelWorld {
   static final String ACCOUNT_PREFIX = "acc_timetravel_";
   /** The purchases fall in the month before the clock's start. */
   static final Duration PURCHASE_SPREAD = Duration.ofDays(31);
-  private static final int VERIFIED_SAMPLE = 1000;
 
   private TimeTravelWorld() {}
 
@@ -46,7 +42,7 @@ final class TimeTravelWorld {
           .map((row, context) -> new Loaded(accounts, row.getInt(1), row.getInt(2), funded)).one();
     });
     jdbi.useHandle(handle -> handle.execute("ANALYZE"));
-    jdbi.useHandle(handle -> verifySample(handle, store));
+    jdbi.useHandle(handle -> SyntheticResources.verifySample(handle, store, ACCOUNT_PREFIX));
     return loaded;
   }
 
@@ -126,20 +122,5 @@ final class TimeTravelWorld {
         """);
     handle.execute("UPDATE wallets w SET balance_minor = f.amount_minor FROM timetravel_funding f WHERE w.account_id = f.account_id");
     return handle.createQuery("SELECT COALESCE(sum(amount_minor), 0) FROM timetravel_funding").mapTo(Long.class).one();
-  }
-
-  /** The loader writes next_due_at itself; a sample proves it agrees with the rules the engine will apply. */
-  private static void verifySample(Handle handle, ResourceStore store) {
-    List<ResourceRecord> sample = handle.createQuery(ResourceStore.SELECT
-            + " WHERE r.account_id LIKE :prefix || '%' ORDER BY r.id LIMIT :sample")
-        .bind("prefix", ACCOUNT_PREFIX).bind("sample", VERIFIED_SAMPLE).map((row, context) -> {
-          ResourceRecord resource = store.readRow(row, List.of());
-          Instant stored = row.getTimestamp("next_due_at").toInstant();
-          Instant derived = Lifecycle.nextDueAt(resource.lifecycle()).orElseThrow();
-          Require.invariant(stored.equals(derived), "resource %s: stored next due %s, the rules say %s",
-              resource.id(), stored, derived);
-          return resource;
-        }).list();
-    Require.invariant(!sample.isEmpty(), "no time travel resources were loaded");
   }
 }
