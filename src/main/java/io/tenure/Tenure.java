@@ -91,7 +91,8 @@ public final class Tenure implements AutoCloseable {
     TenureClock clock = capabilities.clock();
     AccountStore accountStore = capabilities.accountStore();
     Idempotency idempotency = new Idempotency(jdbi, clock);
-    AccountRoutes accounts = new AccountRoutes(jdbi, accountStore, capabilities.ledger(), capabilities.catalogs(), clock, settings.zone());
+    AccountRoutes accounts = new AccountRoutes(jdbi, accountStore, capabilities.ledger(), capabilities.catalogs(), clock, settings.zone(),
+        settings.defaultLocale());
     BiConsumer<Handle, Account> retryAutoRenewals = (handle, account) -> {
       LifecycleWrites writes = capabilities.writes().get();
       capabilities.autoRenewing().retryAfterTopUp(handle, account, clock.now(), writes);

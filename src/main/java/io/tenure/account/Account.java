@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One customer of the operator: its tier, billing time zone, currency, contacts, and money settings. The
+ * One customer of the operator: its tier, billing time zone, the language of its notices, currency, contacts,
+ * and money settings. The
  * wallet balance is the ledger's, not the account's.
  */
 public record Account(
@@ -16,6 +17,7 @@ public record Account(
     String name,
     String tier,
     ZoneId timeZone,
+    AccountLocale locale,
     Currency currency,
     Optional<String> partnerId,
     List<Contact> contacts,

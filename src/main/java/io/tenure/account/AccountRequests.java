@@ -20,8 +20,8 @@ final class AccountRequests {
 
   private AccountRequests() {}
 
-  record NewAccount(String name, String tier, String timeZone, String currency, List<Contact> contacts, String partnerId)
-      implements Json.Validated {
+  record NewAccount(String name, String tier, String timeZone, String locale, String currency, List<Contact> contacts,
+      String partnerId) implements Json.Validated {
     @Override
     public void validate() {
       Require.present(name, "name");
@@ -30,6 +30,9 @@ final class AccountRequests {
       Require.field(TIER.matcher(tier).matches(), "tier", "'%s' must be 1 to 40 letters, digits, '.', '_' or '-'", Echo.of(tier));
       if (timeZone != null) {
         AccountRequests.zone(timeZone);
+      }
+      if (locale != null) {
+        AccountRequests.locale(locale);
       }
       if (currency != null) {
         AccountRequests.currency(currency);
@@ -74,6 +77,15 @@ final class AccountRequests {
     }
   }
 
+  /** {@code PUT /v1/accounts/{id}/locale}: the language of the account's notices from now on. */
+  record LocaleChange(String locale) implements Json.Validated {
+    @Override
+    public void validate() {
+      Require.present(locale, "locale");
+      AccountRequests.locale(locale);
+    }
+  }
+
   record AutoRechargeChange(BigDecimal threshold, BigDecimal amount) {}
 
   static void validateContacts(List<Contact> contacts) {
@@ -93,6 +105,12 @@ final class AccountRequests {
       throw new InvalidInputException("UNKNOWN_TIME_ZONE",
           "Field 'timeZone': '" + Echo.of(timeZone) + "' is not a time zone id like Asia/Shanghai.");
     }
+  }
+
+  /** The locale of {@code tag}, or {@code INVALID_FIELD} with the tags there are. */
+  static AccountLocale locale(String tag) {
+    return AccountLocale.ofTag(tag).orElseThrow(() -> new InvalidInputException("INVALID_FIELD",
+        Require.fieldMessage("locale", "'" + Echo.of(tag) + "' must be one of " + AccountLocale.tags())));
   }
 
   static Currency currency(String code) {

@@ -29,15 +29,21 @@ public final class AccountRoutes {
   private final Catalogs catalogs;
   private final TenureClock clock;
   private final ZoneId operatorZone;
+  private final AccountLocale defaultLocale;
 
-  /** {@code operatorZone} ({@code --zone}) is a new account's default zone and the zone of partner data. */
-  public AccountRoutes(Jdbi jdbi, AccountStore accounts, Wallets ledger, Catalogs catalogs, TenureClock clock, ZoneId operatorZone) {
+  /**
+   * {@code operatorZone} ({@code --zone}) is a new account's default zone and the zone of partner data;
+   * {@code defaultLocale} ({@code --default-locale}) a new account's default language.
+   */
+  public AccountRoutes(Jdbi jdbi, AccountStore accounts, Wallets ledger, Catalogs catalogs, TenureClock clock, ZoneId operatorZone,
+      AccountLocale defaultLocale) {
     this.jdbi = jdbi;
     this.accounts = accounts;
     this.ledger = ledger;
     this.catalogs = catalogs;
     this.clock = clock;
     this.operatorZone = operatorZone;
+    this.defaultLocale = defaultLocale;
   }
 
   public void register(Routes routes) {
@@ -47,6 +53,7 @@ public final class AccountRoutes {
         context.json(jdbi.withHandle(handle -> view(handle, visible(handle, caller, context.pathParam("id"))))));
     routes.put("/v1/accounts/{id}/contacts", Routes.Access.KEY, this::replaceContacts);
     routes.put("/v1/accounts/{id}/settings", Routes.Access.KEY, this::changeSettings);
+    routes.put("/v1/accounts/{id}/locale", Routes.Access.KEY, this::changeLocale);
     routes.post("/v1/partners", Routes.Access.OPERATOR, this::createPartner);
     routes.get("/v1/partners/{id}/accounts", Routes.Access.OPERATOR_OR_PARTNER, this::partnerAccounts);
   }
@@ -67,16 +74,18 @@ public final class AccountRoutes {
     AccountRequests.NewAccount request = Json.read(context.bodyAsBytes(), AccountRequests.NewAccount.class);
     Optional<String> partnerId = partnerOf(caller, Optional.ofNullable(request.partnerId()));
     ZoneId zone = request.timeZone() == null ? operatorZone : AccountRequests.zone(request.timeZone());
+    AccountLocale locale = request.locale() == null ? defaultLocale : AccountRequests.locale(request.locale());
     AccountView view = jdbi.inTransaction(handle -> {
       Catalog catalog = catalogs.currentForAccountWrite(handle);
       AccountRequests.requireKnownTier(request.tier(), catalog);
       Currency currency = request.currency() == null ? catalog.currency() : AccountRequests.currency(request.currency());
       AccountRequests.requirePricedCurrency(currency, catalog);
       partnerId.ifPresent(id -> requirePartner(handle, caller, id));
-      Account account = accounts.create(handle, request.name().strip(), request.tier(), zone, currency, partnerId,
+      Account account = accounts.create(handle, request.name().strip(), request.tier(), zone, locale, currency, partnerId,
           request.contacts(), clock.now());
       ledger.openWallet(handle, account.id(), currency);
-      LOG.info("account - created {} (tier {}, zone {}, partner {})", account.id(), account.tier(), zone, partnerId.orElse("none"));
+      LOG.info("account - created {} (tier {}, zone {}, locale {}, partner {})", account.id(), account.tier(), zone,
+          locale.tag(), partnerId.orElse("none"));
       return view(handle, account);
     });
     context.status(201).json(view);
@@ -135,6 +144,16 @@ public final class AccountRoutes {
         throw new ForbiddenException("FORBIDDEN", "An account key cannot raise its own credit limit; credit is granted by the operator or the account's partner.");
       }
       accounts.saveSettings(handle, account.id(), settings);
+      return view(handle, accounts.require(handle, account.id()));
+    }));
+  }
+
+  /** The language of the account's notices; any key that may change the account's contacts may change it. */
+  private void changeLocale(Context context, Caller caller) {
+    AccountRequests.LocaleChange request = Json.read(context.bodyAsBytes(), AccountRequests.LocaleChange.class);
+    context.json(jdbi.inTransaction(handle -> {
+      Account account = visible(handle, caller, context.pathParam("id"));
+      accounts.saveLocale(handle, account.id(), AccountRequests.locale(request.locale()));
       return view(handle, accounts.require(handle, account.id()));
     }));
   }

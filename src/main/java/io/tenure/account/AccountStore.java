@@ -24,14 +24,14 @@ public final class AccountStore {
   public record DueAccount(String id, Instant dueAt) {}
 
   /** Inserts a new account (and its empty wallet row is the ledger's business); returns it. */
-  public Account create(Handle handle, String name, String tier, ZoneId zone, Currency currency,
+  public Account create(Handle handle, String name, String tier, ZoneId zone, AccountLocale locale, Currency currency,
       Optional<String> partnerId, List<Contact> contacts, Instant now) {
     String id = Ids.next("acc");
     handle.createUpdate("""
-            INSERT INTO accounts (id, name, tier, time_zone, currency, partner_id, created_at)
-            VALUES (:id, :name, :tier, :zone, :currency, :partnerId, :now)
+            INSERT INTO accounts (id, name, tier, time_zone, locale, currency, partner_id, created_at)
+            VALUES (:id, :name, :tier, :zone, :locale, :currency, :partnerId, :now)
             """)
-        .bind("id", id).bind("name", name).bind("tier", tier).bind("zone", zone.getId())
+        .bind("id", id).bind("name", name).bind("tier", tier).bind("zone", zone.getId()).bind("locale", locale.tag())
         .bind("currency", currency.getCurrencyCode()).bind("partnerId", partnerId.orElse(null)).bind("now", now)
         .execute();
     replaceContacts(handle, id, contacts);
@@ -72,6 +72,11 @@ public final class AccountStore {
           .bind("role", contact.role().name()).bind("email", contact.email()).bind("phone", contact.phone())
           .execute();
     }
+  }
+
+  public void saveLocale(Handle handle, String accountId, AccountLocale locale) {
+    handle.createUpdate("UPDATE accounts SET locale = :locale WHERE id = :id").bind("id", accountId).bind("locale", locale.tag())
+        .execute();
   }
 
   public void saveSettings(Handle handle, String accountId, Account.Settings settings) {
@@ -146,7 +151,7 @@ public final class AccountStore {
     Optional<Money> rechargeAmount = money(row, "auto_recharge_amount_minor", currency);
     Optional<Account.AutoRecharge> recharge = rechargeAmount.map(amount -> new Account.AutoRecharge(rechargeBelow.orElseThrow(), amount));
     return new Account(row.getString("id"), row.getString("name"), row.getString("tier"),
-        ZoneId.of(row.getString("time_zone")), currency, Optional.ofNullable(row.getString("partner_id")),
+        ZoneId.of(row.getString("time_zone")), AccountLocale.ofTag(row.getString("locale")).orElseThrow(), currency, Optional.ofNullable(row.getString("partner_id")),
         new ArrayList<>(contacts),
         new Account.Settings(low, new Money(row.getLong("credit_limit_minor"), currency), recharge),
         row.getTimestamp("created_at").toInstant());

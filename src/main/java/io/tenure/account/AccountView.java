@@ -15,6 +15,7 @@ public record AccountView(
     String name,
     String tier,
     String timeZone,
+    String locale,
     String currency,
     Money balance,
     boolean inArrears,
@@ -33,7 +34,7 @@ public record AccountView(
   static AccountView of(Account account, Money balance) {
     Account.Settings settings = account.settings();
     return new AccountView(account.id(), account.name(), account.tier(), account.timeZone().getId(),
-        account.currency().getCurrencyCode(), balance, account.isInArrears(balance), account.partnerId().orElse(null),
+        account.locale().tag(), account.currency().getCurrencyCode(), balance, account.isInArrears(balance), account.partnerId().orElse(null),
         account.contacts(), new SettingsView(settings.lowBalanceThreshold().orElse(null), settings.creditLimit(),
             settings.autoRecharge().orElse(null)),
         account.createdAt().atZone(account.timeZone()).toOffsetDateTime());

@@ -2,6 +2,7 @@ package io.tenure.cli;
 
 import io.tenure.Settings;
 import io.tenure.Tenure;
+import io.tenure.account.AccountLocale;
 import java.net.BindException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -61,6 +62,11 @@ final class ServeCommand implements Callable<Integer> {
           + "tied to an account.", "Env TENURE_ZONE.", "Default: ${DEFAULT-VALUE}"})
   String zone;
 
+  @Option(names = "--default-locale", paramLabel = "LOCALE", defaultValue = "en",
+      description = {"The language of a new account's notices when it names none: en or zh-CN.",
+          "Env TENURE_DEFAULT_LOCALE.", "Default: ${DEFAULT-VALUE}"})
+  String defaultLocale;
+
   @Option(names = "--max-request-bytes", paramLabel = "BYTES", defaultValue = "8388608",
       description = {"Largest request body accepted, 1024 to 268435456 bytes; larger ones get 413.",
           "Env TENURE_MAX_REQUEST_BYTES.", "Default: ${DEFAULT-VALUE} (8 MiB)"})
@@ -119,7 +125,12 @@ final class ServeCommand implements Callable<Integer> {
     }
     return new Settings(port, dataDirectory.dataDirectory, database.databaseUrl(), clock.equals("simulated"),
         parseStart(), parseZone(), operatorKey, database.poolSize, maxRequestBytes, tickIntervalMillis,
-        engine.engineWorkers);
+        engine.engineWorkers, parseDefaultLocale());
+  }
+
+  private AccountLocale parseDefaultLocale() {
+    return AccountLocale.ofTag(defaultLocale).orElseThrow(() ->
+        OptionChecks.invalid(spec, "--default-locale", defaultLocale, "must be one of " + AccountLocale.tags()));
   }
 
   private Instant parseStart() {

@@ -13,7 +13,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code GET /v1/accounts/{id}/messages}: the account's in-app inbox, newest first, each message rendered by
- * {@link NoticeTexts} when it is shown.
+ * {@link NoticeContent} in the account's language when it is shown. (Once deliveries exist, the content is
+ * rendered once when the message is created and stored with it, so that the inbox shows what was sent.)
  */
 public final class MessageRoutes {
 
@@ -26,15 +27,16 @@ public final class MessageRoutes {
       context.json(jdbi.withHandle(handle -> {
         Account account = accounts.visible(handle, caller, context.pathParam("id"));
         return Page.of(notices.inbox(handle, account.id(), before, limit), limit,
-            message -> view(message, account.timeZone(), catalogs), Notices.Message::sequence);
+            message -> view(message, account, catalogs), Notices.Message::sequence);
       }));
     });
   }
 
-  private static MessageView view(Notices.Message message, ZoneId zone, Catalogs catalogs) {
+  private static MessageView view(Notices.Message message, Account account, Catalogs catalogs) {
+    ZoneId zone = account.timeZone();
     Optional<String> plan = message.planCode().map(code -> planName(catalogs, code, message.catalogVersion()));
-    NoticeTexts.Text text = NoticeTexts.render(new NoticeTexts.Facts(message.type(), plan, message.resourceId(),
-        message.dueAt(), message.termEnd(), message.releaseAt(), zone));
+    Rendered text = NoticeContent.render(new NoticeFacts(message.type(), plan, message.resourceId(),
+        message.dueAt(), message.termEnd(), message.releaseAt(), zone), account.locale());
     return new MessageView("msg_" + message.sequence(), message.sequence(), message.type(), message.resourceId().orElse(null),
         text.title(), text.body(), message.releaseAt().map(at -> at.atZone(zone).toOffsetDateTime()).orElse(null),
         message.dueAt().atZone(zone).toOffsetDateTime());

@@ -14,7 +14,7 @@ import io.tenure.lifecycle.Operations;
 import io.tenure.lifecycle.RenewFrom;
 import io.tenure.lifecycle.Transition;
 import io.tenure.money.Money;
-import io.tenure.notify.NoticeTexts;
+import io.tenure.notify.ProseTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,8 +74,8 @@ public final class Renewing {
       // Only renewFrom NOW can get here: a renewal never shortens what the customer already paid for.
       var zone = resource.lifecycle().zone();
       throw new RejectedException("RENEWAL_TOO_SHORT", "Renewed from now for " + Pricing.describe(period, periods)
-          + ", the term would end at " + NoticeTexts.format(next.end(), zone) + ", before its current end at "
-          + NoticeTexts.format(old.end(), zone)
+          + ", the term would end at " + ProseTime.instant(next.end(), zone) + ", before its current end at "
+          + ProseTime.instant(old.end(), zone)
           + "; renew for more periods.");
     }
     Transition transition = Lifecycle.renew(resource.lifecycle(), next.end(), at);
