@@ -36,6 +36,36 @@ class AccountsIT {
   }
 
   @Test
+  void anAccountSpeaksTheOperatorsDefaultLocaleUnlessItNamesOneAndCanChangeIt() {
+    String english = Fixtures.account(operator, "V3");
+    String chinese = Fixtures.account(operator, "V3", Map.of("locale", "zh-CN"));
+    assertThat(operator.get("/v1/accounts/" + english).get("locale")).isEqualTo("en");
+    assertThat(operator.get("/v1/accounts/" + chinese).get("locale")).isEqualTo("zh-CN");
+
+    HttpApi.Answer changed = operator.put("/v1/accounts/" + english + "/locale", Map.of("locale", "zh-CN"));
+    assertThat(changed.status()).isEqualTo(200);
+    assertThat(changed.get("locale")).isEqualTo("zh-CN");
+    assertThat(operator.get("/v1/accounts/" + english).get("locale")).isEqualTo("zh-CN");
+  }
+
+  @Test
+  void aLocaleOtherThanEnglishOrSimplifiedChineseIsRefusedListingTheLocales() {
+    HttpApi.Answer created = operator.post("/v1/accounts", Map.of("name", "X", "tier", "V1", "locale", "zh_CN",
+        "contacts", List.of(Map.of("name", "O", "role", "OWNER", "email", "o@x.example"))));
+    String id = Fixtures.account(operator, "V1");
+    HttpApi.Answer changed = operator.put("/v1/accounts/" + id + "/locale", Map.of("locale", "fr"));
+    HttpApi.Answer missing = operator.put("/v1/accounts/" + id + "/locale", Map.of());
+
+    assertThat(created.status()).isEqualTo(400);
+    assertThat(created.errorCode()).isEqualTo("INVALID_FIELD");
+    assertThat(created.errorMessage()).isEqualTo("Field 'locale': 'zh_CN' must be one of en, zh-CN.");
+    assertThat(changed.errorCode()).isEqualTo("INVALID_FIELD");
+    assertThat(changed.errorMessage()).isEqualTo("Field 'locale': 'fr' must be one of en, zh-CN.");
+    assertThat(missing.errorCode()).isEqualTo("MISSING_FIELD");
+    assertThat(operator.get("/v1/accounts/" + id).get("locale")).isEqualTo("en");
+  }
+
+  @Test
   void unknownTimeZoneAndCurrencyAreRefusedWithStableCodes() {
     HttpApi.Answer zone = operator.post("/v1/accounts", Map.of("name", "X", "tier", "V1", "timeZone", "Mars/Base",
         "contacts", List.of(Map.of("name", "O", "role", "OWNER", "email", "o@x.example"))));

@@ -220,6 +220,8 @@ final class ScopeWorld {
         call("PUT", "/v1/accounts/" + target.accountId() + "/contacts", List.of(owner()))));
     scenarios.put("PUT /v1/accounts/{id}/settings", new Scenario(all, (target, allowed) ->
         call("PUT", "/v1/accounts/" + target.accountId() + "/settings", Map.of("lowBalanceThreshold", "10.00", "creditLimit", "50.00"))));
+    scenarios.put("PUT /v1/accounts/{id}/locale", new Scenario(all, (target, allowed) ->
+        call("PUT", "/v1/accounts/" + target.accountId() + "/locale", Map.of("locale", "zh-CN"))));
     scenarios.put("POST /v1/accounts/{id}/top-ups", new Scenario(all, (target, allowed) ->
         keyed("POST", "/v1/accounts/" + target.accountId() + "/top-ups", Map.of("amount", "10.00"))));
     scenarios.put("POST /v1/accounts/{id}/adjustments", new Scenario(all, (target, allowed) ->

@@ -2,6 +2,8 @@ package io.tenure.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tenure.Settings;
+import io.tenure.account.AccountLocale;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
@@ -33,7 +35,8 @@ class ServeCommandTest {
     Run run = run("serve", "--help");
     assertThat(run.exitCode()).isZero();
     assertThat(run.output()).contains("--port", "TENURE_PORT", "--data-dir", "TENURE_DATA_DIR", "--database",
-        "TENURE_DATABASE_URL", "--clock", "TENURE_CLOCK", "--start", "TENURE_START", "TENURE_OPERATOR_KEY", "Default: 8080");
+        "TENURE_DATABASE_URL", "--clock", "TENURE_CLOCK", "--start", "TENURE_START", "TENURE_OPERATOR_KEY", "Default: 8080",
+        "--default-locale", "TENURE_DEFAULT_LOCALE");
   }
 
   @Test
@@ -147,6 +150,25 @@ class ServeCommandTest {
     Run run = run("serve", "--zone", "Mars/Olympus");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.errors()).contains("--zone", "Mars/Olympus");
+  }
+
+  @Test
+  void anUnknownDefaultLocaleIsAUsageErrorListingTheLocales() {
+    Run run = runWith(Map.of("TENURE_DEFAULT_LOCALE", "fr"), "serve");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errors()).contains("TENURE_DEFAULT_LOCALE", "fr", "en, zh-CN");
+  }
+
+  @Test
+  void theDefaultLocaleComesFromItsVariableAndIsEnglishWithoutIt() {
+    assertThat(serveSettings(Map.of("TENURE_DEFAULT_LOCALE", "zh-CN")).defaultLocale()).isEqualTo(AccountLocale.ZH_CN);
+    assertThat(serveSettings(Map.of()).defaultLocale()).isEqualTo(AccountLocale.EN);
+  }
+
+  private static Settings serveSettings(Map<String, String> environment) {
+    CommandLine.ParseResult parsed = Main.commandLine(environment::get).parseArgs("serve");
+    ServeCommand serve = parsed.subcommand().commandSpec().commandLine().getCommand();
+    return serve.settings();
   }
 
   @Test

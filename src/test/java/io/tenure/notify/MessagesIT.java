@@ -8,6 +8,7 @@ import io.tenure.testing.HttpApi;
 import io.tenure.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The in-app inbox over HTTP: one message per notice, newest first, pages that neither skip nor repeat one. */
@@ -64,6 +65,33 @@ class MessagesIT {
           .contains("released, and its data erased, at 2023-04-23 00:00 (UTC+08:00)");
       assertThat(body(messages, "RELEASED")).isEqualTo("Your KooDrive Basic resource " + resource
           + " was released, and its data erased, at 2023-04-23 00:00 (UTC+08:00). To use KooDrive Basic again, buy a new resource.");
+    }
+  }
+
+  @Test
+  void aChineseAccountsInboxIsInChineseAndAnEnglishOnesInEnglish() {
+    try (TestServer server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00")) {
+      HttpApi operator = server.operator();
+      String chinese = Fixtures.account(operator, "V3", Map.of("locale", "zh-CN"));
+      String english = Fixtures.account(operator, "V3", Map.of("locale", "en"));
+      Fixtures.topUp(operator, chinese, "1000.00");
+      Fixtures.topUp(operator, english, "1000.00");
+      String chineseResource = Fixtures.bought(operator, chinese, "koodrive-basic", 1);
+      Fixtures.bought(operator, english, "koodrive-basic", 1);
+      Fixtures.advanceTo(operator, "2023-04-02T00:00:00+08:00");
+
+      JsonNode chineseWarning = Fixtures.messages(operator, chinese).getFirst();
+      JsonNode englishWarning = Fixtures.messages(operator, english).getFirst();
+      assertThat(chineseWarning.path("type").asText()).isEqualTo("EXPIRY_WARNING");
+      assertThat(chineseWarning.path("title").asText()).isEqualTo("您的KooDrive Basic将于2023-04-08到期");
+      assertThat(chineseWarning.path("body").asText()).startsWith("您的KooDrive Basic资源" + chineseResource + "将于")
+          .contains("如未续费，该资源将于2023-04-23 00:00 (UTC+08:00)释放，数据将被删除且无法恢复。");
+      assertThat(englishWarning.path("title").asText()).isEqualTo("Your KooDrive Basic expires on 2023-04-08");
+
+      HttpApi.Answer switched = operator.put("/v1/accounts/" + english + "/locale", Map.of("locale", "zh-CN"));
+      assertThat(switched.status()).isEqualTo(200);
+      assertThat(Fixtures.messages(operator, english).getFirst().path("title").asText())
+          .as("shown in the account's language of now, until deliveries store what was sent").startsWith("您的");
     }
   }
 
