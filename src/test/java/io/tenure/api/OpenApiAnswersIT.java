@@ -90,6 +90,8 @@ class OpenApiAnswersIT {
     assertThat(operator.put(account + "/settings", Map.of("lowBalanceThreshold", "50.00",
         "autoRecharge", Map.of("threshold", "20.00", "amount", "100.00"))).status()).isEqualTo(200);
     assertThat(operator.put(account + "/settings", Map.of("creditLimit", "-1.00")).status()).isEqualTo(400);
+    assertThat(operator.put(account + "/locale", Map.of("locale", "zh-CN")).status()).isEqualTo(200);
+    assertThat(operator.put(account + "/locale", Map.of("locale", "fr")).status()).isEqualTo(400);
   }
 
   @Test
