@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param maxRequestBytes the largest request body accepted
  * @param tickIntervalMillis how often due work is looked for with the system clock
  * @param engineWorkers concurrent workers of the lifecycle engine in this process
+ * @param noticeRouting the operator's notice routing file; when absent, the routing shipped with Tenure applies
  */
 public record Settings(
     int port,
@@ -33,7 +34,8 @@ public record Settings(
     int poolSize,
     long maxRequestBytes,
     long tickIntervalMillis,
-    int engineWorkers) {
+    int engineWorkers,
+    Optional<Path> noticeRouting) {
 
   /** The operator's zone when none is given. */
   public static final String DEFAULT_ZONE = "Asia/Shanghai";
@@ -55,6 +57,14 @@ public record Settings(
     }
   }
 
+  /** Settings with the notice routing shipped with Tenure. */
+  public Settings(int port, Path dataDirectory, Optional<String> databaseUrl, boolean simulatedClock, Instant start,
+      ZoneId zone, Optional<String> operatorKey, int poolSize, long maxRequestBytes, long tickIntervalMillis,
+      int engineWorkers) {
+    this(port, dataDirectory, databaseUrl, simulatedClock, start, zone, operatorKey, poolSize, maxRequestBytes,
+        tickIntervalMillis, engineWorkers, Optional.empty());
+  }
+
   public Settings {
     check(PORT.contains(port), "port", PORT.rule(), port);
     check(POOL_SIZE.contains(poolSize), "database pool size", POOL_SIZE.rule(), poolSize);
@@ -67,6 +77,7 @@ public record Settings(
     Require.present(dataDirectory, "data directory");
     Require.present(start, "start");
     Require.present(zone, "zone");
+    Require.present(noticeRouting, "notice routing");
   }
 
   private static void check(boolean valid, String setting, String rule, Object value) {

@@ -3,6 +3,7 @@ package io.tenure.cli;
 import io.tenure.Settings;
 import io.tenure.Tenure;
 import java.net.BindException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -71,6 +72,12 @@ final class ServeCommand implements Callable<Integer> {
           "Env TENURE_TICK_INTERVAL_MS.", "Default: ${DEFAULT-VALUE}"})
   long tickIntervalMillis;
 
+  @Option(names = "--notice-routing", paramLabel = "FILE",
+      description = {"The operator's notice routing: who receives each message type over which channels by default, "
+          + "and the floor an account cannot go below (YAML, docs/notices.md). Loaded at start as a new version when "
+          + "it differs from the newest stored.", "Env TENURE_NOTICE_ROUTING.", "Default: the routing shipped with Tenure"})
+  Path noticeRouting;
+
   @Override
   public Integer call() throws InterruptedException {
     Settings settings = settings();
@@ -119,7 +126,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     return new Settings(port, dataDirectory.dataDirectory, database.databaseUrl(), clock.equals("simulated"),
         parseStart(), parseZone(), operatorKey, database.poolSize, maxRequestBytes, tickIntervalMillis,
-        engine.engineWorkers);
+        engine.engineWorkers, Optional.ofNullable(noticeRouting));
   }
 
   private Instant parseStart() {
