@@ -3,19 +3,12 @@ package io.tenure.subscription;
 import io.javalin.http.Context;
 import io.tenure.account.Account;
 import io.tenure.account.AccountRoutes;
-import io.tenure.account.Contact;
 import io.tenure.api.Caller;
 import io.tenure.api.Json;
 import io.tenure.api.Routes;
 import io.tenure.clock.TenureClock;
 import io.tenure.error.RejectedException;
-import io.tenure.error.Require;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +49,7 @@ public final class SubscriptionRoutes {
     context.json(jdbi.inTransaction(handle -> {
       Account account = accounts.visible(handle, caller, context.pathParam("id"));
       NoticeRouting routing = routings.current(handle);
-      Map<String, Choice> changed = choices(request, account.contacts());
+      Map<String, Choice> changed = request.choices(account.contacts());
       changed.forEach((type, choice) -> {
         Floor floor = routing.type(type).floor();
         if (!floor.allows(choice)) {
@@ -68,23 +61,5 @@ public final class SubscriptionRoutes {
       LOG.info("notices - account {} changed its message subscriptions for {}", account.id(), changed.keySet());
       return SubscriptionView.of(account.id(), routing, store.choices(handle, account.id()));
     }));
-  }
-
-  /** The choices by type, each named contact checked against the account's e-mail addresses. */
-  private static Map<String, Choice> choices(SubscriptionChange request, List<Contact> contacts) {
-    Set<String> addresses = contacts.stream().map(Contact::email).filter(Objects::nonNull).map(Choice::address)
-        .collect(Collectors.toSet());
-    Map<String, Choice> choices = new LinkedHashMap<>();
-    for (int index = 0; index < request.subscriptions().size(); index++) {
-      SubscriptionChange.Entry entry = request.subscriptions().get(index);
-      List<String> named = entry.namedContacts();
-      for (int position = 0; position < named.size(); position++) {
-        Require.field(addresses.contains(Choice.address(named.get(position))),
-            "subscriptions[" + index + "].contacts[" + position + "]",
-            "'%s' is not the e-mail address of a contact of the account", named.get(position));
-      }
-      choices.put(entry.type(), entry.choice());
-    }
-    return choices;
   }
 }

@@ -133,6 +133,9 @@ class MessageSubscriptionsIT {
     assertRefused(operator, account, Map.of("subscriptions", List.of(Map.of("type", "RENEWED", "roles", List.of(),
         "contacts", List.of("stranger@example.com"), "channels", List.of("EMAIL")))), "INVALID_FIELD",
         "Field 'subscriptions[0].contacts[0]': 'stranger@example.com' is not the e-mail address of a contact of the account.");
+    List<String> tooMany = java.util.stream.IntStream.range(0, 51).mapToObj(number -> "c" + number + "@acme.example").toList();
+    assertRefused(operator, account, Map.of("subscriptions", List.of(Map.of("type", "RENEWED", "roles", List.of(),
+        "contacts", tooMany, "channels", List.of("EMAIL")))), "INVALID_FIELD", "Field 'subscriptions[0].contacts': must name at most 50 contacts.");
     assertThat(operator.put("/v1/accounts/no-such-account/message-subscriptions",
         Map.of("subscriptions", List.of(choice("RENEWED", List.of("OWNER"), List.of("EMAIL"))))).errorCode()).isEqualTo("ACCOUNT_NOT_FOUND");
   }
