@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param tickIntervalMillis how often due work is looked for with the system clock
  * @param engineWorkers concurrent workers of the lifecycle engine in this process
  * @param defaultLocale the language of a new account's notices when it names none
+ * @param noticeRouting the operator's notice routing file; when absent, the routing shipped with Tenure applies
  */
 public record Settings(
     int port,
@@ -36,7 +37,8 @@ public record Settings(
     long maxRequestBytes,
     long tickIntervalMillis,
     int engineWorkers,
-    AccountLocale defaultLocale) {
+    AccountLocale defaultLocale,
+    Optional<Path> noticeRouting) {
 
   /** The operator's zone when none is given. */
   public static final String DEFAULT_ZONE = "Asia/Shanghai";
@@ -58,6 +60,14 @@ public record Settings(
     }
   }
 
+  /** Settings whose new accounts speak {@link AccountLocale#DEFAULT}, with the notice routing shipped with Tenure. */
+  public Settings(int port, Path dataDirectory, Optional<String> databaseUrl, boolean simulatedClock, Instant start,
+      ZoneId zone, Optional<String> operatorKey, int poolSize, long maxRequestBytes, long tickIntervalMillis,
+      int engineWorkers) {
+    this(port, dataDirectory, databaseUrl, simulatedClock, start, zone, operatorKey, poolSize, maxRequestBytes,
+        tickIntervalMillis, engineWorkers, AccountLocale.DEFAULT, Optional.empty());
+  }
+
   public Settings {
     check(PORT.contains(port), "port", PORT.rule(), port);
     check(POOL_SIZE.contains(poolSize), "database pool size", POOL_SIZE.rule(), poolSize);
@@ -71,13 +81,7 @@ public record Settings(
     Require.present(start, "start");
     Require.present(zone, "zone");
     Require.present(defaultLocale, "default locale");
-  }
-
-  /** Settings whose new accounts speak {@link AccountLocale#DEFAULT} unless they say otherwise. */
-  public Settings(int port, Path dataDirectory, Optional<String> databaseUrl, boolean simulatedClock, Instant start, ZoneId zone,
-      Optional<String> operatorKey, int poolSize, long maxRequestBytes, long tickIntervalMillis, int engineWorkers) {
-    this(port, dataDirectory, databaseUrl, simulatedClock, start, zone, operatorKey, poolSize, maxRequestBytes,
-        tickIntervalMillis, engineWorkers, AccountLocale.DEFAULT);
+    Require.present(noticeRouting, "notice routing");
   }
 
   private static void check(boolean valid, String setting, String rule, Object value) {

@@ -24,6 +24,15 @@ import io.tenure.resource.LifecycleWrites;
 import io.tenure.resource.Purchasing;
 import io.tenure.resource.ResourceRoutes;
 import io.tenure.store.Database;
+import io.tenure.subscription.NoticeRoutingFile;
+import io.tenure.subscription.NoticeRoutings;
+import io.tenure.subscription.SubscriptionRoutes;
+import io.tenure.subscription.SubscriptionStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -67,12 +76,15 @@ public final class Tenure implements AutoCloseable {
       ApiKeys keys = new ApiKeys(jdbi, clock);
       Optional<String> newOperatorKey = keys.bootstrapOperatorKey(settings.operatorKey());
       Capabilities capabilities = Capabilities.wire(jdbi, clock);
+      NoticeRoutings noticeRoutings = noticeRoutings(jdbi, settings, clock);
       LifecycleEngine engine = capabilities.lifecycleEngine(settings.engineWorkers());
       scheduler.register(engine);
 
       // What fell due while no Tenure ran is processed before the first call is accepted.
       scheduler.catchUp(settings.start());
       Routes routes = routes(database, keys, scheduler, capabilities, engine, settings);
+      new SubscriptionRoutes(jdbi, accountRoutes(capabilities, settings), noticeRoutings, new SubscriptionStore(), clock)
+          .register(routes);
       ApiServer server = ApiServer.start(routes, keys, settings.port(), settings.maxRequestBytes());
       scheduler.start(settings.tickIntervalMillis());
       LOG.info("tenure - started with the {} clock, now {}", clock.isSimulated() ? "simulated" : "system",
@@ -91,8 +103,7 @@ public final class Tenure implements AutoCloseable {
     TenureClock clock = capabilities.clock();
     AccountStore accountStore = capabilities.accountStore();
     Idempotency idempotency = new Idempotency(jdbi, clock);
-    AccountRoutes accounts = new AccountRoutes(jdbi, accountStore, capabilities.ledger(), capabilities.catalogs(), clock, settings.zone(),
-        settings.defaultLocale());
+    AccountRoutes accounts = accountRoutes(capabilities, settings);
     BiConsumer<Handle, Account> retryAutoRenewals = (handle, account) -> {
       LifecycleWrites writes = capabilities.writes().get();
       capabilities.autoRenewing().retryAfterTopUp(handle, account, clock.now(), writes);
@@ -126,6 +137,24 @@ public final class Tenure implements AutoCloseable {
         capabilities.catalogs())
         .register(routes);
     return routes;
+  }
+
+  private static AccountRoutes accountRoutes(Capabilities capabilities, Settings settings) {
+    return new AccountRoutes(capabilities.jdbi(), capabilities.accountStore(), capabilities.ledger(), capabilities.catalogs(),
+        capabilities.clock(), settings.zone(), settings.defaultLocale());
+  }
+
+  /** The operator's routing file, else the one shipped; a file that cannot be read or is invalid stops the start. */
+  private static NoticeRoutings noticeRoutings(Jdbi jdbi, Settings settings, TenureClock clock) {
+    if (settings.noticeRouting().isEmpty()) {
+      return NoticeRoutings.load(jdbi, NoticeRoutingFile.builtInSource(), "routing.yaml (built in)", clock.now());
+    }
+    Path file = settings.noticeRouting().get();
+    try {
+      return NoticeRoutings.load(jdbi, Files.readString(file, StandardCharsets.UTF_8), file.toString(), clock.now());
+    } catch (IOException failure) {
+      throw new UncheckedIOException("The notice routing file " + file + " cannot be read: " + failure.getMessage(), failure);
+    }
   }
 
   public int port() {

@@ -20,25 +20,38 @@ import java.util.Map;
 /**
  * A YAML or JSON text read into Jackson nodes together with the line of every field and list element, so
  * that each validation error can point at its line. Jackson's tree keeps no locations (and shares small
- * value nodes), so lines are kept by field path instead.
+ * value nodes), so lines are kept by field path instead. Public for the other files read like the catalog (the
+ * notice routing), each with its own error code.
  */
-final class LocatedTree {
+public final class LocatedTree {
 
   private static final YAMLFactory YAML = YAMLFactory.builder().build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
+  private static final String CATALOG_ERROR = "INVALID_CATALOG";
+
   final String sourceName;
   final JsonNode root;
   private final Map<String, Integer> lineByPath;
+  private final String errorCode;
 
-  private LocatedTree(String sourceName, JsonNode root, Map<String, Integer> lineByPath) {
+  private LocatedTree(String sourceName, JsonNode root, Map<String, Integer> lineByPath, String errorCode) {
     this.sourceName = sourceName;
     this.root = root;
     this.lineByPath = lineByPath;
+    this.errorCode = errorCode;
   }
 
   /** Reads {@code text}; malformed YAML, duplicate keys and non-finite numbers are INVALID_CATALOG errors. */
   static LocatedTree read(String text, String sourceName) {
+    return read(text, sourceName, CATALOG_ERROR, "catalog");
+  }
+
+  /**
+   * Reads {@code text} as a file of another kind: its errors carry {@code errorCode}, and {@code kind} names it
+   * ("notice routing") where the document as a whole is wrong.
+   */
+  public static LocatedTree read(String text, String sourceName, String errorCode, String kind) {
     Map<String, Integer> lines = new HashMap<>();
     lines.put("", 1);
     try (JsonParser parser = YAML.createParser(text)) {
@@ -46,23 +59,31 @@ final class LocatedTree {
       JsonNode root = first == null ? NODES.missingNode() : readValue(parser, "", lines, sourceName);
       // Reading stops after the first value; whatever follows it (a stray brace, a second document) is an error.
       if (first != null && parser.nextToken() != null) {
-        throw error(sourceName, Math.max(1, parser.currentLocation().getLineNr()), "(document)",
-            "has more after the catalog ends; a catalog is one YAML or JSON document");
+        throw error(errorCode, sourceName, Math.max(1, parser.currentLocation().getLineNr()), "(document)",
+            "has more after the " + kind + " ends; a " + kind + " is one YAML or JSON document");
       }
-      return new LocatedTree(sourceName, root, lines);
+      return new LocatedTree(sourceName, root, lines, errorCode);
     } catch (JacksonException failure) {
       JsonLocation location = failure.getLocation();
       int line = location == null ? 1 : Math.max(1, location.getLineNr());
       // SnakeYAML's message spans several lines with a caret drawing; one line reads better in an API error.
       String problem = failure.getOriginalMessage().strip().replaceAll("\\s+", " ");
-      throw error(sourceName, line, "(document)", "is not valid YAML: " + problem);
+      throw error(errorCode, sourceName, line, "(document)", "is not valid YAML: " + problem);
     } catch (IOException failure) {
-      throw error(sourceName, 1, "(document)", "cannot be read: " + failure.getMessage());
+      throw error(errorCode, sourceName, 1, "(document)", "cannot be read: " + failure.getMessage());
+    } catch (InvalidInputException failure) {
+      // A value refused while reading (a number in another spelling, a key given twice) carries this file's code.
+      throw failure.code().equals(errorCode) ? failure : new InvalidInputException(errorCode, failure.getMessage());
     }
   }
 
+  /** The value read: a mapping, list or plain value ({@code MissingNode} for an empty text). */
+  public JsonNode root() {
+    return root;
+  }
+
   /** The line of {@code path}, or of its nearest enclosing field when the path itself is absent. */
-  int line(String path) {
+  public int line(String path) {
     String current = path;
     while (!lineByPath.containsKey(current)) {
       int cut = Math.max(current.lastIndexOf('.'), current.lastIndexOf('['));
@@ -71,12 +92,17 @@ final class LocatedTree {
     return lineByPath.get(current);
   }
 
-  InvalidInputException error(String path, String problem) {
-    return error(sourceName, line(path), path.isEmpty() ? "(document)" : path, problem);
+  /** The error {@code "<source>:<line>: <path>: <problem>"} for the value at {@code path}. */
+  public InvalidInputException error(String path, String problem) {
+    return error(errorCode, sourceName, line(path), path.isEmpty() ? "(document)" : path, problem);
   }
 
   static InvalidInputException error(String sourceName, int line, String path, String problem) {
-    return new InvalidInputException("INVALID_CATALOG", sourceName + ":" + line + ": " + echoPath(path) + ": " + problem);
+    return error(CATALOG_ERROR, sourceName, line, path, problem);
+  }
+
+  private static InvalidInputException error(String errorCode, String sourceName, int line, String path, String problem) {
+    return new InvalidInputException(errorCode, sourceName + ":" + line + ": " + echoPath(path) + ": " + problem);
   }
 
   /** The path with each field name cut to what an error may repeat (a field name may come from the caller). */

@@ -3,7 +3,13 @@ package io.tenure.cli;
 import io.tenure.Settings;
 import io.tenure.Tenure;
 import io.tenure.account.AccountLocale;
+import io.tenure.error.InvalidInputException;
+import io.tenure.subscription.NoticeRoutingFile;
+import java.io.IOException;
 import java.net.BindException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -77,6 +83,12 @@ final class ServeCommand implements Callable<Integer> {
           "Env TENURE_TICK_INTERVAL_MS.", "Default: ${DEFAULT-VALUE}"})
   long tickIntervalMillis;
 
+  @Option(names = "--notice-routing", paramLabel = "FILE",
+      description = {"The operator's notice routing: who receives each message type over which channels by default, "
+          + "and the floor an account cannot go below (YAML, docs/notices.md). Loaded at start as a new version when "
+          + "it differs from the newest stored.", "Env TENURE_NOTICE_ROUTING.", "Default: the routing shipped with Tenure"})
+  Path noticeRouting;
+
   @Override
   public Integer call() throws InterruptedException {
     Settings settings = settings();
@@ -118,6 +130,7 @@ final class ServeCommand implements Callable<Integer> {
     OptionChecks.within(spec, "--tick-interval-ms", tickIntervalMillis, Settings.TICK_INTERVAL_MILLIS);
     database.check(spec);
     engine.check(spec);
+    checkNoticeRouting();
     Optional<String> operatorKey = Environment.of(spec).get(OPERATOR_KEY_VARIABLE);
     if (operatorKey.isPresent() && operatorKey.get().length() < 16) {
       throw new ParameterException(spec.commandLine(),
@@ -125,12 +138,27 @@ final class ServeCommand implements Callable<Integer> {
     }
     return new Settings(port, dataDirectory.dataDirectory, database.databaseUrl(), clock.equals("simulated"),
         parseStart(), parseZone(), operatorKey, database.poolSize, maxRequestBytes, tickIntervalMillis,
-        engine.engineWorkers, parseDefaultLocale());
+        engine.engineWorkers, parseDefaultLocale(), Optional.ofNullable(noticeRouting));
   }
 
   private AccountLocale parseDefaultLocale() {
     return AccountLocale.ofTag(defaultLocale).orElseThrow(() ->
         OptionChecks.invalid(spec, "--default-locale", defaultLocale, "must be one of " + AccountLocale.tags()));
+  }
+
+  /** A routing file that cannot be read or is invalid is a bad option: one line naming the file's line, exit 2. */
+  private void checkNoticeRouting() {
+    if (noticeRouting == null) {
+      return;
+    }
+    try {
+      NoticeRoutingFile.parse(Files.readString(noticeRouting, StandardCharsets.UTF_8), noticeRouting.toString());
+    } catch (IOException failure) {
+      throw OptionChecks.invalid(spec, "--notice-routing", noticeRouting.toString(), "is not a readable file");
+    } catch (InvalidInputException invalid) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--notice-routing': " + invalid.getMessage()
+          + (invalid.getMessage().endsWith(".") ? "" : "."), spec.findOption("--notice-routing"), noticeRouting.toString());
+    }
   }
 
   private Instant parseStart() {

@@ -115,6 +115,23 @@ final class Auditor {
     }
   }
 
+  /** The account's message subscriptions as Tenure answers them, against the model's, type by type. */
+  void subscriptions(ModelAccount account, List<String> expected, JsonNode reply) {
+    checks++;
+    List<String> actual = SubscriptionWorkload.lines(reply);
+    if (!actual.equals(expected)) {
+      List<String> differences = new ArrayList<>();
+      for (int index = 0; index < Math.max(actual.size(), expected.size()); index++) {
+        String want = index < expected.size() ? expected.get(index) : "nothing";
+        String got = index < actual.size() ? actual.get(index) : "nothing";
+        if (!want.equals(got)) {
+          differences.add("expected " + want + ", got " + got);
+        }
+      }
+      throw new Violation(account.id, "message subscriptions of account " + account.name + ": " + String.join("; ", differences));
+    }
+  }
+
   /** Tenure's own ledger audit: each transaction sums to zero, each wallet equals its entries. */
   void audit(Jdbi jdbi) {
     checks++;

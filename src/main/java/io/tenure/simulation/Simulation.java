@@ -21,7 +21,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class Simulation {
 
   /** A deliberate fault in the auditor's input, to prove that it reports one. */
-  public enum Sabotage { NONE, MODEL_TOP_UP, REPLY_BALANCE }
+  public enum Sabotage { NONE, MODEL_TOP_UP, REPLY_BALANCE, REPLY_SUBSCRIPTIONS }
 
   /**
    * @param seed the seed of every random choice
@@ -75,6 +75,7 @@ public final class Simulation {
       ResourceWorkload resources = new ResourceWorkload(model, calls, auditor, random, workload, threads);
       Checkpoints checkpoints = new Checkpoints(model, calls, auditor, jdbi);
       CatalogVersions catalogVersions = new CatalogVersions(model, calls, auditor, random);
+      SubscriptionWorkload subscriptions = new SubscriptionWorkload(calls, auditor, random, workload, options.sabotage());
       for (int number = 1; number <= options.accounts(); number++) {
         workload.createAccount(number);
       }
@@ -88,7 +89,7 @@ public final class Simulation {
           if (options.faults()) {
             faults.beforeCall();
           }
-          operation(choice, workload, resources, catalogVersions);
+          operation(choice, workload, resources, catalogVersions, subscriptions);
         }
       }
       faults.settle();
@@ -110,8 +111,12 @@ public final class Simulation {
     }
   }
 
-  /** One operation of the workload, by weight: money and resources mostly, a catalog version rarely. */
-  private void operation(int choice, Workload workload, ResourceWorkload resources, CatalogVersions catalogVersions) {
+  /**
+   * One operation of the workload, by weight: money and resources mostly, a catalog version and a change of message
+   * subscriptions rarely.
+   */
+  private void operation(int choice, Workload workload, ResourceWorkload resources, CatalogVersions catalogVersions,
+      SubscriptionWorkload subscriptions) {
     if (choice < 30) {
       workload.topUp();
     } else if (choice < 55) {
@@ -126,6 +131,8 @@ public final class Simulation {
       resources.unsubscribe();
     } else if (choice < 96) {
       catalogVersions.maybePublish();
+    } else if (choice < 98) {
+      subscriptions.change();
     }
   }
 

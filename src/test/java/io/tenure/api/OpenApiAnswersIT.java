@@ -92,6 +92,13 @@ class OpenApiAnswersIT {
     assertThat(operator.put(account + "/settings", Map.of("creditLimit", "-1.00")).status()).isEqualTo(400);
     assertThat(operator.put(account + "/locale", Map.of("locale", "zh-CN")).status()).isEqualTo(200);
     assertThat(operator.put(account + "/locale", Map.of("locale", "fr")).status()).isEqualTo(400);
+    assertThat(operator.get(account + "/message-subscriptions").status()).isEqualTo(200);
+    assertThat(operator.get("/v1/accounts/no-such-account/message-subscriptions").status()).isEqualTo(404);
+    assertThat(operator.put(account + "/message-subscriptions", Map.of("subscriptions", List.of(Map.of("type", "EXPIRY_WARNING",
+        "roles", List.of("OWNER"), "contacts", List.of("owner@acme.example"), "channels", List.of("EMAIL", "IN_APP"))))).status())
+        .isEqualTo(200);
+    assertThat(operator.put(account + "/message-subscriptions", Map.of("subscriptions", List.of(Map.of("type", "RELEASED",
+        "roles", List.of("OWNER"), "channels", List.of("EMAIL"))))).status()).isEqualTo(409);
   }
 
   @Test

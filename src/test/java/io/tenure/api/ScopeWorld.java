@@ -212,7 +212,7 @@ final class ScopeWorld {
   }
 
   private void addAccountScenarios(Map<String, Scenario> scenarios, List<Target> all) {
-    for (String read : List.of("", "/ledger", "/messages", "/resources", "/bills")) {
+    for (String read : List.of("", "/ledger", "/messages", "/resources", "/bills", "/message-subscriptions")) {
       scenarios.put("GET /v1/accounts/{id}" + read, new Scenario(all, (target, allowed) ->
           call("GET", "/v1/accounts/" + target.accountId() + read, null)));
     }
@@ -222,6 +222,9 @@ final class ScopeWorld {
         call("PUT", "/v1/accounts/" + target.accountId() + "/settings", Map.of("lowBalanceThreshold", "10.00", "creditLimit", "50.00"))));
     scenarios.put("PUT /v1/accounts/{id}/locale", new Scenario(all, (target, allowed) ->
         call("PUT", "/v1/accounts/" + target.accountId() + "/locale", Map.of("locale", "zh-CN"))));
+    scenarios.put("PUT /v1/accounts/{id}/message-subscriptions", new Scenario(all, (target, allowed) ->
+        call("PUT", "/v1/accounts/" + target.accountId() + "/message-subscriptions", Map.of("subscriptions",
+            List.of(Map.of("type", "RENEWED", "roles", List.of("OWNER"), "channels", List.of("EMAIL")))))));
     scenarios.put("POST /v1/accounts/{id}/top-ups", new Scenario(all, (target, allowed) ->
         keyed("POST", "/v1/accounts/" + target.accountId() + "/top-ups", Map.of("amount", "10.00"))));
     scenarios.put("POST /v1/accounts/{id}/adjustments", new Scenario(all, (target, allowed) ->

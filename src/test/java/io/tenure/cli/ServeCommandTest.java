@@ -132,6 +132,22 @@ class ServeCommandTest {
   }
 
   @Test
+  void anInvalidNoticeRoutingFileIsAUsageErrorNamingItsLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+      throws java.io.IOException {
+    java.nio.file.Path file = directory.resolve("routing.yaml");
+    java.nio.file.Files.writeString(file, "types:\n  EXPIRY_WARNING:\n    roles: [OWNER, PARTNER]\n");
+    Run run = runWith(Map.of("TENURE_NOTICE_ROUTING", file.toString()), "serve");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errors().lines().findFirst().orElseThrow()).isEqualTo("Invalid value for environment variable "
+        + "TENURE_NOTICE_ROUTING: " + file + ":3: types.EXPIRY_WARNING.roles[1]: 'PARTNER' is not one of "
+        + "[OWNER, RESOURCE_COLLABORATOR, FINANCE_COLLABORATOR, COLLABORATOR].");
+    Run missing = run("serve", "--notice-routing", directory.resolve("absent.yaml").toString());
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.errors()).startsWith("Invalid value for option '--notice-routing': '" + directory.resolve("absent.yaml")
+        + "' is not a readable file.");
+  }
+
+  @Test
   void unknownClockIsAUsageError() {
     Run run = run("serve", "--clock", "sundial");
     assertThat(run.exitCode()).isEqualTo(2);

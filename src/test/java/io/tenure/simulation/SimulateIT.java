@@ -73,6 +73,16 @@ class SimulateIT {
     assertThat(result.reproduction()).contains("/top-ups");
   }
 
+  @Test
+  void aCorruptedAnswerOfMessageSubscriptionsIsReportedAsAViolation() {
+    Simulation.Result result = run(new Simulation.Options(6, 3, 30, false, false, Simulation.Sabotage.REPLY_SUBSCRIPTIONS));
+
+    assertThat(result.clean()).isFalse();
+    assertThat(result.violation()).contains("message subscriptions of account")
+        .contains("expected EXPIRY_WARNING: [OWNER, RESOURCE_COLLABORATOR, FINANCE_COLLABORATOR] by [EMAIL, SMS, IN_APP]");
+    assertThat(result.reproduction()).contains("/message-subscriptions");
+  }
+
   private static Simulation.Result run(Simulation.Options options) {
     try (Cluster cluster = Clusters.open(1, false, Optional.of(TestDatabases.fresh()))) {
       return new Simulation(cluster, options).run(new PrintWriter(new StringWriter()));

@@ -1,0 +1,35 @@
+package io.tenure.subscription;
+
+import io.tenure.error.Require;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One version of the operator's notice routing: for every message type, the default choice and the floor. The
+ * {@code version} is the number the database stored it under (0 for a routing not stored). Immutable.
+ */
+public record NoticeRouting(int version, Map<String, TypeRouting> types) {
+
+  /** The default and the floor of one message type; the default never lies below the floor. */
+  public record TypeRouting(Choice defaults, Floor floor) {
+    public TypeRouting {
+      Require.invariant(floor.allows(defaults), "a default below its floor: %s, %s", defaults, floor);
+    }
+  }
+
+  public NoticeRouting {
+    types = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(types));
+    Require.invariant(types.keySet().containsAll(MessageTypes.ALL), "a routing without some types: %s", types.keySet());
+  }
+
+  /** The routing of {@code type}, which must be a known message type. */
+  public TypeRouting type(String type) {
+    TypeRouting routing = types.get(type);
+    Require.invariant(routing != null, "no routing for the message type %s", type);
+    return routing;
+  }
+
+  NoticeRouting withVersion(int stored) {
+    return new NoticeRouting(stored, types);
+  }
+}
