@@ -1,5 +1,6 @@
 package io.tenure;
 
+import io.tenure.delivery.DeliveryChannels;
 import io.tenure.error.Require;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param maxRequestBytes the largest request body accepted
  * @param tickIntervalMillis how often due work is looked for with the system clock
  * @param engineWorkers concurrent workers of the lifecycle engine in this process
+ * @param channels the outbound channels of notices (e-mail, SMS) the operator configured; none by default
  */
 public record Settings(
     int port,
@@ -33,7 +35,8 @@ public record Settings(
     int poolSize,
     long maxRequestBytes,
     long tickIntervalMillis,
-    int engineWorkers) {
+    int engineWorkers,
+    DeliveryChannels channels) {
 
   /** The operator's zone when none is given. */
   public static final String DEFAULT_ZONE = "Asia/Shanghai";
@@ -67,6 +70,15 @@ public record Settings(
     Require.present(dataDirectory, "data directory");
     Require.present(start, "start");
     Require.present(zone, "zone");
+    Require.present(channels, "channels");
+  }
+
+  /** Settings without outbound channels, for starts that deliver no e-mail or SMS (tests, benchmarks). */
+  public Settings(int port, Path dataDirectory, Optional<String> databaseUrl, boolean simulatedClock, Instant start,
+      ZoneId zone, Optional<String> operatorKey, int poolSize, long maxRequestBytes, long tickIntervalMillis,
+      int engineWorkers) {
+    this(port, dataDirectory, databaseUrl, simulatedClock, start, zone, operatorKey, poolSize, maxRequestBytes,
+        tickIntervalMillis, engineWorkers, DeliveryChannels.NONE);
   }
 
   private static void check(boolean valid, String setting, String rule, Object value) {
