@@ -43,7 +43,8 @@ final class ChannelOptions {
   String smtpUsername;
 
   @Option(names = "--smtp-from", paramLabel = "ADDRESS",
-      description = {"Sender of e-mail notices, like 'Tenure <noreply@example.com>'; required with --smtp-host.",
+      description = {"Sender of e-mail notices, like 'Tenure <noreply@example.com>'; required when an SMTP host "
+          + "is set.",
           "Env TENURE_SMTP_FROM.", "Default: none"})
   String smtpFrom;
 

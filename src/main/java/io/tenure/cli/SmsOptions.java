@@ -41,7 +41,7 @@ final class SmsOptions {
 
   @Option(names = "--sms-body", paramLabel = "TEMPLATE",
       description = {"Body template with {{phone}}, {{text}}, {{deliveryKey}}, {{param.NAME}} and {{parameters}}; "
-          + "required with --sms-url. See docs/notices.md.", "Env TENURE_SMS_BODY.", "Default: none"})
+          + "required when an SMS URL is set. See docs/notices.md.", "Env TENURE_SMS_BODY.", "Default: none"})
   String body;
 
   @Option(names = "--sms-body-format", paramLabel = "json|form", defaultValue = "json",
