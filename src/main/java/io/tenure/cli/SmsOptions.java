@@ -150,7 +150,8 @@ final class SmsOptions {
       return new SmsSuccessRule(successStatus, field, value,
           Optional.ofNullable(messageIdField).filter(path -> !path.isBlank()), codes);
     } catch (IllegalArgumentException refused) {
-      throw OptionChecks.invalid(spec, "--sms-success-status", successStatus, "must be HTTP statuses like 2xx or 200,202");
+      throw OptionChecks.invalid(spec, "--sms-success-status", successStatus,
+          "must be HTTP statuses like 2xx or 200,202");
     }
   }
 }

@@ -18,13 +18,20 @@ public final class SmtpChannel implements Channel {
   static final Duration IDLE_CHECK_AFTER = Duration.ofSeconds(5);
 
   private final SmtpSettings settings;
+  private final Duration idleCheckAfter;
   private final Session session;
   private Transport transport;
   private long lastUsedNanos;
   private long connectionsOpened;
 
   public SmtpChannel(SmtpSettings settings) {
+    this(settings, IDLE_CHECK_AFTER);
+  }
+
+  /** A channel that checks its connection after {@code idleCheckAfter} without a message; for tests. */
+  SmtpChannel(SmtpSettings settings, Duration idleCheckAfter) {
     this.settings = settings;
+    this.idleCheckAfter = idleCheckAfter;
     this.session = Session.getInstance(properties(settings));
   }
 
@@ -73,7 +80,7 @@ public final class SmtpChannel implements Channel {
     if (transport == null) {
       return false;
     }
-    boolean idle = System.nanoTime() - lastUsedNanos > IDLE_CHECK_AFTER.toNanos();
+    boolean idle = System.nanoTime() - lastUsedNanos > idleCheckAfter.toNanos();
     // isConnected() sends a NOOP, a round trip; it is worth one only after a pause.
     if (idle && !transport.isConnected()) {
       disconnect();

@@ -26,8 +26,9 @@ final class SmtpFailures {
       return code.getAsInt() >= 500 ? Outcome.permanent(reason) : Outcome.retryable(reason);
     }
     if (cause(failure, InterruptedIOException.class).isPresent()) {
-      return new Outcome.Unknown("The SMTP server " + settings.host() + ":" + settings.port() + " did not answer within "
-          + settings.timeout().toMillis() + " ms while the message was being sent; it may have been accepted.");
+      return new Outcome.Unknown("The SMTP server " + settings.host() + ":" + settings.port()
+          + " did not answer within " + settings.timeout().toMillis()
+          + " ms while the message was being sent; it may have been accepted.");
     }
     if (cause(failure, IOException.class).isPresent()) {
       return Outcome.retryable("The connection to the SMTP server " + settings.host() + ":" + settings.port()
@@ -41,7 +42,7 @@ final class SmtpFailures {
   }
 
   static String connectReason(SmtpSettings settings, MessagingException failure) {
-    return "Could not connect to the SMTP server " + settings.host() + ":" + settings.port() + ": "
+    return "Could not connect or log in to the SMTP server " + settings.host() + ":" + settings.port() + ": "
         + Echo.of(innermost(failure).getMessage()) + ".";
   }
 

@@ -22,6 +22,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
   private final AtomicInteger messages = new AtomicInteger();
   private volatile String recipientReply = "250 2.1.5 OK";
   private volatile boolean silentAfterData;
+  private volatile boolean hangUpAfterData;
 
   ScriptedSmtpServer() throws IOException {
     socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -46,6 +47,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
   void neverAnswerAfterData() {
     silentAfterData = true;
+  }
+
+  /** Closes each connection right after accepting a message, as a server dropping idle clients does later. */
+  void hangUpAfterEachMessage() {
+    hangUpAfterData = true;
   }
 
   private void accept() {
@@ -79,6 +85,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
             }
             messages.incrementAndGet();
             reply(out, "250 2.0.0 queued");
+            if (hangUpAfterData) {
+              return;
+            }
           }
           case "QUIT" -> {
             reply(out, "221 bye");

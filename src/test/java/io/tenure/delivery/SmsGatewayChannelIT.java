@@ -34,6 +34,7 @@ class SmsGatewayChannelIT {
   private volatile int answerStatus = 200;
   private volatile String answerBody = "{\"Code\":\"OK\",\"BizId\":\"biz-1\"}";
   private volatile Duration answerDelay = Duration.ZERO;
+  private volatile boolean hangUpWithoutAnswer;
 
   @BeforeEach
   void startReceiver() throws IOException {
@@ -56,6 +57,10 @@ class SmsGatewayChannelIT {
       Thread.sleep(answerDelay);
     } catch (InterruptedException stopped) {
       Thread.currentThread().interrupt();
+    }
+    if (hangUpWithoutAnswer) {
+      exchange.close();
+      return;
     }
     byte[] answer = answerBody.getBytes(StandardCharsets.UTF_8);
     exchange.sendResponseHeaders(answerStatus, answer.length == 0 ? -1 : answer.length);
@@ -129,6 +134,15 @@ class SmsGatewayChannelIT {
       assertThat(channel.send(MESSAGE)).isInstanceOf(Outcome.Unknown.class);
     }
     assertThat(received).as("the request reached the gateway once").hasSize(1);
+  }
+
+  @Test
+  void aConnectionLostAfterTheRequestIsUnknown() {
+    hangUpWithoutAnswer = true;
+    try (SmsGatewayChannel channel = jsonChannel()) {
+      assertThat(channel.send(MESSAGE)).isInstanceOf(Outcome.Unknown.class);
+    }
+    assertThat(received).hasSize(1);
   }
 
   @Test

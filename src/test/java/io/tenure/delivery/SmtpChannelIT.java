@@ -45,9 +45,13 @@ class SmtpChannelIT {
     return server;
   }
 
+  private static SmtpSettings settings(int port, Duration timeout) {
+    return new SmtpSettings("127.0.0.1", port, SmtpSecurity.NONE, Optional.empty(), Optional.empty(),
+        "腾讯云 Tenure <noreply@tenure.example>", timeout);
+  }
+
   private static SmtpChannel channel(int port, Duration timeout) {
-    return new SmtpChannel(new SmtpSettings("127.0.0.1", port, SmtpSecurity.NONE, Optional.empty(), Optional.empty(),
-        "腾讯云 Tenure <noreply@tenure.example>", timeout));
+    return new SmtpChannel(settings(port, timeout));
   }
 
   private static Outbound email(int number) {
@@ -108,6 +112,38 @@ class SmtpChannelIT {
       greenMail = startedGreenMail(port);
       assertThat(channel.send(email(4))).isInstanceOf(Outcome.Sent.class);
       assertThat(channel.connectionsOpened()).isEqualTo(2);
+    }
+    assertThat(greenMail.getReceivedMessages()).hasSize(1);
+  }
+
+  @Test
+  void aConnectionTheServerDroppedWhileIdleIsNoticedAndReplacedBeforeTheNextMessage() throws Exception {
+    try (ScriptedSmtpServer server = new ScriptedSmtpServer();
+        SmtpChannel channel = new SmtpChannel(settings(server.port(), Duration.ofSeconds(5)), Duration.ofMillis(50))) {
+      server.hangUpAfterEachMessage();
+      for (int i = 0; i < 3; i++) {
+        assertThat(channel.send(email(i))).isInstanceOf(Outcome.Sent.class);
+        Thread.sleep(150);
+      }
+      assertThat(server.messages()).isEqualTo(3);
+      assertThat(server.connections()).isEqualTo(3);
+      assertThat(channel.connectionsOpened()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void aLoginIsUsedWhenConfiguredAndAWrongPasswordIsRetryable() {
+    greenMail.setUser("tenure@tenure.example", "tenure", "right-password");
+    try (SmtpChannel channel = new SmtpChannel(new SmtpSettings("127.0.0.1", port, SmtpSecurity.NONE,
+        Optional.of("tenure"), Optional.of("right-password"), "noreply@tenure.example", Duration.ofSeconds(5)))) {
+      assertThat(channel.send(email(1))).isInstanceOf(Outcome.Sent.class);
+    }
+    try (SmtpChannel channel = new SmtpChannel(new SmtpSettings("127.0.0.1", port, SmtpSecurity.NONE,
+        Optional.of("tenure"), Optional.of("wrong-password"), "noreply@tenure.example", Duration.ofSeconds(5)))) {
+      assertThat(channel.send(email(2))).isInstanceOfSatisfying(Outcome.Failed.class, failed -> {
+        assertThat(failed.retryable()).isTrue();
+        assertThat(failed.reason()).startsWith("Could not connect or log in to the SMTP server").doesNotContain("wrong-password");
+      });
     }
     assertThat(greenMail.getReceivedMessages()).hasSize(1);
   }
