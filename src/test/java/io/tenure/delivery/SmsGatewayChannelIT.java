@@ -161,7 +161,7 @@ class SmsGatewayChannelIT {
   }
 
   @Test
-  void aBareLoopSendsEveryMessageAndReportsItsRate() {
+  void aBareLoopSendsEveryMessageAndReportsItsRate() throws InterruptedException {
     List<Outbound> messages = new ArrayList<>();
     for (int i = 0; i < 2_000; i++) {
       messages.add(Outbound.sms("delivery-" + i, "+86138000" + i, "text " + i, Map.of()));
@@ -176,5 +176,12 @@ class SmsGatewayChannelIT {
         result.sentPerSecond());
     assertThat(result.sent()).isEqualTo(2_000);
     assertThat(result.notSent()).isZero();
+    try (SmsGatewayChannel shared = channel("POST", SmsBodyTemplate.Format.JSON, "{\"to\":\"{{phone}}\"}",
+        Duration.ofSeconds(5))) {
+      BareChannelRun.Result parallel = BareChannelRun.run(List.of(shared, shared, shared, shared), messages);
+      System.out.printf("bare SMS channel, 4 threads on one client: %d sent in %d ms, %.0f/s%n", parallel.sent(),
+          parallel.elapsed().toMillis(), parallel.sentPerSecond());
+      assertThat(parallel.sent()).isEqualTo(2_000);
+    }
   }
 }

@@ -212,4 +212,21 @@ class SmtpChannelIT {
         result.elapsed().toMillis(), result.sentPerSecond());
     assertThat(result.sent()).isEqualTo(2_000);
   }
+
+  @Test
+  void aParallelBareRunSendsEveryMessageOnceOverOneConnectionPerChannel() throws Exception {
+    List<Outbound> messages = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      messages.add(email(i));
+    }
+    List<SmtpChannel> channels = List.of(channel(port, Duration.ofSeconds(5)), channel(port, Duration.ofSeconds(5)),
+        channel(port, Duration.ofSeconds(5)), channel(port, Duration.ofSeconds(5)));
+    BareChannelRun.Result result = BareChannelRun.run(channels, messages);
+    System.out.printf("bare e-mail channel (GreenMail), 4 channels: %d sent in %d ms, %.0f/s%n", result.sent(),
+        result.elapsed().toMillis(), result.sentPerSecond());
+    assertThat(result.sent()).isEqualTo(2_000);
+    assertThat(channels).allSatisfy(channel -> assertThat(channel.connectionsOpened()).isEqualTo(1));
+    channels.forEach(SmtpChannel::close);
+    assertThat(greenMail.getReceivedMessages()).hasSize(2_000);
+  }
 }
