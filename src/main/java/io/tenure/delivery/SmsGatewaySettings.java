@@ -45,6 +45,13 @@ public record SmsGatewaySettings(String method, URI url, Map<String, String> hea
     checkHeaders(url, headers);
   }
 
+  /** Names the headers but not their values, which often hold keys, so that printed settings show no secret. */
+  @Override
+  public String toString() {
+    return "SmsGatewaySettings[method=" + method + ", url=" + url + ", headers=" + headers.keySet() + " (values hidden)"
+        + ", body=" + body.format() + ", success=" + success + ", timeout=" + timeout + "]";
+  }
+
   /** The HTTP client refuses some headers (Host, Content-Length, Connection…): refused here, at start, instead. */
   private static void checkHeaders(URI url, Map<String, String> headers) {
     for (Map.Entry<String, String> header : headers.entrySet()) {

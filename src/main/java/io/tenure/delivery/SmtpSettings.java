@@ -38,6 +38,14 @@ public record SmtpSettings(String host, int port, SmtpSecurity security, Optiona
     sender(from);
   }
 
+  /** Names every setting but the password, so that a logged or printed settings object shows no secret. */
+  @Override
+  public String toString() {
+    return "SmtpSettings[host=" + host + ", port=" + port + ", security=" + security + ", username="
+        + username.orElse("(none)") + ", password=" + password.map(hidden -> "(hidden)").orElse("(none)") + ", from="
+        + from + ", timeout=" + timeout + "]";
+  }
+
   /** The from-address as a parsed address, its display name kept as given (encoded as UTF-8 when sent). */
   InternetAddress sender() {
     return sender(from);

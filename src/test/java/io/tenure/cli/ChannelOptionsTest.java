@@ -53,6 +53,15 @@ class ChannelOptionsTest {
   }
 
   @Test
+  void printedSettingsShowNoPasswordOrHeaderValue() {
+    Settings settings = settings(Map.of("TENURE_SMTP_HOST", "smtp.example.com", "TENURE_SMTP_FROM", "a@example.com",
+        "TENURE_SMTP_USERNAME", "tenure", "TENURE_SMTP_PASSWORD", "smtp-secret", "TENURE_SMS_URL",
+        "https://sms.example.com/send", "TENURE_SMS_HEADERS", "X-Api-Key: sms-secret", "TENURE_SMS_BODY",
+        "{\"to\":\"{{phone}}\"}"), "serve");
+    assertThat(settings.toString()).contains("smtp.example.com", "X-Api-Key").doesNotContain("smtp-secret", "sms-secret");
+  }
+
+  @Test
   void aHostWithoutFromAddressIsRefusedAsItsVariable() {
     assertThat(errors(Map.of("TENURE_SMTP_HOST", "smtp.example.com"), "serve"))
         .startsWith("Invalid value for option '--smtp-from': '' is required with --smtp-host.");
