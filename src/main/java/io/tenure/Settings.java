@@ -1,6 +1,7 @@
 package io.tenure;
 
 import io.tenure.account.AccountLocale;
+import io.tenure.delivery.DeliveryChannels;
 import io.tenure.error.Require;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import java.util.Optional;
  * @param engineWorkers concurrent workers of the lifecycle engine in this process
  * @param defaultLocale the language of a new account's notices when it names none
  * @param noticeRouting the operator's notice routing file; when absent, the routing shipped with Tenure applies
+ * @param channels the outbound channels of notices (e-mail, SMS) the operator configured; none by default
  */
 public record Settings(
     int port,
@@ -38,7 +40,8 @@ public record Settings(
     long tickIntervalMillis,
     int engineWorkers,
     AccountLocale defaultLocale,
-    Optional<Path> noticeRouting) {
+    Optional<Path> noticeRouting,
+    DeliveryChannels channels) {
 
   /** The operator's zone when none is given. */
   public static final String DEFAULT_ZONE = "Asia/Shanghai";
@@ -60,12 +63,15 @@ public record Settings(
     }
   }
 
-  /** Settings whose new accounts speak {@link AccountLocale#DEFAULT}, with the notice routing shipped with Tenure. */
+  /**
+   * Settings whose new accounts speak {@link AccountLocale#DEFAULT}, with the notice routing shipped with Tenure and
+   * no outbound channels (tests, benchmarks).
+   */
   public Settings(int port, Path dataDirectory, Optional<String> databaseUrl, boolean simulatedClock, Instant start,
       ZoneId zone, Optional<String> operatorKey, int poolSize, long maxRequestBytes, long tickIntervalMillis,
       int engineWorkers) {
     this(port, dataDirectory, databaseUrl, simulatedClock, start, zone, operatorKey, poolSize, maxRequestBytes,
-        tickIntervalMillis, engineWorkers, AccountLocale.DEFAULT, Optional.empty());
+        tickIntervalMillis, engineWorkers, AccountLocale.DEFAULT, Optional.empty(), DeliveryChannels.NONE);
   }
 
   public Settings {
@@ -82,6 +88,7 @@ public record Settings(
     Require.present(zone, "zone");
     Require.present(defaultLocale, "default locale");
     Require.present(noticeRouting, "notice routing");
+    Require.present(channels, "channels");
   }
 
   private static void check(boolean valid, String setting, String rule, Object value) {

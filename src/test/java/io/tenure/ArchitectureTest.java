@@ -126,6 +126,13 @@ class ArchitectureTest {
   }
 
   @Test
+  void channelsKeepNoStateOfTheirOwn() {
+    noClasses().that().resideInAPackage("io.tenure.delivery")
+        .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "java.sql..", "io.javalin..", "io.tenure.store..")
+        .check(classes);
+  }
+
+  @Test
   void theLedgerKnowsNothingOfWhatIsBilled() {
     noClasses().that().resideInAPackage("io.tenure.ledger")
         .should().dependOnClassesThat().resideInAnyPackage("io.tenure.billing..", "io.tenure.resource..", "io.tenure.lifecycle..")

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         "Every option can also be set by the environment variable named in its description; "
             + "an option on the command line wins over the variable.",
         "TENURE_OPERATOR_KEY (environment only) sets an operator API key to accept; without it the first "
-            + "start prints a new operator key once."},
+            + "start prints a new operator key once.",
+        "TENURE_SMTP_PASSWORD (environment only) is the password of --smtp-username."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:stopped", "1:could not start (data directory or port in use, database unreachable)",
         "2:bad option or environment variable"})
@@ -48,6 +49,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin
   EngineOptions engine;
+
+  @Mixin
+  ChannelOptions channels;
 
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
       description = {"HTTP port, 0 to 65535 (0: any free port).", "Env TENURE_PORT.", "Default: ${DEFAULT-VALUE}"})
@@ -138,7 +142,8 @@ final class ServeCommand implements Callable<Integer> {
     }
     return new Settings(port, dataDirectory.dataDirectory, database.databaseUrl(), clock.equals("simulated"),
         parseStart(), parseZone(), operatorKey, database.poolSize, maxRequestBytes, tickIntervalMillis,
-        engine.engineWorkers, parseDefaultLocale(), Optional.ofNullable(noticeRouting));
+        engine.engineWorkers, parseDefaultLocale(), Optional.ofNullable(noticeRouting),
+        channels.channels(spec));
   }
 
   private AccountLocale parseDefaultLocale() {

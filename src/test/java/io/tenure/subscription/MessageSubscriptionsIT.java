@@ -198,6 +198,6 @@ class MessageSubscriptionsIT {
   private static Settings withRouting(Settings settings, Path file) {
     return new Settings(settings.port(), settings.dataDirectory(), settings.databaseUrl(), settings.simulatedClock(),
         settings.start(), settings.zone(), settings.operatorKey(), settings.poolSize(), settings.maxRequestBytes(),
-        settings.tickIntervalMillis(), settings.engineWorkers(), settings.defaultLocale(), Optional.of(file));
+        settings.tickIntervalMillis(), settings.engineWorkers(), settings.defaultLocale(), Optional.of(file), settings.channels());
   }
 }
