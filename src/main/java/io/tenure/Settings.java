@@ -2,6 +2,7 @@ package io.tenure;
 
 import io.tenure.account.AccountLocale;
 import io.tenure.delivery.DeliveryChannels;
+import io.tenure.delivery.DispatcherSettings;
 import io.tenure.error.Require;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import java.util.Optional;
  * @param defaultLocale the language of a new account's notices when it names none
  * @param noticeRouting the operator's notice routing file; when absent, the routing shipped with Tenure applies
  * @param channels the outbound channels of notices (e-mail, SMS) the operator configured; none by default
+ * @param dispatcher whether and how this process fans notices out and delivers them; on by default
  */
 public record Settings(
     int port,
@@ -41,7 +43,8 @@ public record Settings(
     int engineWorkers,
     AccountLocale defaultLocale,
     Optional<Path> noticeRouting,
-    DeliveryChannels channels) {
+    DeliveryChannels channels,
+    DispatcherSettings dispatcher) {
 
   /** The operator's zone when none is given. */
   public static final String DEFAULT_ZONE = "Asia/Shanghai";
@@ -74,6 +77,26 @@ public record Settings(
         tickIntervalMillis, engineWorkers, AccountLocale.DEFAULT, Optional.empty(), DeliveryChannels.NONE);
   }
 
+  /** Settings with the dispatcher's defaults. */
+  public Settings(int port, Path dataDirectory, Optional<String> databaseUrl, boolean simulatedClock, Instant start,
+      ZoneId zone, Optional<String> operatorKey, int poolSize, long maxRequestBytes, long tickIntervalMillis,
+      int engineWorkers, AccountLocale defaultLocale, Optional<Path> noticeRouting, DeliveryChannels channels) {
+    this(port, dataDirectory, databaseUrl, simulatedClock, start, zone, operatorKey, poolSize, maxRequestBytes,
+        tickIntervalMillis, engineWorkers, defaultLocale, noticeRouting, channels, DispatcherSettings.DEFAULT);
+  }
+
+  /** These settings with other outbound channels. */
+  public Settings withChannels(DeliveryChannels newChannels) {
+    return new Settings(port, dataDirectory, databaseUrl, simulatedClock, start, zone, operatorKey, poolSize, maxRequestBytes,
+        tickIntervalMillis, engineWorkers, defaultLocale, noticeRouting, newChannels, dispatcher);
+  }
+
+  /** These settings with another dispatcher. */
+  public Settings withDispatcher(DispatcherSettings newDispatcher) {
+    return new Settings(port, dataDirectory, databaseUrl, simulatedClock, start, zone, operatorKey, poolSize, maxRequestBytes,
+        tickIntervalMillis, engineWorkers, defaultLocale, noticeRouting, channels, newDispatcher);
+  }
+
   public Settings {
     check(PORT.contains(port), "port", PORT.rule(), port);
     check(POOL_SIZE.contains(poolSize), "database pool size", POOL_SIZE.rule(), poolSize);
@@ -89,6 +112,7 @@ public record Settings(
     Require.present(defaultLocale, "default locale");
     Require.present(noticeRouting, "notice routing");
     Require.present(channels, "channels");
+    Require.present(dispatcher, "dispatcher");
   }
 
   private static void check(boolean valid, String setting, String rule, Object value) {

@@ -17,6 +17,12 @@ import io.tenure.clock.ClockStore;
 import io.tenure.clock.OperatorZone;
 import io.tenure.clock.Scheduler;
 import io.tenure.clock.TenureClock;
+import io.tenure.delivery.DeliveryRoutes;
+import io.tenure.delivery.DeliveryStore;
+import io.tenure.delivery.Dispatcher;
+import io.tenure.delivery.FanOut;
+import io.tenure.delivery.SmsGatewayChannel;
+import io.tenure.delivery.SmtpChannel;
 import io.tenure.engine.LifecycleEngine;
 import io.tenure.ledger.LedgerRoutes;
 import io.tenure.notify.MessageRoutes;
@@ -24,6 +30,7 @@ import io.tenure.resource.LifecycleWrites;
 import io.tenure.resource.Purchasing;
 import io.tenure.resource.ResourceRoutes;
 import io.tenure.store.Database;
+import io.tenure.subscription.Channel;
 import io.tenure.subscription.NoticeRoutingFile;
 import io.tenure.subscription.NoticeRoutings;
 import io.tenure.subscription.SubscriptionRoutes;
@@ -33,7 +40,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
@@ -53,9 +63,12 @@ public final class Tenure implements AutoCloseable {
   private final ApiServer server;
   private final Routes routes;
   private final Optional<String> newOperatorKey;
+  private final Optional<Dispatcher> dispatcher;
 
-  private Tenure(Database database, Scheduler scheduler, ApiServer server, Routes routes, Optional<String> newOperatorKey) {
+  private Tenure(Database database, Scheduler scheduler, ApiServer server, Routes routes, Optional<String> newOperatorKey,
+      Optional<Dispatcher> dispatcher) {
     this.database = database;
+    this.dispatcher = dispatcher;
     this.scheduler = scheduler;
     this.server = server;
     this.routes = routes;
@@ -85,11 +98,14 @@ public final class Tenure implements AutoCloseable {
       Routes routes = routes(database, keys, scheduler, capabilities, engine, settings);
       new SubscriptionRoutes(jdbi, accountRoutes(capabilities, settings), noticeRoutings, new SubscriptionStore(), clock)
           .register(routes);
+      DeliveryStore deliveries = new DeliveryStore();
+      DeliveryRoutes.register(routes, jdbi, deliveries);
       ApiServer server = ApiServer.start(routes, keys, settings.port(), settings.maxRequestBytes());
       scheduler.start(settings.tickIntervalMillis());
+      Optional<Dispatcher> dispatcher = dispatcher(settings, capabilities, noticeRoutings, deliveries);
       LOG.info("tenure - started with the {} clock, now {}", clock.isSimulated() ? "simulated" : "system",
           OperatorZone.iso(clock.now()));
-      return new Tenure(database, scheduler, server, routes, newOperatorKey);
+      return new Tenure(database, scheduler, server, routes, newOperatorKey, dispatcher);
     } catch (RuntimeException failure) {
       database.close();
       throw failure;
@@ -144,6 +160,23 @@ public final class Tenure implements AutoCloseable {
         capabilities.clock(), settings.zone(), settings.defaultLocale());
   }
 
+  /** The dispatcher of this process, started, unless the settings turn it off. */
+  private static Optional<Dispatcher> dispatcher(Settings settings, Capabilities capabilities, NoticeRoutings routings,
+      DeliveryStore deliveries) {
+    if (!settings.dispatcher().enabled()) {
+      return Optional.empty();
+    }
+    FanOut fanOut = new FanOut(capabilities.jdbi(), capabilities.notices(), capabilities.accountStore(), new SubscriptionStore(),
+        routings, capabilities.catalogs(), deliveries, InstantSource.system());
+    Map<Channel, io.tenure.delivery.Channel> channels = new EnumMap<>(Channel.class);
+    settings.channels().email().ifPresent(email -> channels.put(Channel.EMAIL, new SmtpChannel(email)));
+    settings.channels().sms().ifPresent(sms -> channels.put(Channel.SMS, new SmsGatewayChannel(sms)));
+    Dispatcher dispatcher = new Dispatcher(capabilities.jdbi(), fanOut, deliveries, channels, settings.dispatcher(),
+        InstantSource.system());
+    dispatcher.start();
+    return Optional.of(dispatcher);
+  }
+
   /** The operator's routing file, else the one shipped; a file that cannot be read or is invalid stops the start. */
   private static NoticeRoutings noticeRoutings(Jdbi jdbi, Settings settings, TenureClock clock) {
     if (settings.noticeRouting().isEmpty()) {
@@ -181,6 +214,7 @@ public final class Tenure implements AutoCloseable {
 
   @Override
   public void close() {
+    dispatcher.ifPresent(Dispatcher::close);
     scheduler.close();
     server.close();
     database.close();

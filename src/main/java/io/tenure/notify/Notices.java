@@ -6,6 +6,7 @@ import io.tenure.store.Columns;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -88,6 +89,48 @@ public final class Notices {
             Optional.ofNullable(row.getTimestamp("term_end")).map(Timestamp::toInstant),
             Optional.ofNullable(row.getString("plan_code")), row.getInt("catalog_version")))
         .list();
+  }
+
+  /**
+   * A notice row not yet fanned out into deliveries: its messages in position order (message i is numbered
+   * {@code sequence + i}), with the plan of its resource as the inbox reads it.
+   */
+  public record Unsent(String accountId, long sequence, List<NoticeType> types, Optional<String> resourceId, Instant dueAt,
+      Optional<Instant> releaseAt, Optional<Instant> termEnd, Instant raisedAt, Optional<String> planCode, int catalogVersion) {}
+
+  /**
+   * Locks up to {@code limit} rows not yet fanned out, oldest first, skipping rows another fan-out holds, so that
+   * several nodes share the work; the caller marks them with {@link #markFannedOut} in the same transaction.
+   */
+  public List<Unsent> claimUnsent(Handle handle, int limit) {
+    return handle.createQuery("""
+            SELECT n.account_id, n.sequence, array_to_string(n.types, ' ') AS types, n.resource_id, n.due_at, n.release_at,
+              n.term_end, n.created_at, r.plan_code, r.catalog_version
+            FROM notices n LEFT JOIN resources r ON r.id = n.resource_id
+            WHERE n.fanned_out_at IS NULL
+            ORDER BY n.sequence LIMIT :limit
+            FOR UPDATE OF n SKIP LOCKED
+            """)
+        .bind("limit", limit)
+        .map((row, context) -> new Unsent(row.getString("account_id"), row.getLong("sequence"),
+            Arrays.stream(row.getString("types").split(" ")).map(NoticeType::valueOf).toList(),
+            Optional.ofNullable(row.getString("resource_id")), row.getTimestamp("due_at").toInstant(),
+            Optional.ofNullable(row.getTimestamp("release_at")).map(Timestamp::toInstant),
+            Optional.ofNullable(row.getTimestamp("term_end")).map(Timestamp::toInstant), row.getTimestamp("created_at").toInstant(),
+            Optional.ofNullable(row.getString("plan_code")), row.getInt("catalog_version")))
+        .list();
+  }
+
+  /** Marks {@code rows} as fanned out at {@code at} (real time). */
+  public void markFannedOut(Handle handle, List<Unsent> rows, Instant at) {
+    Update update = handle.createUpdate("""
+        UPDATE notices n SET fanned_out_at = :at
+        FROM unnest(CAST(:accountIds AS text[]), CAST(:sequences AS bigint[])) AS done (account_id, sequence)
+        WHERE n.account_id = done.account_id AND n.sequence = done.sequence
+        """);
+    Columns.text(update, "accountIds", rows, Unsent::accountId);
+    Columns.text(update, "sequences", rows, row -> Long.toString(row.sequence()));
+    update.bind("at", at).execute();
   }
 
   /** Groups consecutive notices that share a row, at most {@link #PER_ROW} to a row. */

@@ -146,7 +146,10 @@ final class BadRequests {
   private static List<String> badQueryValues(SchemaFacts facts, JsonNode schema) {
     List<String> values = new ArrayList<>(List.of("%00", "%01", "%zz", "%ED%A0%80", "x".repeat(5_000)));
     if (!facts.enumValues(schema).isEmpty()) {
-      values.addAll(List.of("NOT_A_VALUE", facts.enumValues(schema).getFirst().toLowerCase(java.util.Locale.ROOT)));
+      // The first value in the other case: names are matched exactly, whichever case the description uses.
+      String first = facts.enumValues(schema).getFirst();
+      String lower = first.toLowerCase(java.util.Locale.ROOT);
+      values.addAll(List.of("NOT_A_VALUE", lower.equals(first) ? first.toUpperCase(java.util.Locale.ROOT) : lower));
     }
     if (facts.types(schema).contains("integer")) {
       values.addAll(List.of("abc", "1.5", "1e3", "99999999999999999999", "0x10", "9".repeat(300)));

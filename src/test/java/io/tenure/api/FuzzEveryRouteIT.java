@@ -49,8 +49,13 @@ class FuzzEveryRouteIT {
     Fixtures.topUp(operator, account, "100000.00");
     String resource = Fixtures.bought(operator, account, "koodrive-basic", 1);
     String key = operator.post("/v1/api-keys", Map.of("scope", "ACCOUNT", "accountId", account)).get("id");
+    // The resource's expiry warning gives the dispatcher (in the background) a message to deliver.
+    Fixtures.advanceTo(operator, "2026-04-02T00:00:00+08:00");
+    String[] delivery = new String[1];
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+        (delivery[0] = operator.get("/v1/messages?limit=1").json().path("items").path(0).path("id").asText(null)) != null);
     existingIds = Map.of("accounts", account, "partners", partner, "resources", resource, "api-keys", key,
-        "accountId", account, "partnerId", partner);
+        "accountId", account, "partnerId", partner, "messages", delivery[0]);
     // Where the schema alone does not make a valid body (a choice between fields, a whole catalog).
     validBodies = Map.of(
         "issueApiKey", Json.write(Map.of("scope", "PARTNER", "partnerId", partner, "name", "fuzz")),

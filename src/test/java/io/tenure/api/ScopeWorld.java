@@ -247,6 +247,9 @@ final class ScopeWorld {
         call("PUT", resource(target, allowed) + "/auto-renew", Map.of("enabled", true, "periods", 1))));
     scenarios.put("POST /v1/resources/{id}/unsubscribe", new Scenario(all, (target, allowed) ->
         call("POST", resource(target, allowed) + "/unsubscribe", null)));
+    scenarios.put("GET /v1/messages", new Scenario(List.of(NOTHING), (target, allowed) -> call("GET", "/v1/messages", null)));
+    scenarios.put("POST /v1/messages/{id}/resend", new Scenario(List.of(NOTHING), (target, allowed) ->
+        call("POST", "/v1/messages/" + anyDelivery() + "/resend", null)));
     scenarios.put("POST /v1/resources/{id}/release-confirmation", new Scenario(all, (target, allowed) ->
         call("POST", "/v1/resources/" + released.get(target.accountId()) + "/release-confirmation", null)));
   }
@@ -271,6 +274,17 @@ final class ScopeWorld {
 
   private static Map<String, String> owner() {
     return Map.of("name", "Olivia Owner", "role", "OWNER", "email", "owner@acme.example");
+  }
+
+  /** A delivery of the world's notices, once the dispatcher has fanned one out (it runs in the background). */
+  private String anyDelivery() {
+    String[] id = new String[1];
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+      var items = operator.get("/v1/messages?limit=1").json().path("items");
+      id[0] = items.isEmpty() ? null : items.get(0).path("id").asText();
+      return id[0] != null;
+    });
+    return id[0];
   }
 
   private static Call call(String method, String path, Object body) {

@@ -1,0 +1,148 @@
+package io.tenure.delivery;
+
+import io.tenure.subscription.Channel;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The deliveries table (V10): one row per (message, channel, address), its content as rendered when it was created,
+ * and its status. Every method runs on the caller's handle; all times here are real time except {@code raisedAt}.
+ */
+public final class DeliveryStore {
+
+  public enum Status { PENDING, DELIVERED, FAILED }
+
+  /** A delivery to create; {@code delivered} for the inbox, which is delivered by being written. */
+  public record NewDelivery(String accountId, long messageSequence, String messageType, Channel channel, String address,
+      String dedupKey, String subject, String htmlBody, String textBody, Instant raisedAt, boolean delivered) {}
+
+  /** A delivery claimed for one attempt, numbered {@code attempt} (from 1). */
+  public record Claimed(long id, Channel channel, String address, String dedupKey, String subject, String htmlBody,
+      String textBody, int attempt) {}
+
+  /** A delivery as the operator's listing shows it, with the zone of its account. */
+  public record Listed(long id, String accountId, ZoneId zone, long messageSequence, String messageType, Channel channel,
+      String address, Status status, int attempts, Instant nextAttemptAt, Optional<String> lastError, Instant raisedAt,
+      Instant createdAt, Optional<Instant> deliveredAt) {}
+
+  /** The operator's filters; each empty one does not filter. */
+  public record Filter(Optional<Status> status, Optional<Channel> channel, Optional<String> accountId, Optional<Long> after) {}
+
+  /** Inserts {@code deliveries}; one whose dedup key exists already is skipped (a fan-out repeated). */
+  public void insert(Handle handle, List<NewDelivery> deliveries, Instant now) {
+    if (deliveries.isEmpty()) {
+      return;
+    }
+    PreparedBatch batch = handle.prepareBatch("""
+        INSERT INTO deliveries (account_id, message_sequence, message_type, channel, address, dedup_key, subject, html_body,
+          text_body, status, attempts, next_attempt_at, raised_at, created_at, delivered_at)
+        VALUES (:accountId, :messageSequence, :messageType, :channel, :address, :dedupKey, :subject, :htmlBody, :textBody,
+          :status, 0, :now, :raisedAt, :now, :deliveredAt)
+        ON CONFLICT (dedup_key) DO NOTHING""");
+    for (NewDelivery delivery : deliveries) {
+      batch.bind("accountId", delivery.accountId()).bind("messageSequence", delivery.messageSequence())
+          .bind("messageType", delivery.messageType()).bind("channel", delivery.channel().name())
+          .bind("address", delivery.address()).bind("dedupKey", delivery.dedupKey()).bind("subject", delivery.subject())
+          .bind("htmlBody", delivery.htmlBody()).bind("textBody", delivery.textBody())
+          .bind("status", (delivery.delivered() ? Status.DELIVERED : Status.PENDING).name())
+          .bind("now", now).bind("raisedAt", delivery.raisedAt()).bind("deliveredAt", delivery.delivered() ? now : null)
+          .add();
+    }
+    batch.execute();
+  }
+
+  /**
+   * Claims up to {@code limit} deliveries due at {@code now} for one attempt each: counts the attempt and leases them
+   * until {@code leaseUntil}, skipping those another dispatcher holds. Committed at once, so that the send happens
+   * outside any row lock.
+   */
+  public List<Claimed> claimDue(Handle handle, Instant now, Instant leaseUntil, int limit) {
+    return handle.createQuery("""
+            UPDATE deliveries d SET attempts = d.attempts + 1, next_attempt_at = :leaseUntil
+            FROM (SELECT id FROM deliveries WHERE status = 'PENDING' AND next_attempt_at <= :now
+                  ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED) due
+            WHERE d.id = due.id
+            RETURNING d.id, d.channel, d.address, d.dedup_key, d.subject, d.html_body, d.text_body, d.attempts
+            """)
+        .bind("now", now).bind("leaseUntil", leaseUntil).bind("limit", limit)
+        .map((row, context) -> new Claimed(row.getLong("id"), Channel.valueOf(row.getString("channel")), row.getString("address"),
+            row.getString("dedup_key"), row.getString("subject"), row.getString("html_body"), row.getString("text_body"),
+            row.getInt("attempts")))
+        .list();
+  }
+
+  /**
+   * Records the end of attempt {@code claimed.attempt()}; nothing when the delivery has moved on since (its lease ran
+   * out and another dispatcher took it, or an operator resent it).
+   */
+  public boolean record(Handle handle, Claimed claimed, Status status, Instant nextAttemptAt, Optional<String> error,
+      Optional<String> providerMessageId, Instant now) {
+    return handle.createUpdate("""
+            UPDATE deliveries SET status = :status, next_attempt_at = :next, last_error = :error,
+              provider_message_id = coalesce(:providerId, provider_message_id),
+              delivered_at = CASE WHEN :status = 'DELIVERED' THEN CAST(:now AS timestamptz) ELSE delivered_at END
+            WHERE id = :id AND attempts = :attempt AND status = 'PENDING'
+            """)
+        .bind("status", status.name()).bind("next", nextAttemptAt).bind("error", error.orElse(null))
+        .bind("providerId", providerMessageId.orElse(null)).bind("now", now).bind("id", claimed.id())
+        .bind("attempt", claimed.attempt())
+        .execute() == 1;
+  }
+
+  /** Gives back a claimed delivery that was not attempted: the attempt is not counted and it is due at once. */
+  public void release(Handle handle, Claimed claimed, Instant now) {
+    handle.createUpdate("""
+            UPDATE deliveries SET attempts = attempts - 1, next_attempt_at = :now
+            WHERE id = :id AND attempts = :attempt AND status = 'PENDING'""")
+        .bind("now", now).bind("id", claimed.id()).bind("attempt", claimed.attempt()).execute();
+  }
+
+  /** The operator's listing, by id, after {@code filter.after()}. */
+  public List<Listed> list(Handle handle, Filter filter, int limit) {
+    return handle.createQuery("""
+            SELECT d.*, a.time_zone FROM deliveries d JOIN accounts a ON a.id = d.account_id
+            WHERE (CAST(:status AS text) IS NULL OR d.status = :status)
+              AND (CAST(:channel AS text) IS NULL OR d.channel = :channel)
+              AND (CAST(:accountId AS text) IS NULL OR d.account_id = :accountId)
+              AND (CAST(:after AS bigint) IS NULL OR d.id > :after)
+            ORDER BY d.id LIMIT :limit""")
+        .bind("status", filter.status().map(Status::name).orElse(null))
+        .bind("channel", filter.channel().map(Channel::name).orElse(null))
+        .bind("accountId", filter.accountId().orElse(null)).bind("after", filter.after().orElse(null)).bind("limit", limit)
+        .map((row, context) -> listed(row)).list();
+  }
+
+  /** One delivery, as listed. */
+  public Optional<Listed> find(Handle handle, long id) {
+    return handle.createQuery("SELECT d.*, a.time_zone FROM deliveries d JOIN accounts a ON a.id = d.account_id WHERE d.id = :id")
+        .bind("id", id).map((row, context) -> listed(row)).findOne();
+  }
+
+  /**
+   * Makes a failed or delivered delivery pending again, due at {@code now}, with its attempts reset; a pending one
+   * stays as it is, so that a repeated resend changes nothing more. Empty when there is no such delivery.
+   */
+  public Optional<Listed> resend(Handle handle, long id, Instant now) {
+    handle.createUpdate("""
+            UPDATE deliveries SET status = 'PENDING', attempts = 0, next_attempt_at = :now, last_error = NULL, delivered_at = NULL
+            WHERE id = :id AND status <> 'PENDING'""")
+        .bind("id", id).bind("now", now).execute();
+    return find(handle, id);
+  }
+
+  private static Listed listed(ResultSet row) throws SQLException {
+    return new Listed(row.getLong("id"), row.getString("account_id"), ZoneId.of(row.getString("time_zone")),
+        row.getLong("message_sequence"), row.getString("message_type"), Channel.valueOf(row.getString("channel")),
+        row.getString("address"), Status.valueOf(row.getString("status")), row.getInt("attempts"),
+        row.getTimestamp("next_attempt_at").toInstant(), Optional.ofNullable(row.getString("last_error")),
+        row.getTimestamp("raised_at").toInstant(), row.getTimestamp("created_at").toInstant(),
+        Optional.ofNullable(row.getTimestamp("delivered_at")).map(Timestamp::toInstant));
+  }
+}

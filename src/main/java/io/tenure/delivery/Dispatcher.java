@@ -1,0 +1,166 @@
+package io.tenure.delivery;
+
+import io.tenure.delivery.DeliveryStore.Claimed;
+import io.tenure.delivery.DeliveryStore.Status;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fans notices out and sends the due deliveries, on one background thread of this process, in real time also under
+ * the simulated clock. Several processes on one database share the work: both steps lock with
+ * {@code FOR UPDATE SKIP LOCKED}. A claim counts the attempt and leases the delivery in one short transaction; the
+ * send happens after it commits, outside any lock; its outcome is recorded in a second transaction. A crash between
+ * the send and the record leaves the delivery leased: when the lease runs out it is sent again (docs/notices.md,
+ * "Deliveries").
+ */
+public final class Dispatcher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+  private static final String NOT_CONFIGURED = "The %s channel is not configured.";
+
+  private final Jdbi jdbi;
+  private final FanOut fanOut;
+  private final DeliveryStore store;
+  private final Map<io.tenure.subscription.Channel, Channel> channels;
+  private final DispatcherSettings settings;
+  private final InstantSource realTime;
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  /** {@code channels} holds the configured outbound channels (EMAIL, SMS); the dispatcher closes them. */
+  public Dispatcher(Jdbi jdbi, FanOut fanOut, DeliveryStore store, Map<io.tenure.subscription.Channel, Channel> channels,
+      DispatcherSettings settings, InstantSource realTime) {
+    this.jdbi = jdbi;
+    this.fanOut = fanOut;
+    this.store = store;
+    this.channels = Map.copyOf(channels);
+    this.settings = settings;
+    this.realTime = realTime;
+    this.thread = Thread.ofPlatform().name("tenure-dispatcher").daemon().unstarted(this::loop);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  private void loop() {
+    while (running) {
+      try {
+        if (runOnce() == 0) {
+          Thread.sleep(settings.poll());
+        }
+      } catch (InterruptedException stopped) {
+        return;
+      } catch (RuntimeException failure) {
+        // The database may be away for a moment; the next round tries again.
+        LOG.warn("dispatcher - a round failed: {}", failure.toString());
+        sleepQuietly(settings.poll());
+      }
+    }
+  }
+
+  /** Fans out every notice row waiting, then sends one batch of due deliveries; answers how much it did. */
+  public int runOnce() {
+    int done = 0;
+    int rows;
+    do {
+      rows = fanOut.fanOutBatch(settings.batchSize());
+      done += rows;
+    } while (rows == settings.batchSize() && running);
+    return done + dispatchBatch();
+  }
+
+  /** Claims up to a batch of due deliveries, sends each and records its outcome; answers how many it claimed. */
+  public int dispatchBatch() {
+    Instant now = realTime.instant();
+    Instant leaseUntil = now.plus(settings.lease());
+    List<Claimed> claimed = jdbi.inTransaction(handle -> store.claimDue(handle, now, leaseUntil, settings.batchSize()));
+    for (Claimed delivery : claimed) {
+      // Sends run one after another: never start one that could outlast the lease (another node may take it over).
+      if (!running || realTime.instant().plus(settings.lease().dividedBy(4)).isAfter(leaseUntil)) {
+        jdbi.useHandle(handle -> store.release(handle, delivery, realTime.instant()));
+        continue;
+      }
+      attempt(delivery);
+    }
+    return claimed.size();
+  }
+
+  private void attempt(Claimed delivery) {
+    Outcome outcome = send(delivery);
+    Instant now = realTime.instant();
+    boolean lastAttempt = delivery.attempt() >= settings.maxAttempts();
+    jdbi.useHandle(handle -> {
+      switch (outcome) {
+        case Outcome.Sent sent -> store.record(handle, delivery, Status.DELIVERED, now, Optional.empty(), sent.providerMessageId(), now);
+        case Outcome.Failed failed when failed.retryable() && !lastAttempt ->
+            store.record(handle, delivery, Status.PENDING, now.plus(backoff(delivery.attempt())), Optional.of(failed.reason()),
+                Optional.empty(), now);
+        case Outcome.Failed failed -> store.record(handle, delivery, Status.FAILED, now, Optional.of(failed.reason()), Optional.empty(), now);
+        case Outcome.Unknown unknown when !lastAttempt ->
+            store.record(handle, delivery, Status.PENDING, now.plus(settings.unknownPause()), Optional.of(unknown.reason()),
+                Optional.empty(), now);
+        case Outcome.Unknown unknown -> store.record(handle, delivery, Status.FAILED, now, Optional.of(unknown.reason()),
+            Optional.empty(), now);
+      }
+    });
+  }
+
+  private Outcome send(Claimed delivery) {
+    if (delivery.channel() == io.tenure.subscription.Channel.IN_APP) {
+      // The inbox is the channel: an in-app message resent by the operator is delivered by being there.
+      return new Outcome.Sent(Optional.empty());
+    }
+    Channel channel = channels.get(delivery.channel());
+    if (channel == null) {
+      return new Outcome.Failed(false, NOT_CONFIGURED.formatted(delivery.channel()));
+    }
+    Outbound message = delivery.channel() == io.tenure.subscription.Channel.EMAIL
+        ? Outbound.email(delivery.dedupKey(), delivery.address(), delivery.subject(), delivery.htmlBody(), delivery.textBody())
+        : Outbound.sms(delivery.dedupKey(), delivery.address(), delivery.textBody(), Map.of());
+    try {
+      return channel.send(message);
+    } catch (RuntimeException failure) {
+      // A channel promises not to throw; if one does, the message may or may not have left.
+      return new Outcome.Unknown("The channel failed unexpectedly: " + failure.getMessage());
+    }
+  }
+
+  /** The pause after failed attempt {@code attempt} (from 1): backoff × 2^(attempt-1), ±20%, at most the cap. */
+  Duration backoff(int attempt) {
+    Duration base = settings.backoff().multipliedBy(1L << Math.min(attempt - 1, 30));
+    if (base.compareTo(settings.maxBackoff()) > 0 || base.isNegative()) {
+      base = settings.maxBackoff();
+    }
+    double jitter = 0.8 + 0.4 * ThreadLocalRandom.current().nextDouble();
+    return Duration.ofNanos((long) (base.toNanos() * jitter));
+  }
+
+  private static void sleepQuietly(Duration pause) {
+    try {
+      Thread.sleep(pause);
+    } catch (InterruptedException stopped) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Stops the thread, lets a send under way finish, and closes the channels. */
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+    try {
+      thread.join(Duration.ofSeconds(30));
+    } catch (InterruptedException stopped) {
+      Thread.currentThread().interrupt();
+    }
+    channels.values().forEach(Channel::close);
+  }
+}
