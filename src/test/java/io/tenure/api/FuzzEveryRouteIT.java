@@ -49,8 +49,11 @@ class FuzzEveryRouteIT {
     Fixtures.topUp(operator, account, "100000.00");
     String resource = Fixtures.bought(operator, account, "koodrive-basic", 1);
     String key = operator.post("/v1/api-keys", Map.of("scope", "ACCOUNT", "accountId", account)).get("id");
+    // Into the expiry warnings of the resource's first month, so that the account has a message to read.
+    Fixtures.advanceTo(operator, "2026-04-02T00:00:00+08:00");
+    String message = Fixtures.messages(operator, account).getFirst().path("id").asText();
     existingIds = Map.of("accounts", account, "partners", partner, "resources", resource, "api-keys", key,
-        "accountId", account, "partnerId", partner);
+        "accountId", account, "partnerId", partner, "messages", message);
     // Where the schema alone does not make a valid body (a choice between fields, a whole catalog).
     validBodies = Map.of(
         "issueApiKey", Json.write(Map.of("scope", "PARTNER", "partnerId", partner, "name", "fuzz")),
