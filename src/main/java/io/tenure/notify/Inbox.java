@@ -68,8 +68,9 @@ public final class Inbox {
    * same row: the update locks the row.
    */
   public static boolean markRead(Handle handle, String accountId, long sequence) {
-    return handle.createUpdate("UPDATE notices n SET read_mask = n.read_mask | CAST(1 << CAST(:message - n.sequence AS integer) AS smallint) WHERE "
-            + ROW_OF_MESSAGE + " AND n.read_mask & (1 << CAST(:message - n.sequence AS integer)) = 0")
+    String bit = "(1 << CAST(:message - n.sequence AS integer))";
+    return handle.createUpdate("UPDATE notices n SET read_mask = n.read_mask | CAST(" + bit + " AS smallint) WHERE "
+            + ROW_OF_MESSAGE + " AND n.read_mask & " + bit + " = 0")
         .bind("id", accountId).bind("message", sequence)
         .execute() > 0 || message(handle, accountId, sequence).isPresent();
   }

@@ -10,7 +10,6 @@ import io.tenure.catalog.Plan;
 import io.tenure.error.Echo;
 import io.tenure.error.NotFoundException;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
@@ -23,8 +22,8 @@ import org.jdbi.v3.core.Jdbi;
  * the content is rendered once when the message is created and stored with it, so that the inbox shows what was sent.)
  */
 public final class MessageRoutes {
-  /** A message's id as the inbox shows it; at most 18 digits, so that every such number is a long. */
-  private static final Pattern MESSAGE_ID = Pattern.compile("msg_([0-9]{1,18})");
+  /** A message's id exactly as the inbox shows it (no leading zero); at most 18 digits, so that the number is a long. */
+  private static final Pattern MESSAGE_ID = Pattern.compile("msg_(0|[1-9][0-9]{0,17})");
 
   private MessageRoutes() {}
 
@@ -41,7 +40,7 @@ public final class MessageRoutes {
     });
     routes.get("/v1/accounts/{id}/messages/unread-count", Routes.Access.KEY, (context, caller) ->
         context.json(jdbi.withHandle(handle ->
-            Map.of("unread", Inbox.unread(handle, accounts.visible(handle, caller, context.pathParam("id")).id())))));
+            new UnreadCount(Inbox.unread(handle, accounts.visible(handle, caller, context.pathParam("id")).id())))));
     routes.post("/v1/accounts/{id}/messages/{messageId}/read", Routes.Access.KEY, (context, caller) ->
         context.json(jdbi.inTransaction(handle -> {
           Account account = accounts.visible(handle, caller, context.pathParam("id"));

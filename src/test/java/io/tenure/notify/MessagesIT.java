@@ -137,6 +137,9 @@ class MessagesIT {
       Fixtures.advanceTo(operator, "2023-04-02T00:00:00+08:00");
       String theirMessage = Fixtures.messages(operator, theirs).getFirst().path("id").asText();
 
+      String padded = "msg_0" + Fixtures.messages(operator, theirs).getFirst().path("sequence").asLong();
+      assertThat(operator.post(inbox(theirs) + "/" + padded + "/read", null).errorCode()).as("an id not as listed")
+          .isEqualTo("MESSAGE_NOT_FOUND");
       for (String id : List.of(theirMessage, "msg_0", "msg_99999999999999999999", "42", "msg_-1")) {
         HttpApi.Answer answer = operator.post(inbox(mine) + "/" + id + "/read", null);
         assertThat(answer.status()).as(id).isEqualTo(404);
