@@ -144,7 +144,7 @@ public final class Tenure implements AutoCloseable {
     accounts.register(routes);
     new LedgerRoutes(jdbi, capabilities.ledger(), accounts, idempotency, clock, accountChanges, List.of(retryAutoRenewals)).register(routes);
     BillRoutes.register(routes, jdbi, capabilities.bills(), accounts);
-    MessageRoutes.register(routes, jdbi, capabilities.notices(), capabilities.catalogs(), accounts);
+    MessageRoutes.register(routes, jdbi, capabilities.catalogs(), accounts);
     CatalogRoutes.register(routes, capabilities.catalogs());
     Purchasing purchasing = new Purchasing(capabilities.catalogs(), capabilities.resourceStore(), capabilities.ledger(),
         capabilities.bills());

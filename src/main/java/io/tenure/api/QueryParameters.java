@@ -41,4 +41,17 @@ public final class QueryParameters {
           "Query parameter '" + name + "': must be a whole number, was '" + Echo.of(text) + "'.");
     }
   }
+
+  /** {@code true} or {@code false}, exactly so written; false when absent. */
+  public static boolean flag(Context context, String name) {
+    String text = context.queryParam(name);
+    if (text == null || text.equals("false")) {
+      return false;
+    }
+    if (text.equals("true")) {
+      return true;
+    }
+    throw new InvalidInputException("INVALID_QUERY_PARAMETER",
+        "Query parameter '" + name + "': must be true or false, was '" + Echo.of(text) + "'.");
+  }
 }

@@ -7,39 +7,76 @@ import io.tenure.api.QueryParameters;
 import io.tenure.api.Routes;
 import io.tenure.catalog.Catalogs;
 import io.tenure.catalog.Plan;
+import io.tenure.error.Echo;
+import io.tenure.error.NotFoundException;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@code GET /v1/accounts/{id}/messages}: the account's in-app inbox, newest first, each message rendered by
- * {@link NoticeContent} in the account's language when it is shown. (Once deliveries exist, the content is
- * rendered once when the message is created and stored with it, so that the inbox shows what was sent.)
+ * The account's in-app inbox: {@code GET /v1/accounts/{id}/messages} (newest first, each message rendered by
+ * {@link NoticeContent} in the account's language when it is shown), {@code POST …/messages/{messageId}/read} and
+ * {@code GET …/messages/unread-count}. Whoever may list the inbox may read its messages. (Once deliveries exist,
+ * the content is rendered once when the message is created and stored with it, so that the inbox shows what was sent.)
  */
 public final class MessageRoutes {
+  /** A message's id exactly as the inbox shows it (no leading zero); at most 18 digits, so that the number is a long. */
+  private static final Pattern MESSAGE_ID = Pattern.compile("msg_(0|[1-9][0-9]{0,17})");
 
   private MessageRoutes() {}
 
-  public static void register(Routes routes, Jdbi jdbi, Notices notices, Catalogs catalogs, AccountRoutes accounts) {
+  public static void register(Routes routes, Jdbi jdbi, Catalogs catalogs, AccountRoutes accounts) {
     routes.get("/v1/accounts/{id}/messages", Routes.Access.KEY, (context, caller) -> {
       int limit = QueryParameters.limit(context);
       var before = QueryParameters.optionalNumber(context, "before");
+      boolean unreadOnly = QueryParameters.flag(context, "unread");
       context.json(jdbi.withHandle(handle -> {
         Account account = accounts.visible(handle, caller, context.pathParam("id"));
-        return Page.of(notices.inbox(handle, account.id(), before, limit), limit,
-            message -> view(message, account, catalogs), Notices.Message::sequence);
+        return Page.of(Inbox.messages(handle, account.id(), before, unreadOnly, limit), limit,
+            message -> view(message, account, catalogs), Inbox.Message::sequence);
       }));
     });
+    routes.get("/v1/accounts/{id}/messages/unread-count", Routes.Access.KEY, (context, caller) ->
+        context.json(jdbi.withHandle(handle ->
+            new UnreadCount(Inbox.unread(handle, accounts.visible(handle, caller, context.pathParam("id")).id())))));
+    routes.post("/v1/accounts/{id}/messages/{messageId}/read", Routes.Access.KEY, (context, caller) ->
+        context.json(jdbi.inTransaction(handle -> {
+          Account account = accounts.visible(handle, caller, context.pathParam("id"));
+          long sequence = sequence(context.pathParam("messageId"), account);
+          if (!Inbox.markRead(handle, account.id(), sequence)) {
+            throw notFound(context.pathParam("messageId"), account);
+          }
+          return view(read(handle, account, sequence, context.pathParam("messageId")), account, catalogs);
+        })));
   }
 
-  private static MessageView view(Notices.Message message, Account account, Catalogs catalogs) {
+  private static Inbox.Message read(Handle handle, Account account, long sequence, String messageId) {
+    return Inbox.message(handle, account.id(), sequence).orElseThrow(() -> notFound(messageId, account));
+  }
+
+  /** The number in a message id; an id of another form names no message. */
+  private static long sequence(String messageId, Account account) {
+    var matcher = MESSAGE_ID.matcher(messageId);
+    if (!matcher.matches()) {
+      throw notFound(messageId, account);
+    }
+    return Long.parseLong(matcher.group(1));
+  }
+
+  private static NotFoundException notFound(String messageId, Account account) {
+    return new NotFoundException("MESSAGE_NOT_FOUND", "Account " + account.id() + " has no message " + Echo.of(messageId) + ".");
+  }
+
+  private static MessageView view(Inbox.Message message, Account account, Catalogs catalogs) {
     ZoneId zone = account.timeZone();
     Optional<String> plan = message.planCode().map(code -> planName(catalogs, code, message.catalogVersion()));
     Rendered text = NoticeContent.render(new NoticeFacts(message.type(), plan, message.resourceId(),
         message.dueAt(), message.termEnd(), message.releaseAt(), zone), account.locale());
     return new MessageView("msg_" + message.sequence(), message.sequence(), message.type(), message.resourceId().orElse(null),
         text.title(), text.body(), message.releaseAt().map(at -> at.atZone(zone).toOffsetDateTime()).orElse(null),
-        message.dueAt().atZone(zone).toOffsetDateTime());
+        message.dueAt().atZone(zone).toOffsetDateTime(), message.read());
   }
 
   /** The plan's name in the catalog version of the resource's term; its code if that version no longer names it. */

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 
 /**
  * One message of an account's inbox as the API shows it: a notice with its text, its instants in the account's
- * zone, and {@code resourceId} and {@code releaseAt} null when the notice names none.
+ * zone, {@code resourceId} and {@code releaseAt} null when the notice names none, and whether the account read it.
  */
 public record MessageView(String id, long sequence, NoticeType type, String resourceId, String title, String body,
-    OffsetDateTime releaseAt, OffsetDateTime createdAt) {}
+    OffsetDateTime releaseAt, OffsetDateTime createdAt, boolean read) {}

@@ -1,14 +1,10 @@
 package io.tenure.notify;
 
 import io.tenure.clock.TenureClock;
-import io.tenure.lifecycle.NoticeType;
 import io.tenure.store.Columns;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 
@@ -59,36 +55,6 @@ public final class Notices {
     Columns.instants(insert, "termEnds", rows, row -> row.getFirst().termEnd().orElse(null));
     Columns.text(insert, "dedupKeys", rows, row -> row.getFirst().dedupKey().orElse(null));
     insert.bind("createdAt", clock.now()).execute();
-  }
-
-  /**
-   * One message of the inbox: a notice, numbered {@code sequence}, with the plan of its resource (code and the
-   * catalog version of its current term) when it is about one.
-   */
-  public record Message(long sequence, NoticeType type, Optional<String> resourceId, Instant dueAt, Optional<Instant> releaseAt,
-      Optional<Instant> termEnd, Optional<String> planCode, int catalogVersion) {}
-
-  /**
-   * The account's messages newest first, at most {@code limit}, numbered below {@code before} if given. A
-   * row's messages are numbered sequence + 0, 1, ...: newest first is by row, then by position.
-   */
-  public List<Message> inbox(Handle handle, String accountId, Optional<Long> before, int limit) {
-    return handle.createQuery("""
-            SELECT n.sequence + message.position - 1 AS message_sequence, message.type, n.resource_id, n.due_at, n.release_at,
-              n.term_end, r.plan_code, r.catalog_version
-            FROM notices n CROSS JOIN LATERAL unnest(n.types) WITH ORDINALITY AS message (type, position)
-              LEFT JOIN resources r ON r.id = n.resource_id
-            WHERE n.account_id = :id
-              AND (CAST(:before AS bigint) IS NULL OR (n.sequence < :before AND n.sequence + message.position - 1 < :before))
-            ORDER BY n.sequence DESC, message.position DESC LIMIT :limit
-            """)
-        .bind("id", accountId).bind("before", before.orElse(null)).bind("limit", limit)
-        .map((row, context) -> new Message(row.getLong("message_sequence"), NoticeType.valueOf(row.getString("type")),
-            Optional.ofNullable(row.getString("resource_id")), row.getTimestamp("due_at").toInstant(),
-            Optional.ofNullable(row.getTimestamp("release_at")).map(Timestamp::toInstant),
-            Optional.ofNullable(row.getTimestamp("term_end")).map(Timestamp::toInstant),
-            Optional.ofNullable(row.getString("plan_code")), row.getInt("catalog_version")))
-        .list();
   }
 
   /**

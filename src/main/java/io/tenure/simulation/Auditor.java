@@ -132,6 +132,14 @@ final class Auditor {
     }
   }
 
+  /** A figure of the account's inbox (an unread count, a flag as 0 or 1) against what it must be. */
+  void unread(ModelAccount account, String what, long expected, long actual) {
+    checks++;
+    if (expected != actual) {
+      throw new Violation(account.id, "inbox of account " + account.name + ": " + what + ": expected " + expected + ", got " + actual);
+    }
+  }
+
   /** Tenure's own ledger audit: each transaction sums to zero, each wallet equals its entries. */
   void audit(Jdbi jdbi) {
     checks++;

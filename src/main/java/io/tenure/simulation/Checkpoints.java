@@ -64,7 +64,9 @@ final class Checkpoints {
   String fingerprint() {
     StringBuilder state = new StringBuilder();
     for (ModelAccount account : model.accounts.values()) {
-      state.append(account.name).append(' ').append(calls.get(account.id, "/v1/accounts/" + account.id).body().path("balance")).append('\n');
+      state.append(account.name).append(' ').append(calls.get(account.id, "/v1/accounts/" + account.id).body().path("balance"))
+          .append(" unread ").append(calls.get(account.id, "/v1/accounts/" + account.id + "/messages/unread-count").body().path("unread"))
+          .append('\n');
       int number = 0;
       for (ModelResource resource : account.resources.values().stream()
           .sorted(java.util.Comparator.comparing((ModelResource r) -> r.events.getFirst().at()).thenComparing(r -> r.id)).toList()) {

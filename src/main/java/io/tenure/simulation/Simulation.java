@@ -76,6 +76,7 @@ public final class Simulation {
       Checkpoints checkpoints = new Checkpoints(model, calls, auditor, jdbi);
       CatalogVersions catalogVersions = new CatalogVersions(model, calls, auditor, random);
       SubscriptionWorkload subscriptions = new SubscriptionWorkload(calls, auditor, random, workload, options.sabotage());
+      InboxWorkload inbox = new InboxWorkload(calls, auditor, random, workload);
       for (int number = 1; number <= options.accounts(); number++) {
         workload.createAccount(number);
       }
@@ -89,7 +90,7 @@ public final class Simulation {
           if (options.faults()) {
             faults.beforeCall();
           }
-          operation(choice, workload, resources, catalogVersions, subscriptions);
+          operation(choice, workload, resources, catalogVersions, subscriptions, inbox);
         }
       }
       faults.settle();
@@ -112,11 +113,11 @@ public final class Simulation {
   }
 
   /**
-   * One operation of the workload, by weight: money and resources mostly, a catalog version and a change of message
-   * subscriptions rarely.
+   * One operation of the workload, by weight: money and resources mostly, a catalog version, a change of message
+   * subscriptions and the reading of a message rarely.
    */
   private void operation(int choice, Workload workload, ResourceWorkload resources, CatalogVersions catalogVersions,
-      SubscriptionWorkload subscriptions) {
+      SubscriptionWorkload subscriptions, InboxWorkload inbox) {
     if (choice < 30) {
       workload.topUp();
     } else if (choice < 55) {
@@ -133,6 +134,8 @@ public final class Simulation {
       catalogVersions.maybePublish();
     } else if (choice < 98) {
       subscriptions.change();
+    } else if (choice < 99) {
+      inbox.readOne();
     }
   }
 

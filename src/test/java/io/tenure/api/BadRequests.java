@@ -68,12 +68,15 @@ final class BadRequests {
     return maxRequestBytes;
   }
 
-  /** The path with an existing object's id for each parameter, named by the segment before it. */
+  /**
+   * The path with an existing object's id for each parameter, named by the parameter itself ({@code {messageId}})
+   * or else by the segment before it ({@code messages} for {@code /v1/messages/{id}}).
+   */
   String target() {
     String[] segments = operation.path().split("/");
     for (int i = 1; i < segments.length; i++) {
       if (segments[i].startsWith("{")) {
-        String id = existingIds.get(segments[i - 1]);
+        String id = existingIds.getOrDefault(segments[i], existingIds.get(segments[i - 1]));
         if (id == null) {
           throw new IllegalStateException("No existing object for " + operation + ": give the fuzzer one for '" + segments[i - 1] + "'.");
         }

@@ -49,13 +49,15 @@ class FuzzEveryRouteIT {
     Fixtures.topUp(operator, account, "100000.00");
     String resource = Fixtures.bought(operator, account, "koodrive-basic", 1);
     String key = operator.post("/v1/api-keys", Map.of("scope", "ACCOUNT", "accountId", account)).get("id");
-    // The resource's expiry warning gives the dispatcher (in the background) a message to deliver.
+    // The resource's expiry warning: a message for the account to read, and for the dispatcher (in the background)
+    // a delivery to list and resend.
     Fixtures.advanceTo(operator, "2026-04-02T00:00:00+08:00");
+    String message = Fixtures.messages(operator, account).getFirst().path("id").asText();
     String[] delivery = new String[1];
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
         (delivery[0] = operator.get("/v1/messages?limit=1").json().path("items").path(0).path("id").asText(null)) != null);
     existingIds = Map.of("accounts", account, "partners", partner, "resources", resource, "api-keys", key,
-        "accountId", account, "partnerId", partner, "messages", delivery[0]);
+        "accountId", account, "partnerId", partner, "messages", delivery[0], "{messageId}", message);
     // Where the schema alone does not make a valid body (a choice between fields, a whole catalog).
     validBodies = Map.of(
         "issueApiKey", Json.write(Map.of("scope", "PARTNER", "partnerId", partner, "name", "fuzz")),

@@ -174,6 +174,12 @@ class OpenApiAnswersIT {
     assertThat(operator.post(active + "/release-confirmation", null).status()).isEqualTo(409);
     assertThat(operator.get("/v1/accounts/" + accountId + "/messages?limit=1000").status()).isEqualTo(200);
     assertThat(operator.get("/v1/accounts/no-such-account/messages").status()).isEqualTo(404);
+    assertThat(operator.get("/v1/accounts/" + accountId + "/messages?unread=maybe").status()).isEqualTo(400);
+    String message = operator.get("/v1/accounts/" + accountId + "/messages?unread=true&limit=1").json().path("items").path(0).path("id").asText();
+    assertThat(operator.post("/v1/accounts/" + accountId + "/messages/" + message + "/read", null).status()).isEqualTo(200);
+    assertThat(operator.post("/v1/accounts/" + accountId + "/messages/msg_0/read", null).status()).isEqualTo(404);
+    assertThat(operator.get("/v1/accounts/" + accountId + "/messages/unread-count").status()).isEqualTo(200);
+    assertThat(operator.get("/v1/accounts/no-such-account/messages/unread-count").status()).isEqualTo(404);
     assertThat(operator.get(released + "/timeline").status()).isEqualTo(200);
     assertThat(operator.get("/v1/accounts/" + accountId + "/bills?limit=2").status()).isEqualTo(200);
     assertThat(operator.get("/v1/accounts/" + accountId + "/ledger").status()).isEqualTo(200);

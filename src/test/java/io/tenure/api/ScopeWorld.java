@@ -212,10 +212,12 @@ final class ScopeWorld {
   }
 
   private void addAccountScenarios(Map<String, Scenario> scenarios, List<Target> all) {
-    for (String read : List.of("", "/ledger", "/messages", "/resources", "/bills", "/message-subscriptions")) {
+    for (String read : List.of("", "/ledger", "/messages", "/messages/unread-count", "/resources", "/bills", "/message-subscriptions")) {
       scenarios.put("GET /v1/accounts/{id}" + read, new Scenario(all, (target, allowed) ->
           call("GET", "/v1/accounts/" + target.accountId() + read, null)));
     }
+    scenarios.put("POST /v1/accounts/{id}/messages/{messageId}/read", new Scenario(all, (target, allowed) ->
+        call("POST", "/v1/accounts/" + target.accountId() + "/messages/" + firstMessage(target.accountId()) + "/read", null)));
     scenarios.put("PUT /v1/accounts/{id}/contacts", new Scenario(all, (target, allowed) ->
         call("PUT", "/v1/accounts/" + target.accountId() + "/contacts", List.of(owner()))));
     scenarios.put("PUT /v1/accounts/{id}/settings", new Scenario(all, (target, allowed) ->
@@ -258,6 +260,13 @@ final class ScopeWorld {
   private String resource(Target target, boolean allowed) {
     String id = allowed ? Fixtures.bought(operator, target.accountId(), "koodrive-basic", 1) : standing.get(target.accountId());
     return "/v1/resources/" + id;
+  }
+
+  /** The id of the newest message of the account (every account of the world has some). */
+  private String firstMessage(String accountId) {
+    HttpApi.Answer inbox = operator.get("/v1/accounts/" + accountId + "/messages?limit=1");
+    assertThat(inbox.json().path("items")).as("messages of %s: %s", accountId, inbox).isNotEmpty();
+    return inbox.json().path("items").path(0).path("id").asText();
   }
 
   private String issueKey(String accountId) {
