@@ -1,10 +1,14 @@
 package io.tenure.notify;
 
 import io.tenure.clock.TenureClock;
+import io.tenure.lifecycle.NoticeType;
 import io.tenure.store.Columns;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 
