@@ -104,8 +104,12 @@ class SmtpChannelIT {
       assertThat(channel.send(email(1))).isInstanceOf(Outcome.Sent.class);
       greenMail.stop();
 
-      assertThat(channel.send(email(2))).isInstanceOfSatisfying(Outcome.Failed.class,
-          failed -> assertThat(failed.retryable()).isTrue());
+      // On the connection the server just closed, the drop may show before the message is written (retryable) or
+      // only after (the message may have gone: Unknown); which one depends on timing. Never a permanent failure.
+      Outcome onTheDroppedConnection = channel.send(email(2));
+      assertThat(onTheDroppedConnection instanceof Outcome.Unknown
+          || onTheDroppedConnection instanceof Outcome.Failed failed && failed.retryable())
+          .as("%s", onTheDroppedConnection).isTrue();
       assertThat(channel.send(email(3))).isInstanceOfSatisfying(Outcome.Failed.class,
           failed -> assertThat(failed.retryable()).as(failed.reason()).isTrue());
 
