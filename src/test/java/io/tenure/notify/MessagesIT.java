@@ -18,10 +18,7 @@ class MessagesIT {
   void theNoticesOfOneTransitionAreSeparateMessagesAndPagesWalkThemAll() {
     try (TestServer server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00")) {
       HttpApi operator = server.operator();
-      String account = Fixtures.account(operator, "V3");
-      Fixtures.topUp(operator, account, "1000.00");
-      Fixtures.bought(operator, account, "tencent-drive-enterprise", 1);
-      Fixtures.advanceTo(operator, "2023-04-09T00:00:00+08:00");
+      String account = withMessages(operator, "tencent-drive-enterprise", "2023-04-09T00:00:00+08:00");
 
       List<JsonNode> all = new ArrayList<>();
       operator.get("/v1/accounts/" + account + "/messages?limit=1000").json().path("items").forEach(all::add);
@@ -99,10 +96,7 @@ class MessagesIT {
   void aMessageStartsUnreadAndReadingItTwiceCountsItOnce() {
     try (TestServer server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00")) {
       HttpApi operator = server.operator();
-      String account = Fixtures.account(operator, "V3");
-      Fixtures.topUp(operator, account, "1000.00");
-      Fixtures.bought(operator, account, "koodrive-basic", 1);
-      Fixtures.advanceTo(operator, "2023-04-02T00:00:00+08:00");
+      String account = withMessages(operator, "koodrive-basic", "2023-04-02T00:00:00+08:00");
       List<JsonNode> messages = Fixtures.messages(operator, account);
       assertThat(messages).isNotEmpty().allSatisfy(message -> assertThat(message.path("read").asBoolean(true)).isFalse());
       assertThat(unread(operator, account)).isEqualTo(messages.size());
@@ -155,10 +149,7 @@ class MessagesIT {
   void theMessagesOfOneTransitionAreReadOneByOne() {
     try (TestServer server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00")) {
       HttpApi operator = server.operator();
-      String account = Fixtures.account(operator, "V3");
-      Fixtures.topUp(operator, account, "1000.00");
-      Fixtures.bought(operator, account, "tencent-drive-enterprise", 1);
-      Fixtures.advanceTo(operator, "2023-04-09T00:00:00+08:00");
+      String account = withMessages(operator, "tencent-drive-enterprise", "2023-04-09T00:00:00+08:00");
       List<JsonNode> atFreeze = Fixtures.messages(operator, account).stream()
           .filter(message -> message.path("createdAt").asText().equals("2023-04-09T00:00:00+08:00")).toList();
       assertThat(atFreeze).extracting(message -> message.path("type").asText()).containsExactly("EXPIRED", "FROZEN", "RELEASE_SCHEDULED");
@@ -184,10 +175,7 @@ class MessagesIT {
   void theAccountsOwnKeyReadsItsMessagesAndCountsThem() {
     try (TestServer server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00")) {
       HttpApi operator = server.operator();
-      String account = Fixtures.account(operator, "V3");
-      Fixtures.topUp(operator, account, "1000.00");
-      Fixtures.bought(operator, account, "koodrive-basic", 1);
-      Fixtures.advanceTo(operator, "2023-04-02T00:00:00+08:00");
+      String account = withMessages(operator, "koodrive-basic", "2023-04-02T00:00:00+08:00");
       HttpApi own = server.client(operator.post("/v1/api-keys", Map.of("scope", "ACCOUNT", "accountId", account)).get("key"));
       String id = Fixtures.messages(own, account).getFirst().path("id").asText();
       long count = unread(own, account);
@@ -216,5 +204,14 @@ class MessagesIT {
   private static String body(List<JsonNode> messages, String type) {
     return messages.stream().filter(message -> message.path("type").asText().equals(type)).findFirst().orElseThrow()
         .path("body").asText();
+  }
+
+  /** A V3 account that bought one month of {@code plan}, with the clock moved on to {@code until}. */
+  private static String withMessages(HttpApi operator, String plan, String until) {
+    String account = Fixtures.account(operator, "V3");
+    Fixtures.topUp(operator, account, "1000.00");
+    Fixtures.bought(operator, account, plan, 1);
+    Fixtures.advanceTo(operator, until);
+    return account;
   }
 }
