@@ -5,14 +5,8 @@ import io.tenure.account.AccountStore;
 import io.tenure.catalog.Catalog;
 import io.tenure.catalog.Catalogs;
 import io.tenure.clock.DueWork;
-import io.tenure.clock.OperatorZone;
 import io.tenure.clock.Pace;
-import io.tenure.error.Require;
-import io.tenure.lifecycle.Effect;
 import io.tenure.lifecycle.Lifecycle;
-import io.tenure.lifecycle.LifecycleEvent;
-import io.tenure.lifecycle.Phase;
-import io.tenure.lifecycle.Transition;
 import io.tenure.provider.ProviderCommands;
 import io.tenure.resource.LifecycleWrites;
 import io.tenure.resource.ResourceRecord;
@@ -20,13 +14,10 @@ import io.tenure.resource.ResourceStore;
 import io.tenure.store.TransientFailures;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,8 +49,6 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
   private static final Logger LOG = LoggerFactory.getLogger(LifecycleEngine.class);
   /** Attempts at one batch whose database connection was lost or terminated. */
   private static final int ATTEMPTS_MAX = 5;
-  /** Events one account may go through in one chunk; a guard against a rule that never settles. */
-  private static final int STEPS_MAX = 1_000_000;
   /** Due resources the engine aims to process per transaction: large enough to batch the writes, small enough to keep locks short. */
   public static final int BATCH_SIZE = 500;
   /** Accounts claimed per transaction at most, however few due resources each has. */
@@ -70,9 +59,7 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
   private final AccountStore accounts;
   private final ResourceStore resources;
   private final Supplier<LifecycleWrites> writes;
-  private final AutoRenewing autoRenewing;
-  private final GroupExpiry groupExpiry;
-  private final ProviderCommands providers;
+  private final AccountPass accountPass;
   private final int batchSize;
   private final int workers;
   private final Pace changesPace;
@@ -90,9 +77,7 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
     this.accounts = accounts;
     this.resources = resources;
     this.writes = writes;
-    this.autoRenewing = autoRenewing;
-    this.groupExpiry = groupExpiry;
-    this.providers = providers;
+    this.accountPass = new AccountPass(autoRenewing, groupExpiry, providers, batchSize);
     this.batchSize = batchSize;
     this.workers = workers;
     this.changesPace = changesPace;
@@ -215,7 +200,7 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
     int processed = 0;
     RenewalQuotes quotes = new RenewalQuotes();
     for (List<ResourceRecord> accountDue : byAccount.values()) {
-      processed += processAccount(handle, accountDue, now, pace, batch, newest, quotes);
+      processed += accountPass.process(handle, accountDue, now, pace, batch, newest, quotes);
     }
     int transitions = batch.flush(handle);
     resources.refreshAccountsDue(handle, ids);
@@ -244,175 +229,11 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
     while (true) {
       List<ResourceRecord> due = resources.lockDue(handle, List.of(accountId), now, batchSize + 1);
       LifecycleWrites batch = writes.get();
-      processAccount(handle, due, now, changesPace, batch, newest, quotes);
+      accountPass.process(handle, due, now, changesPace, batch, newest, quotes);
       batch.flush(handle);
       if (due.size() <= batchSize) {
         return;
       }
-    }
-  }
-
-  /** A due event of one resource: the order of an account's stream. */
-  private record Due(Instant at, String resourceId) implements Comparable<Due> {
-    private static final Comparator<Due> ORDER = Comparator.comparing(Due::at).thenComparing(Due::resourceId);
-
-    @Override
-    public int compareTo(Due other) {
-      return ORDER.compare(this, other);
-    }
-  }
-
-  /**
-   * The due events of one account's resources, in due order: each resource is in it once, at its next due instant.
-   * A resource queued again (after a step, or after an effect of another resource changed it) replaces its earlier
-   * place, which is then skipped. Not thread-safe: one per account processing.
-   */
-  private static final class AccountStream {
-    private final PriorityQueue<Due> order = new PriorityQueue<>();
-    private final Map<String, Due> places = new HashMap<>();
-
-    void queue(ResourceRecord resource) {
-      Optional<Due> due = Lifecycle.nextDueAt(resource.lifecycle()).map(at -> new Due(at, resource.id()));
-      due.ifPresentOrElse(place -> {
-        places.put(resource.id(), place);
-        order.add(place);
-      }, () -> places.remove(resource.id()));
-    }
-
-    /** The first event, if it is due by {@code now} and before {@code horizon}; it leaves the stream. */
-    Optional<Due> next(Instant now, Optional<Due> horizon) {
-      while (!order.isEmpty()) {
-        Due first = order.peek();
-        if (first.at().isAfter(now) || horizon.filter(limit -> first.compareTo(limit) >= 0).isPresent()) {
-          return Optional.empty();
-        }
-        order.poll();
-        if (first.equals(places.get(first.resourceId()))) {
-          places.remove(first.resourceId());
-          return Optional.of(first);
-        }
-      }
-      return Optional.empty();
-    }
-
-    /** Whether the resource still has something due by {@code now}: the next chunk's. */
-    boolean stillDue(String resourceId, Instant now) {
-      Due place = places.get(resourceId);
-      return place != null && !place.at().isAfter(now);
-    }
-  }
-
-  /**
-   * Applies, in due order across the account's resources, every event due by {@code now} of {@code due} (the
-   * account's due resources in due order, at most one more than a batch). When there is one more, that one and
-   * everything due from its instant on are left for the next chunk, so the order holds across chunks. Returns
-   * how many of the due resources it brought up to date.
-   */
-  private int processAccount(Handle handle, List<ResourceRecord> due, Instant now, Pace pace, LifecycleWrites batch,
-      Catalog newest, RenewalQuotes quotes) {
-    Optional<Due> horizon = Optional.empty();
-    List<ResourceRecord> processed = due;
-    if (due.size() > batchSize) {
-      horizon = Lifecycle.nextDueAt(due.getLast().lifecycle()).map(at -> new Due(at, due.getLast().id()));
-      processed = due.subList(0, batchSize);
-    }
-    AccountStream stream = new AccountStream();
-    for (ResourceRecord resource : processed) {
-      ResourceRecord current = withNewestPolicy(resource, newest);
-      batch.saveLifecycle(current);
-      stream.queue(current);
-    }
-    int steps = 0;
-    for (Optional<Due> next = stream.next(now, horizon); next.isPresent(); next = stream.next(now, horizon)) {
-      Require.invariant(++steps < STEPS_MAX, "account %s did not settle after %d steps", due.getFirst().accountId(), steps);
-      ResourceRecord current = batch.saved(next.get().resourceId()).orElseThrow();
-      ResourceRecord after = step(handle, current, pace == Pace.LIVE ? next.get().at() : now, batch, stream, quotes);
-      batch.saveLifecycle(after);
-      stream.queue(after);
-    }
-    // A resource left due for the next chunk is counted when that chunk brings it up to date.
-    return (int) processed.stream().filter(resource -> !stream.stillDue(resource.id(), now)).count();
-  }
-
-  /**
-   * Applies the events of {@code resource} due at its next due instant, judged at {@code judgedAt}, and their
-   * effects; a group member that an effect changed is queued again in {@code stream}. Returns the resource after.
-   */
-  private ResourceRecord step(Handle handle, ResourceRecord resource, Instant judgedAt, LifecycleWrites batch,
-      AccountStream stream, RenewalQuotes quotes) {
-    Transition transition = Lifecycle.step(resource.lifecycle(), judgedAt);
-    // A due step always moves the state on (at least what it has handled); one that did not would loop.
-    Require.invariant(!transition.state().equals(resource.lifecycle()), "resource %s did not move at its due instant %s",
-        resource.id(), judgedAt);
-    logPhaseChanges(resource, transition);
-    ResourceRecord current = resource.withLifecycle(transition.state());
-    for (Effect effect : batch.add(current, transition)) {
-      ResourceRecord before = current;
-      current = apply(handle, current, effect, batch, stream, quotes);
-      logPhaseChange(before, current);
-    }
-    if (current.lifecycle().phase() == Phase.RELEASE_PENDING) {
-      Transition completed = Lifecycle.completeUnconfirmedRelease(current.lifecycle(),
-          providers.releaseConfirmation(handle, current.planCode()));
-      ResourceRecord before = current;
-      current = current.withLifecycle(completed.state());
-      batch.add(current, completed);
-      logPhaseChange(before, current);
-    }
-    return current;
-  }
-
-  private ResourceRecord apply(Handle handle, ResourceRecord resource, Effect effect, LifecycleWrites batch,
-      AccountStream stream, RenewalQuotes quotes) {
-    switch (effect) {
-      case Effect.TryAutoRenew check -> {
-        return autoRenewing.check(handle, resource, check, batch, quotes);
-      }
-      case Effect.RefundUnexpiredGroupMembers refund -> {
-        groupExpiry.refundUnexpiredMembers(handle, resource, refund, batch).forEach(stream::queue);
-        quotes.moneyMoved(resource.accountId());
-      }
-      case Effect.FreezeGroup ignored -> {
-        // Ending the unexpired members (the refund above) is what stops the group; nothing more to freeze.
-      }
-      case Effect.SendNotice ignored -> throw new IllegalStateException("notices are written by LifecycleWrites");
-      case Effect.TellProvider ignored -> throw new IllegalStateException("provider commands are written by LifecycleWrites");
-    }
-    return resource;
-  }
-
-  /** The resource under its plan's policy in the newest catalog, if it follows it ({@link Lifecycle#underNewestPolicy}). */
-  private static ResourceRecord withNewestPolicy(ResourceRecord resource, Catalog newest) {
-    if (newest.version() == resource.policyVersion()) {
-      return resource;
-    }
-    return newest.findPlan(resource.planCode()).map(newest::policyOf)
-        .filter(policy -> Lifecycle.underNewestPolicy(resource.lifecycle(), policy).policy().equals(policy))
-        .map(policy -> resource.withPolicy(newest.version(), policy))
-        .orElse(resource);
-  }
-
-  /** One line per phase change that {@code transition} makes, each naming the phase it left. */
-  private static void logPhaseChanges(ResourceRecord resource, Transition transition) {
-    Phase left = resource.lifecycle().phase();
-    for (LifecycleEvent event : transition.events()) {
-      if (event.phase() != left) {
-        logPhaseChange(resource.id(), left, event.phase(), event.at());
-        left = event.phase();
-      }
-    }
-  }
-
-  /** One line if an effect (an auto-renewal, a release without provider) changed the phase. */
-  private static void logPhaseChange(ResourceRecord before, ResourceRecord after) {
-    if (before.lifecycle().phase() != after.lifecycle().phase()) {
-      logPhaseChange(after.id(), before.lifecycle().phase(), after.lifecycle().phase(), after.lifecycle().phaseStartedAt());
-    }
-  }
-
-  private static void logPhaseChange(String resourceId, Phase left, Phase entered, Instant at) {
-    if (LOG.isInfoEnabled()) {
-      LOG.info("lifecycle - resource {} {} -> {} at {}", resourceId, left, entered, OperatorZone.iso(at));
     }
   }
 }
