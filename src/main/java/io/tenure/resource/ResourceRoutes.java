@@ -126,8 +126,8 @@ public final class ResourceRoutes {
 
   private void change(Context context, Caller caller, boolean keyRequired, ResourceChange change) {
     String id = context.pathParam("id");
-    idempotency.once(context, keyRequired, handle -> visible(handle, caller, id), ResourceRecord::accountId,
-        (handle, seen) -> accountChanges.change(handle, seen.accountId(), clock.now(), () -> {
+    idempotency.once(context, keyRequired, handle -> visibleAccountId(handle, caller, id), accountId -> accountId,
+        (handle, accountId) -> accountChanges.change(handle, accountId, clock.now(), () -> {
           ResourceRecord resource = resources.lock(handle, id);
           LifecycleWrites batch = writes.get();
           Idempotency.Reply reply = change.apply(handle, resource, batch);
@@ -185,12 +185,23 @@ public final class ResourceRoutes {
   /** The resource if the caller may see its account, else 404 {@code RESOURCE_NOT_FOUND}. */
   private ResourceRecord visible(Handle handle, Caller caller, String id) {
     ResourceRecord resource = resources.find(handle, id).orElseThrow(() -> ResourceStore.notFound(id));
-    Account account = accounts.require(handle, resource.accountId());
+    requireVisible(handle, caller, resource.accountId(), id);
+    return resource;
+  }
+
+  /** The account of the resource if the caller may see it, read without the resource itself (a change reads it locked). */
+  private String visibleAccountId(Handle handle, Caller caller, String id) {
+    String accountId = resources.accountIdOf(handle, id).orElseThrow(() -> ResourceStore.notFound(id));
+    requireVisible(handle, caller, accountId, id);
+    return accountId;
+  }
+
+  private void requireVisible(Handle handle, Caller caller, String accountId, String resourceId) {
+    Account account = accounts.require(handle, accountId);
     try {
       caller.requireAccount(account.id(), account.partnerId().orElse(null));
     } catch (NotFoundException hidden) {
-      throw ResourceStore.notFound(id);
+      throw ResourceStore.notFound(resourceId);
     }
-    return resource;
   }
 }

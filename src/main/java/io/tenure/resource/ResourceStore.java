@@ -96,6 +96,11 @@ public final class ResourceStore {
         .list();
   }
 
+  /** The account that holds resource {@code id}, if it exists. */
+  public Optional<String> accountIdOf(Handle handle, String id) {
+    return handle.createQuery("SELECT account_id FROM resources WHERE id = :id").bind("id", id).mapTo(String.class).findOne();
+  }
+
   public Optional<ResourceRecord> find(Handle handle, String id) {
     return handle.createQuery(SELECT + " WHERE r.id = :id").bind("id", id)
         .map((row, context) -> read(handle, row)).findOne();
