@@ -1,5 +1,6 @@
 package io.tenure.subscription;
 
+import io.tenure.error.RejectedException;
 import io.tenure.error.Require;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +28,20 @@ public record NoticeRouting(int version, Map<String, TypeRouting> types) {
     TypeRouting routing = types.get(type);
     Require.invariant(routing != null, "no routing for the message type %s", type);
     return routing;
+  }
+
+  /**
+   * Refuses, with {@code SUBSCRIPTION_BELOW_FLOOR}, an account's choices of which one lies below its type's floor:
+   * the account may add recipients and channels above the floor, never take any away.
+   */
+  public void requireAboveFloors(Map<String, Choice> choices) {
+    choices.forEach((type, choice) -> {
+      Floor floor = type(type).floor();
+      if (!floor.allows(choice)) {
+        throw new RejectedException("SUBSCRIPTION_BELOW_FLOOR", floor.sentence(type)
+            + " The operator sets this floor; the account may add recipients and channels above it.");
+      }
+    });
   }
 
   NoticeRouting withVersion(int stored) {

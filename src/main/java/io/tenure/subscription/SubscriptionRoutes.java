@@ -7,7 +7,6 @@ import io.tenure.api.Caller;
 import io.tenure.api.Json;
 import io.tenure.api.Routes;
 import io.tenure.clock.TenureClock;
-import io.tenure.error.RejectedException;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -50,13 +49,7 @@ public final class SubscriptionRoutes {
       Account account = accounts.visible(handle, caller, context.pathParam("id"));
       NoticeRouting routing = routings.current(handle);
       Map<String, Choice> changed = request.choices(account.contacts());
-      changed.forEach((type, choice) -> {
-        Floor floor = routing.type(type).floor();
-        if (!floor.allows(choice)) {
-          throw new RejectedException("SUBSCRIPTION_BELOW_FLOOR", floor.sentence(type)
-              + " The operator sets this floor; the account may add recipients and channels above it.");
-        }
-      });
+      routing.requireAboveFloors(changed);
       store.replace(handle, account.id(), changed, clock.now());
       LOG.info("notices - account {} changed its message subscriptions for {}", account.id(), changed.keySet());
       return SubscriptionView.of(account.id(), routing, store.choices(handle, account.id()));
