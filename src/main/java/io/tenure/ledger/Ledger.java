@@ -109,12 +109,17 @@ public final class Ledger implements Wallets {
    */
   public Posted chargePrepaid(Handle handle, String accountId, Money amount, String description, String billId, Instant at) {
     Require.invariant(amount.signum() >= 0, "a charge must not be negative, was %s", amount);
-    return post(handle, accountId, Kind.CHARGE, description, billId, at, chargeEntries(accountId, amount), true)
-        .orElseThrow(() -> {
-          Money balance = balance(handle, accountId);
-          return new RejectedException("INSUFFICIENT_BALANCE", "The balance " + balance + " " + code(amount)
-              + " does not cover " + amount + " " + code(amount) + "; top up first.");
-        });
+    Optional<Posted> posted = post(handle, accountId, Kind.CHARGE, description, billId, at,
+        chargeEntries(accountId, amount), true);
+    // The wallet's balance and the amount are compared as money: a charge in another currency is a bug, refused.
+    Money balance = posted.map(Posted::balance).orElseGet(() -> balance(handle, accountId));
+    if (posted.isEmpty() && balance.compareTo(amount) < 0) {
+      throw new RejectedException("INSUFFICIENT_BALANCE", "The balance " + balance + " " + code(amount)
+          + " does not cover " + amount + " " + code(amount) + "; top up first.");
+    }
+    Require.invariant(balance.currency().equals(amount.currency()), "cannot combine %s and %s", balance.currency(),
+        amount.currency());
+    return posted.orElseThrow();
   }
 
   /** A charge that may take the wallet below zero (pay-as-you-go usage): arrears are allowed. */
@@ -160,7 +165,7 @@ public final class Ledger implements Wallets {
         WITH wallet AS (
           UPDATE wallets SET balance_minor = balance_minor + :change
           WHERE account_id = :accountId AND (NOT :covered OR balance_minor + :change >= 0)
-          RETURNING balance_minor),
+          RETURNING balance_minor, currency),
         posted AS (
           INSERT INTO ledger_transactions (id, account_id, kind, description, bill_id, created_at)
           SELECT :id, :accountId, :kind, :description, :billId, :at FROM wallet
@@ -171,15 +176,15 @@ public final class Ledger implements Wallets {
           FROM posted, unnest(CAST(:books AS text[]), CAST(:amounts AS bigint[]), CAST(:currencies AS text[]))
             WITH ORDINALITY AS entry (book, amount, currency, position)
           ORDER BY entry.position)
-        SELECT balance_minor FROM wallet
+        SELECT balance_minor, currency FROM wallet
         """)
         .bind("change", walletChange).bind("accountId", accountId).bind("covered", covered).bind("id", id)
         .bind("kind", kind.name()).bind("description", description).bind("billId", billId).bind("at", at);
     Columns.text(statement, "books", entries, Entry::book);
     Columns.text(statement, "amounts", entries, entry -> Long.toString(entry.amount().minor()));
     Columns.text(statement, "currencies", entries, entry -> code(entry.amount()));
-    Currency currency = entries.getFirst().amount().currency();
-    return statement.mapTo(Long.class).findOne().map(balance -> new Posted(id, new Money(balance, currency)));
+    return statement.map((row, context) -> new Posted(id, new Money(row.getLong(1), Currency.getInstance(row.getString(2)))))
+        .findOne();
   }
 
   private static String code(Money amount) {
