@@ -11,6 +11,7 @@ import io.tenure.catalog.Catalogs;
 import io.tenure.clock.TenureClock;
 import io.tenure.error.ForbiddenException;
 import io.tenure.error.NotFoundException;
+import io.tenure.money.Money;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
@@ -83,10 +84,10 @@ public final class AccountRoutes {
       partnerId.ifPresent(id -> requirePartner(handle, caller, id));
       Account account = accounts.create(handle, request.name().strip(), request.tier(), zone, locale, currency, partnerId,
           request.contacts(), clock.now());
-      ledger.openWallet(handle, account.id(), currency);
+      Money opened = ledger.openWallet(handle, account.id(), currency);
       LOG.info("account - created {} (tier {}, zone {}, locale {}, partner {})", account.id(), account.tier(), zone,
           locale.tag(), partnerId.orElse("none"));
-      return view(handle, account);
+      return AccountView.of(account, opened);
     });
     context.status(201).json(view);
   }

@@ -2,6 +2,7 @@ package io.tenure.account;
 
 import io.tenure.error.NotFoundException;
 import io.tenure.money.Money;
+import io.tenure.store.Columns;
 import io.tenure.store.Ids;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +13,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * Reads and writes accounts, their contacts and partners. Every method runs on the caller's handle. The account
@@ -23,24 +25,46 @@ public final class AccountStore {
   /** An account whose work falls due at {@code dueAt}. */
   public record DueAccount(String id, Instant dueAt) {}
 
-  /** Inserts a new account (and its empty wallet row is the ledger's business); returns it. */
+  /** Inserts a new account (and its empty wallet row is the ledger's business); returns it as stored. */
   public Account create(Handle handle, String name, String tier, ZoneId zone, AccountLocale locale, Currency currency,
       Optional<String> partnerId, List<Contact> contacts, Instant now) {
     String id = Ids.next("acc");
-    handle.createUpdate("""
+    Account account = handle.createQuery("""
             INSERT INTO accounts (id, name, tier, time_zone, locale, currency, partner_id, created_at)
             VALUES (:id, :name, :tier, :zone, :locale, :currency, :partnerId, :now)
+            RETURNING *
             """)
         .bind("id", id).bind("name", name).bind("tier", tier).bind("zone", zone.getId()).bind("locale", locale.tag())
         .bind("currency", currency.getCurrencyCode()).bind("partnerId", partnerId.orElse(null)).bind("now", now)
-        .execute();
-    replaceContacts(handle, id, contacts);
-    return find(handle, id).orElseThrow();
+        .map((row, context) -> account(row, new ArrayList<>(contacts))).one();
+    insertContacts(handle, id, contacts);
+    return account;
   }
 
+  /** The account with its contacts, read in one statement (one row per contact). */
   public Optional<Account> find(Handle handle, String id) {
-    return handle.createQuery("SELECT * FROM accounts WHERE id = :id").bind("id", id)
-        .map((row, context) -> account(row, contacts(handle, id))).findOne();
+    return handle.createQuery("""
+            SELECT a.*, c.name AS contact_name, c.role AS contact_role, c.email AS contact_email, c.phone AS contact_phone
+            FROM accounts a LEFT JOIN contacts c ON c.account_id = a.id
+            WHERE a.id = :id ORDER BY c.position
+            """)
+        .bind("id", id)
+        .scanResultSet((results, context) -> {
+          ResultSet row = results.get();
+          if (!row.next()) {
+            return Optional.<Account>empty();
+          }
+          List<Contact> contacts = new ArrayList<>();
+          Account account = account(row, contacts);
+          do {
+            String contactRole = row.getString("contact_role");
+            if (contactRole != null) {
+              contacts.add(new Contact(row.getString("contact_name"), ContactRole.valueOf(contactRole),
+                  row.getString("contact_email"), row.getString("contact_phone")));
+            }
+          } while (row.next());
+          return Optional.of(account);
+        });
   }
 
   /** The account, or 404 {@code ACCOUNT_NOT_FOUND}. */
@@ -62,16 +86,26 @@ public final class AccountStore {
 
   public void replaceContacts(Handle handle, String accountId, List<Contact> contacts) {
     handle.createUpdate("DELETE FROM contacts WHERE account_id = :id").bind("id", accountId).execute();
-    for (int position = 0; position < contacts.size(); position++) {
-      Contact contact = contacts.get(position);
-      handle.createUpdate("""
-              INSERT INTO contacts (account_id, position, name, role, email, phone)
-              VALUES (:accountId, :position, :name, :role, :email, :phone)
-              """)
-          .bind("accountId", accountId).bind("position", position).bind("name", contact.name())
-          .bind("role", contact.role().name()).bind("email", contact.email()).bind("phone", contact.phone())
-          .execute();
+    insertContacts(handle, accountId, contacts);
+  }
+
+  /** Inserts {@code contacts} in their order, all in one statement. */
+  private static void insertContacts(Handle handle, String accountId, List<Contact> contacts) {
+    if (contacts.isEmpty()) {
+      return;
     }
+    Update insert = handle.createUpdate("""
+        INSERT INTO contacts (account_id, position, name, role, email, phone)
+        SELECT :accountId, contact.position - 1, contact.name, contact.role, contact.email, contact.phone
+        FROM unnest(CAST(:names AS text[]), CAST(:roles AS text[]), CAST(:emails AS text[]), CAST(:phones AS text[]))
+          WITH ORDINALITY AS contact (name, role, email, phone, position)
+        """)
+        .bind("accountId", accountId);
+    Columns.text(insert, "names", contacts, Contact::name);
+    Columns.text(insert, "roles", contacts, contact -> contact.role().name());
+    Columns.text(insert, "emails", contacts, Contact::email);
+    Columns.text(insert, "phones", contacts, Contact::phone);
+    insert.execute();
   }
 
   public void saveLocale(Handle handle, String accountId, AccountLocale locale) {
@@ -137,13 +171,7 @@ public final class AccountStore {
         .mapTo(Boolean.class).one();
   }
 
-  private static List<Contact> contacts(Handle handle, String accountId) {
-    return handle.createQuery("SELECT * FROM contacts WHERE account_id = :id ORDER BY position").bind("id", accountId)
-        .map((row, context) -> new Contact(row.getString("name"), ContactRole.valueOf(row.getString("role")),
-            row.getString("email"), row.getString("phone")))
-        .list();
-  }
-
+  /** The account of {@code row}; it keeps {@code contacts} as its list, so a caller may still fill it. */
   private static Account account(ResultSet row, List<Contact> contacts) throws SQLException {
     Currency currency = Currency.getInstance(row.getString("currency"));
     Optional<Money> low = money(row, "low_balance_threshold_minor", currency);
@@ -152,7 +180,7 @@ public final class AccountStore {
     Optional<Account.AutoRecharge> recharge = rechargeAmount.map(amount -> new Account.AutoRecharge(rechargeBelow.orElseThrow(), amount));
     return new Account(row.getString("id"), row.getString("name"), row.getString("tier"),
         ZoneId.of(row.getString("time_zone")), AccountLocale.ofTag(row.getString("locale")).orElseThrow(), currency, Optional.ofNullable(row.getString("partner_id")),
-        new ArrayList<>(contacts),
+        contacts,
         new Account.Settings(low, new Money(row.getLong("credit_limit_minor"), currency), recharge),
         row.getTimestamp("created_at").toInstant());
   }

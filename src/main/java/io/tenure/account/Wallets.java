@@ -10,7 +10,8 @@ import org.jdbi.v3.core.Handle;
  */
 public interface Wallets {
 
-  void openWallet(Handle handle, String accountId, Currency currency);
+  /** Opens the account's wallet and returns its opening balance, as stored. */
+  Money openWallet(Handle handle, String accountId, Currency currency);
 
   Money balance(Handle handle, String accountId);
 }

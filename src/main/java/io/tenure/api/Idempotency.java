@@ -76,8 +76,10 @@ public final class Idempotency {
           return Optional.of(stored(handle, claimedIn.get(), key));
         }
         Reply reply = change.apply(handle, about);
-        remember(handle, claimedIn.get(), key, reply.status(), Json.write(reply.body()));
-        context.status(reply.status()).json(reply.body());
+        // Written once: the text kept for a retry is the text sent now.
+        String body = Json.write(reply.body());
+        remember(handle, claimedIn.get(), key, reply.status(), body);
+        context.status(reply.status()).contentType("application/json").result(body);
         return Optional.empty();
       });
       earlier.ifPresent(stored -> replay(context, stored, requestHash, key));

@@ -2,6 +2,7 @@ package io.tenure.billing;
 
 import io.tenure.error.Require;
 import io.tenure.money.Money;
+import io.tenure.store.Columns;
 import io.tenure.store.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,27 +10,31 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
 
 /** Writes and reads bills. Every method runs on the caller's handle, inside the caller's transaction. */
 public final class BillStore {
 
-  /** Stores a bill whose total is the sum of its lines. */
+  /** Stores a bill whose total is the sum of its lines, the bill and its lines in one statement. */
   public Bill create(Handle handle, String accountId, String resourceId, Bill.Type type, List<Bill.Line> lines, Instant at) {
     Require.invariant(!lines.isEmpty(), "a bill needs at least one line");
     Currency currency = lines.getFirst().amount().currency();
     Money total = lines.stream().map(Bill.Line::amount).reduce(Money.zero(currency), Money::plus);
     Bill bill = new Bill(Ids.next("bil"), accountId, resourceId, type, total, lines, at);
-    handle.createUpdate("""
-            INSERT INTO bills (id, account_id, resource_id, type, total_minor, currency, created_at)
-            VALUES (:id, :accountId, :resourceId, :type, :total, :currency, :at)
-            """)
+    Update statement = handle.createUpdate("""
+        WITH bill AS (
+          INSERT INTO bills (id, account_id, resource_id, type, total_minor, currency, created_at)
+          VALUES (:id, :accountId, :resourceId, :type, :total, :currency, :at)
+          RETURNING id)
+        INSERT INTO bill_lines (bill_id, position, description, amount_minor)
+        SELECT bill.id, line.position - 1, line.description, line.amount
+        FROM bill, unnest(CAST(:descriptions AS text[]), CAST(:amounts AS bigint[])) WITH ORDINALITY AS line (description, amount, position)
+        """)
         .bind("id", bill.id()).bind("accountId", accountId).bind("resourceId", resourceId).bind("type", type.name())
-        .bind("total", total.minor()).bind("currency", currency.getCurrencyCode()).bind("at", at).execute();
-    for (int position = 0; position < lines.size(); position++) {
-      handle.createUpdate("INSERT INTO bill_lines (bill_id, position, description, amount_minor) VALUES (:id, :position, :description, :amount)")
-          .bind("id", bill.id()).bind("position", position).bind("description", lines.get(position).description())
-          .bind("amount", lines.get(position).amount().minor()).execute();
-    }
+        .bind("total", total.minor()).bind("currency", currency.getCurrencyCode()).bind("at", at);
+    Columns.text(statement, "descriptions", lines, Bill.Line::description);
+    Columns.text(statement, "amounts", lines, line -> Long.toString(line.amount().minor()));
+    statement.execute();
     return bill;
   }
 

@@ -4,6 +4,7 @@ import io.tenure.account.Wallets;
 import io.tenure.error.RejectedException;
 import io.tenure.error.Require;
 import io.tenure.money.Money;
+import io.tenure.store.Columns;
 import io.tenure.store.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,15 +12,17 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * The double-entry ledger: every movement of money is a transaction whose entries sum to zero, and a
  * wallet moves only through it. Amounts are signed from the book's side: +100 on a wallet is money into
  * the wallet. Books are {@code wallet:<account>}, {@code funding:<currency>} (money paid in from outside),
  * {@code revenue:<currency>} and {@code adjustments:<currency>}. Methods run on the caller's handle, inside
- * the caller's transaction; a wallet is changed only after {@link #lockWallet}, so concurrent movements of
- * one wallet are serialized by its row lock.
+ * the caller's transaction; a wallet is changed only under its row lock (taken by {@link #lockWallet} or by the
+ * posting's own update), so concurrent movements of one wallet are serialized by it.
  */
 public final class Ledger implements Wallets {
 
@@ -71,9 +74,10 @@ public final class Ledger implements Wallets {
   }
 
   @Override
-  public void openWallet(Handle handle, String accountId, Currency currency) {
-    handle.createUpdate("INSERT INTO wallets (account_id, currency) VALUES (:id, :currency)")
-        .bind("id", accountId).bind("currency", currency.getCurrencyCode()).execute();
+  public Money openWallet(Handle handle, String accountId, Currency currency) {
+    return handle.createQuery("INSERT INTO wallets (account_id, currency) VALUES (:id, :currency) RETURNING balance_minor")
+        .bind("id", accountId).bind("currency", currency.getCurrencyCode())
+        .map((row, context) -> new Money(row.getLong(1), currency)).one();
   }
 
   /** Locks the account's wallet until the transaction ends and returns its balance. */
@@ -101,22 +105,31 @@ public final class Ledger implements Wallets {
 
   /**
    * A prepaid charge: the wallet must hold {@code amount} (checked under the wallet lock), or nothing
-   * happens and the answer is 409 {@code INSUFFICIENT_BALANCE}.
+   * happens and the answer is 409 {@code INSUFFICIENT_BALANCE}. The check and the posting are one statement.
    */
   public Posted chargePrepaid(Handle handle, String accountId, Money amount, String description, String billId, Instant at) {
-    Money balance = lockWallet(handle, accountId);
-    if (balance.compareTo(amount) < 0) {
-      throw new RejectedException("INSUFFICIENT_BALANCE",
-          "The balance " + balance + " " + code(amount) + " does not cover " + amount + " " + code(amount) + "; top up first.");
+    Require.invariant(amount.signum() >= 0, "a charge must not be negative, was %s", amount);
+    Optional<Posted> posted = post(handle, accountId, Kind.CHARGE, description, billId, at,
+        chargeEntries(accountId, amount), true);
+    // The wallet's balance and the amount are compared as money: a charge in another currency is a bug, refused.
+    Money balance = posted.map(Posted::balance).orElseGet(() -> balance(handle, accountId));
+    if (posted.isEmpty() && balance.compareTo(amount) < 0) {
+      throw new RejectedException("INSUFFICIENT_BALANCE", "The balance " + balance + " " + code(amount)
+          + " does not cover " + amount + " " + code(amount) + "; top up first.");
     }
-    return charge(handle, accountId, amount, description, billId, at);
+    Require.invariant(balance.currency().equals(amount.currency()), "cannot combine %s and %s", balance.currency(),
+        amount.currency());
+    return posted.orElseThrow();
   }
 
   /** A charge that may take the wallet below zero (pay-as-you-go usage): arrears are allowed. */
   public Posted charge(Handle handle, String accountId, Money amount, String description, String billId, Instant at) {
     Require.invariant(amount.signum() >= 0, "a charge must not be negative, was %s", amount);
-    return post(handle, accountId, Kind.CHARGE, description, billId, at,
-        List.of(new Entry(walletBook(accountId), amount.negate()), new Entry("revenue:" + code(amount), amount)));
+    return post(handle, accountId, Kind.CHARGE, description, billId, at, chargeEntries(accountId, amount));
+  }
+
+  private static List<Entry> chargeEntries(String accountId, Money amount) {
+    return List.of(new Entry(walletBook(accountId), amount.negate()), new Entry("revenue:" + code(amount), amount));
   }
 
   public Posted refund(Handle handle, String accountId, Money amount, String description, String billId, Instant at) {
@@ -133,28 +146,45 @@ public final class Ledger implements Wallets {
 
   private Posted post(Handle handle, String accountId, Kind kind, String description, String billId, Instant at,
       List<Entry> entries) {
+    return post(handle, accountId, kind, description, billId, at, entries, false).orElseThrow();
+  }
+
+  /**
+   * Writes the transaction, its entries and the wallet's new balance in one statement (one round trip, one
+   * parse). With {@code covered}, the wallet must not go below zero: when it would, nothing is written and the
+   * answer is empty. The wallet's row lock is taken by the update, as {@link #lockWallet} would.
+   */
+  private Optional<Posted> post(Handle handle, String accountId, Kind kind, String description, String billId,
+      Instant at, List<Entry> entries, boolean covered) {
     long sum = entries.stream().mapToLong(entry -> entry.amount().minor()).sum();
     Require.invariant(sum == 0, "transaction entries %s sum to %d, not 0", entries, sum);
     String id = Ids.next("txn");
-    handle.createUpdate("""
-            INSERT INTO ledger_transactions (id, account_id, kind, description, bill_id, created_at)
-            VALUES (:id, :accountId, :kind, :description, :billId, :at)
-            """)
-        .bind("id", id).bind("accountId", accountId).bind("kind", kind.name()).bind("description", description)
-        .bind("billId", billId).bind("at", at).execute();
     String wallet = walletBook(accountId);
-    long walletChange = 0;
-    for (Entry entry : entries) {
-      handle.createUpdate("INSERT INTO ledger_entries (transaction_id, book, amount_minor, currency) VALUES (:id, :book, :amount, :currency)")
-          .bind("id", id).bind("book", entry.book()).bind("amount", entry.amount().minor())
-          .bind("currency", code(entry.amount())).execute();
-      walletChange += entry.book().equals(wallet) ? entry.amount().minor() : 0;
-    }
-    long balance = handle.createQuery("""
-            UPDATE wallets SET balance_minor = balance_minor + :change WHERE account_id = :accountId RETURNING balance_minor
-            """)
-        .bind("change", walletChange).bind("accountId", accountId).mapTo(Long.class).one();
-    return new Posted(id, new Money(balance, entries.getFirst().amount().currency()));
+    long walletChange = entries.stream().filter(entry -> entry.book().equals(wallet)).mapToLong(entry -> entry.amount().minor()).sum();
+    Query statement = handle.createQuery("""
+        WITH wallet AS (
+          UPDATE wallets SET balance_minor = balance_minor + :change
+          WHERE account_id = :accountId AND (NOT :covered OR balance_minor + :change >= 0)
+          RETURNING balance_minor, currency),
+        posted AS (
+          INSERT INTO ledger_transactions (id, account_id, kind, description, bill_id, created_at)
+          SELECT :id, :accountId, :kind, :description, :billId, :at FROM wallet
+          RETURNING id),
+        entries AS (
+          INSERT INTO ledger_entries (transaction_id, book, amount_minor, currency)
+          SELECT posted.id, entry.book, entry.amount, entry.currency
+          FROM posted, unnest(CAST(:books AS text[]), CAST(:amounts AS bigint[]), CAST(:currencies AS text[]))
+            WITH ORDINALITY AS entry (book, amount, currency, position)
+          ORDER BY entry.position)
+        SELECT balance_minor, currency FROM wallet
+        """)
+        .bind("change", walletChange).bind("accountId", accountId).bind("covered", covered).bind("id", id)
+        .bind("kind", kind.name()).bind("description", description).bind("billId", billId).bind("at", at);
+    Columns.text(statement, "books", entries, Entry::book);
+    Columns.text(statement, "amounts", entries, entry -> Long.toString(entry.amount().minor()));
+    Columns.text(statement, "currencies", entries, entry -> code(entry.amount()));
+    return statement.map((row, context) -> new Posted(id, new Money(row.getLong(1), Currency.getInstance(row.getString(2)))))
+        .findOne();
   }
 
   private static String code(Money amount) {

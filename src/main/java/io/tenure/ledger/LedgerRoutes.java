@@ -84,7 +84,7 @@ public final class LedgerRoutes {
         (handle, account) -> {
           Money amount = Money.of(request.amount(), account.currency(), "amount");
           return accountChanges.change(handle, accountId, clock.now(), () -> {
-            ledger.lockWallet(handle, accountId);
+            // The posting locks the wallet itself (its update), at the point where a separate lock would.
             Ledger.Posted posted = ledger.topUp(handle, accountId, amount,
                 request.description() == null ? "Top-up" : request.description(), clock.now());
             LOG.info("ledger - top-up {} of {} to account {}", posted.transactionId(), amount, accountId);
@@ -102,7 +102,6 @@ public final class LedgerRoutes {
         (handle, account) -> {
           Money amount = Money.of(request.amount(), account.currency(), "amount");
           return accountChanges.change(handle, accountId, clock.now(), () -> {
-            ledger.lockWallet(handle, accountId);
             Ledger.Posted posted = ledger.adjust(handle, accountId, amount, request.reason(), clock.now());
             LOG.info("ledger - adjustment {} of {} to account {}", posted.transactionId(), request.amount(), accountId);
             return new Idempotency.Reply(201, posted);

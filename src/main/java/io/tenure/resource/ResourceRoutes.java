@@ -191,15 +191,19 @@ public final class ResourceRoutes {
 
   /** The account of the resource if the caller may see it, read without the resource itself (a change reads it locked). */
   private String visibleAccountId(Handle handle, Caller caller, String id) {
-    String accountId = resources.accountIdOf(handle, id).orElseThrow(() -> ResourceStore.notFound(id));
-    requireVisible(handle, caller, accountId, id);
-    return accountId;
+    ResourceStore.Holder holder = resources.holderOf(handle, id).orElseThrow(() -> ResourceStore.notFound(id));
+    requireVisible(caller, holder.accountId(), holder.partnerId(), id);
+    return holder.accountId();
   }
 
   private void requireVisible(Handle handle, Caller caller, String accountId, String resourceId) {
     Account account = accounts.require(handle, accountId);
+    requireVisible(caller, account.id(), account.partnerId(), resourceId);
+  }
+
+  private static void requireVisible(Caller caller, String accountId, Optional<String> partnerId, String resourceId) {
     try {
-      caller.requireAccount(account.id(), account.partnerId().orElse(null));
+      caller.requireAccount(accountId, partnerId.orElse(null));
     } catch (NotFoundException hidden) {
       throw ResourceStore.notFound(resourceId);
     }

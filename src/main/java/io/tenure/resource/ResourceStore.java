@@ -57,14 +57,44 @@ public final class ResourceStore {
     bindTerm(statement, resource);
     bindLifecycle(statement, resource.lifecycle(), resource.policyVersion());
     statement.execute();
-    saveAddOns(handle, resource.id(), resource.addOns());
+    insertAddOns(handle, resource.id(), resource.addOns());
   }
 
-  /** Locks the resource's row until the transaction ends and reads it; 404 when it does not exist. */
+  /**
+   * Locks the resource's row until the transaction ends and reads it with its add-ons, in one statement; 404 when
+   * it does not exist.
+   */
   public ResourceRecord lock(Handle handle, String id) {
-    return handle.createQuery(SELECT + " WHERE r.id = :id FOR UPDATE OF r").bind("id", id)
-        .map((row, context) -> read(handle, row)).findOne()
+    return handle.createQuery("""
+            SELECT r.*, a.tier, a.time_zone, a.currency, held.codes, held.quantities, held.paids
+            FROM resources r JOIN accounts a ON a.id = r.account_id
+            CROSS JOIN LATERAL (
+              SELECT array_agg(code ORDER BY code) AS codes, array_agg(quantity ORDER BY code) AS quantities,
+                array_agg(paid_minor ORDER BY code) AS paids
+              FROM resource_add_ons WHERE resource_id = r.id) held
+            WHERE r.id = :id FOR UPDATE OF r
+            """)
+        .bind("id", id)
+        .map((row, context) -> readRow(row, heldAddOns(row)))
+        .findOne()
         .orElseThrow(() -> notFound(id));
+  }
+
+  /** The add-ons aggregated into the arrays {@code codes}, {@code quantities} and {@code paids} of {@code row}. */
+  private static List<AddOnHolding> heldAddOns(ResultSet row) throws SQLException {
+    java.sql.Array codes = row.getArray("codes");
+    if (codes == null) {
+      return List.of();
+    }
+    Currency currency = Currency.getInstance(row.getString("currency"));
+    String[] code = (String[]) codes.getArray();
+    Long[] quantity = (Long[]) row.getArray("quantities").getArray();
+    Long[] paid = (Long[]) row.getArray("paids").getArray();
+    List<AddOnHolding> addOns = new java.util.ArrayList<>(code.length);
+    for (int index = 0; index < code.length; index++) {
+      addOns.add(new AddOnHolding(code[index], quantity[index], new Money(paid[index], currency)));
+    }
+    return addOns;
   }
 
   /** A page of the account's resources in id order after {@code after} (null: from the start), optionally in one phase. */
@@ -96,9 +126,15 @@ public final class ResourceStore {
         .list();
   }
 
-  /** The account that holds resource {@code id}, if it exists. */
-  public Optional<String> accountIdOf(Handle handle, String id) {
-    return handle.createQuery("SELECT account_id FROM resources WHERE id = :id").bind("id", id).mapTo(String.class).findOne();
+  /** The account that holds a resource, and the account's partner (empty: none). */
+  public record Holder(String accountId, Optional<String> partnerId) {}
+
+  /** The account that holds resource {@code id} and its partner, if the resource exists: one statement. */
+  public Optional<Holder> holderOf(Handle handle, String id) {
+    return handle.createQuery("SELECT r.account_id, a.partner_id FROM resources r JOIN accounts a ON a.id = r.account_id WHERE r.id = :id")
+        .bind("id", id)
+        .map((row, context) -> new Holder(row.getString(1), Optional.ofNullable(row.getString(2))))
+        .findOne();
   }
 
   public Optional<ResourceRecord> find(Handle handle, String id) {
@@ -168,21 +204,28 @@ public final class ResourceStore {
         """);
   }
 
-  /** Writes the term, what was paid, the add-ons and the lifecycle state of {@code resource}. */
+  /** Writes the term, what was paid, the add-ons and the lifecycle state of {@code resource}, in one statement. */
   public void save(Handle handle, ResourceRecord resource) {
     Update statement = handle.createUpdate("""
-        UPDATE resources SET catalog_version = :catalogVersion, term_start = :termStart, term_periods = :termPeriods,
-          plan_paid_minor = :planPaid, phase = :phase, policy_code = :policyCode, policy_version = :policyVersion,
-          term_end = :termEnd, arrears_started_at = :arrearsStartedAt, policy_phase_index = :policyPhaseIndex,
-          phase_started_at = :phaseStartedAt, auto_renew = :autoRenew, auto_renew_periods = :autoRenewPeriods,
-          periodic_handled_through = :periodicHandledThrough, next_due_at = :nextDueAt
-        WHERE id = :id
+        WITH saved AS (
+          UPDATE resources SET catalog_version = :catalogVersion, term_start = :termStart, term_periods = :termPeriods,
+            plan_paid_minor = :planPaid, phase = :phase, policy_code = :policyCode, policy_version = :policyVersion,
+            term_end = :termEnd, arrears_started_at = :arrearsStartedAt, policy_phase_index = :policyPhaseIndex,
+            phase_started_at = :phaseStartedAt, auto_renew = :autoRenew, auto_renew_periods = :autoRenewPeriods,
+            periodic_handled_through = :periodicHandledThrough, next_due_at = :nextDueAt
+          WHERE id = :id),
+        dropped AS (
+          DELETE FROM resource_add_ons WHERE resource_id = :id AND NOT (code = ANY (CAST(:codes AS text[]))))
+        INSERT INTO resource_add_ons (resource_id, code, quantity, paid_minor)
+        SELECT :id, held.code, held.quantity, held.paid
+        FROM unnest(CAST(:codes AS text[]), CAST(:quantities AS bigint[]), CAST(:paids AS bigint[])) AS held (code, quantity, paid)
+        ON CONFLICT (resource_id, code) DO UPDATE SET quantity = excluded.quantity, paid_minor = excluded.paid_minor
         """);
     statement.bind("id", resource.id());
     bindTerm(statement, resource);
     bindLifecycle(statement, resource.lifecycle(), resource.policyVersion());
+    bindAddOns(statement, resource.addOns());
     statement.execute();
-    saveAddOns(handle, resource.id(), resource.addOns());
   }
 
   /** Builds a resource from a row of {@link #SELECT}. */
@@ -236,13 +279,24 @@ public final class ResourceStore {
         .bind("planPaid", resource.term().isPresent() ? resource.planPaid().minor() : null);
   }
 
-  private static void saveAddOns(Handle handle, String resourceId, List<AddOnHolding> addOns) {
-    handle.createUpdate("DELETE FROM resource_add_ons WHERE resource_id = :id").bind("id", resourceId).execute();
-    for (AddOnHolding addOn : addOns) {
-      handle.createUpdate("INSERT INTO resource_add_ons (resource_id, code, quantity, paid_minor) VALUES (:id, :code, :quantity, :paid)")
-          .bind("id", resourceId).bind("code", addOn.code()).bind("quantity", addOn.quantity())
-          .bind("paid", addOn.paid().minor()).execute();
+  /** Inserts the add-ons of a new resource, all in one statement. */
+  private static void insertAddOns(Handle handle, String resourceId, List<AddOnHolding> addOns) {
+    if (addOns.isEmpty()) {
+      return;
     }
+    Update insert = handle.createUpdate("""
+        INSERT INTO resource_add_ons (resource_id, code, quantity, paid_minor)
+        SELECT :id, held.code, held.quantity, held.paid
+        FROM unnest(CAST(:codes AS text[]), CAST(:quantities AS bigint[]), CAST(:paids AS bigint[])) AS held (code, quantity, paid)
+        """).bind("id", resourceId);
+    bindAddOns(insert, addOns);
+    insert.execute();
+  }
+
+  private static void bindAddOns(SqlStatement<?> statement, List<AddOnHolding> addOns) {
+    Columns.text(statement, "codes", addOns, AddOnHolding::code);
+    Columns.text(statement, "quantities", addOns, addOn -> Long.toString(addOn.quantity()));
+    Columns.text(statement, "paids", addOns, addOn -> Long.toString(addOn.paid().minor()));
   }
 
   /** Add-on quantities by code, as the API shows them. */
