@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * @param resourceId the held resource, or the resource whose feature is held; empty for an account hold
  * @param feature the held feature of a FEATURE hold
- * @param appliedBy the API key that applied it
+ * @param appliedBy the kind of key that applied it, {@code OPERATOR} or {@code PARTNER} (a key's id is the operator's to
+ *     see; the log line of the change names it)
  */
 public record Hold(String id, String accountId, HoldScope scope, Optional<String> resourceId, Optional<String> feature,
     HoldReason reason, boolean permanent, String note, Instant appliedAt, String appliedBy, Optional<Instant> liftedAt,

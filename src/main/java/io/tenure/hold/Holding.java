@@ -53,7 +53,7 @@ public final class Holding {
     resource.ifPresent(held -> requireFeature(held, request));
     Hold hold = new Hold(Ids.next("hold"), accountId, request.scope(), resource.map(ResourceRecord::id),
         Optional.ofNullable(request.feature()), request.reason(), request.isPermanent(), request.note(), now,
-        caller.keyId(), Optional.empty(), Optional.empty());
+        caller.scope().name(), Optional.empty(), Optional.empty());
     holds.insert(handle, hold);
     announce(handle, hold, resource, ProviderCommand.HOLD_APPLIED, NoticeType.HOLD_APPLIED, now);
     return hold;
@@ -66,7 +66,7 @@ public final class Holding {
     if (!hold.inForce()) {
       return hold;
     }
-    Hold lifted = hold.lifted(now, caller.keyId());
+    Hold lifted = hold.lifted(now, caller.scope().name());
     holds.saveLifted(handle, lifted);
     Optional<ResourceRecord> resource = hold.resourceId().map(id -> resources.lock(handle, id));
     announce(handle, lifted, resource, ProviderCommand.HOLD_LIFTED, NoticeType.HOLD_LIFTED, now);

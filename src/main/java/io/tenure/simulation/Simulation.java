@@ -77,6 +77,7 @@ public final class Simulation {
       CatalogVersions catalogVersions = new CatalogVersions(model, calls, auditor, random);
       SubscriptionWorkload subscriptions = new SubscriptionWorkload(calls, auditor, random, workload, options.sabotage());
       InboxWorkload inbox = new InboxWorkload(calls, auditor, random, workload);
+      HoldWorkload holds = new HoldWorkload(model, calls, auditor, random, workload);
       for (int number = 1; number <= options.accounts(); number++) {
         workload.createAccount(number);
       }
@@ -90,7 +91,7 @@ public final class Simulation {
           if (options.faults()) {
             faults.beforeCall();
           }
-          operation(choice, workload, resources, catalogVersions, subscriptions, inbox);
+          operation(choice, workload, resources, catalogVersions, subscriptions, inbox, holds);
         }
       }
       faults.settle();
@@ -114,10 +115,10 @@ public final class Simulation {
 
   /**
    * One operation of the workload, by weight: money and resources mostly, a catalog version, a change of message
-   * subscriptions and the reading of a message rarely.
+   * subscriptions, the reading of a message and a hold (applied, lifted, or a ban with a refused purchase) rarely.
    */
   private void operation(int choice, Workload workload, ResourceWorkload resources, CatalogVersions catalogVersions,
-      SubscriptionWorkload subscriptions, InboxWorkload inbox) {
+      SubscriptionWorkload subscriptions, InboxWorkload inbox, HoldWorkload holds) {
     if (choice < 30) {
       workload.topUp();
     } else if (choice < 55) {
@@ -136,6 +137,8 @@ public final class Simulation {
       subscriptions.change();
     } else if (choice < 99) {
       inbox.readOne();
+    } else {
+      holds.step();
     }
   }
 
