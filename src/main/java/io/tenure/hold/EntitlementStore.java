@@ -19,7 +19,8 @@ import org.jdbi.v3.core.Handle;
  * hold. Thread-safe.
  */
 public final class EntitlementStore {
-  private static final String READ = """
+  /** The statement, for the benchmark's bare loop (one bind: the resource id). */
+  public static final String READ = """
       SELECT r.*, a.tier, a.time_zone, a.currency, a.partner_id,
         ARRAY(SELECT o.code FROM resource_add_ons o WHERE o.resource_id = r.id ORDER BY o.code) AS add_on_codes,
         ARRAY(SELECT o.quantity FROM resource_add_ons o WHERE o.resource_id = r.id ORDER BY o.code) AS add_on_quantities,
