@@ -10,7 +10,4 @@ public interface Bans {
 
   /** Refuses with 409 {@code ACCOUNT_BANNED} when {@code accountId} is banned; called with the account locked. */
   void requireNotBanned(Handle handle, String accountId);
-
-  /** No bans at all: for tools that buy outside the API (the benchmarks' loaders). */
-  Bans NONE = (handle, accountId) -> { };
 }
