@@ -24,6 +24,10 @@ import io.tenure.delivery.FanOut;
 import io.tenure.delivery.SmsGatewayChannel;
 import io.tenure.delivery.SmtpChannel;
 import io.tenure.engine.LifecycleEngine;
+import io.tenure.hold.EntitlementStore;
+import io.tenure.hold.HoldRoutes;
+import io.tenure.hold.HoldStore;
+import io.tenure.hold.Holding;
 import io.tenure.ledger.LedgerRoutes;
 import io.tenure.notify.MessageRoutes;
 import io.tenure.resource.LifecycleWrites;
@@ -146,12 +150,17 @@ public final class Tenure implements AutoCloseable {
     BillRoutes.register(routes, jdbi, capabilities.bills(), accounts);
     MessageRoutes.register(routes, jdbi, capabilities.catalogs(), accounts);
     CatalogRoutes.register(routes, capabilities.catalogs());
+    HoldStore holds = new HoldStore();
     Purchasing purchasing = new Purchasing(capabilities.catalogs(), capabilities.resourceStore(), capabilities.ledger(),
-        capabilities.bills());
+        capabilities.bills(), holds);
     new ResourceRoutes(jdbi, accountStore, accounts, capabilities.resourceStore(), purchasing, capabilities.renewing(),
         capabilities.changing(), capabilities.writes(), idempotency, capabilities.providerCommands(), clock, accountChanges,
         capabilities.catalogs())
         .register(routes);
+    Holding holding = new Holding(holds, capabilities.resourceStore(), capabilities.catalogs(), capabilities.notices(),
+        capabilities.providerCommands());
+    new HoldRoutes(jdbi, accounts, capabilities.resourceStore(), holds, holding, new EntitlementStore(capabilities.resourceStore()),
+        capabilities.catalogs(), idempotency, accountChanges, clock).register(routes);
     return routes;
   }
 

@@ -59,6 +59,9 @@ public final class CatalogWriter {
     if (!plan.addOnCodes().isEmpty()) {
       written.put("addOns", plan.addOnCodes());
     }
+    if (!plan.features().isEmpty()) {
+      written.put("features", plan.features());
+    }
     written.put("policy", plan.policyCode());
     written.put("groupable", plan.groupable());
     plan.hourlyPrice().ifPresent(price -> written.put("hourlyPrice", price.toString()));

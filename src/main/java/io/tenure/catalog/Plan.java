@@ -22,17 +22,31 @@ import java.util.Set;
  * @param groupable whether a resource of this plan may be placed in a resource group
  * @param hourlyPrice pay-as-you-go only: a fixed price per hour of existence
  * @param meters pay-as-you-go only: the usage measures that are rated
+ * @param features the named capabilities of the plan a provider may turn off one by one ({@code public-links}): a
+ *     feature hold locks one of them, and every one is locked while the resource gets no service
  */
 public record Plan(String code, String productCode, String name, BillingMode mode, Map<BillingPeriod, Money> prices,
     Map<String, Long> included, Map<String, Long> maximum, List<String> addOnCodes, String policyCode,
-    boolean groupable, Optional<Money> hourlyPrice, List<Meter> meters) {
+    boolean groupable, Optional<Money> hourlyPrice, List<Meter> meters, List<String> features) {
 
   public Plan {
+    features = List.copyOf(features);
     prices = Collections.unmodifiableMap(prices.isEmpty() ? new EnumMap<>(BillingPeriod.class) : new EnumMap<>(prices));
     included = Collections.unmodifiableMap(new LinkedHashMap<>(included));
     maximum = Collections.unmodifiableMap(new LinkedHashMap<>(maximum));
     addOnCodes = List.copyOf(addOnCodes);
     meters = List.copyOf(meters);
+  }
+
+  /** A plan with no named features. */
+  public Plan(String code, String productCode, String name, BillingMode mode, Map<BillingPeriod, Money> prices,
+      Map<String, Long> included, Map<String, Long> maximum, List<String> addOnCodes, String policyCode,
+      boolean groupable, Optional<Money> hourlyPrice, List<Meter> meters) {
+    this(code, productCode, name, mode, prices, included, maximum, addOnCodes, policyCode, groupable, hourlyPrice, meters, List.of());
+  }
+
+  public boolean hasFeature(String feature) {
+    return features.contains(feature);
   }
 
   /** The prepaid price of one {@code period}, if the plan is sold by that period. */

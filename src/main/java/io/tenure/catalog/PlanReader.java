@@ -19,7 +19,7 @@ final class PlanReader {
 
   static Plan plan(CatalogNode node, Catalog catalog) {
     node.allowOnly("code", "product", "name", "mode", "prices", "included", "maximum", "addOns", "policy",
-        "groupable", "hourlyPrice", "meters");
+        "groupable", "hourlyPrice", "meters", "features");
     String code = node.require("code").code();
     CatalogNode productNode = node.require("product");
     String productCode = productNode.code();
@@ -36,8 +36,11 @@ final class PlanReader {
     List<String> addOnCodes = CatalogFile.optionalList(node, "addOns", CatalogNode::code);
     Optional<Money> hourlyPrice = node.optional("hourlyPrice").map(value -> CatalogFile.money(value, currency));
     List<Meter> meters = CatalogFile.unique(CatalogFile.optionalList(node, "meters", PlanReader::meter), Meter::code, node, "meters");
+    List<String> features = CatalogFile.unique(CatalogFile.optionalList(node, "features", CatalogNode::code), feature -> feature,
+        node, "features");
     Plan plan = new Plan(code, productCode, node.require("name").name(), mode, prices, included, maximum, addOnCodes,
-        node.require("policy").code(), node.optional("groupable").map(CatalogNode::bool).orElse(false), hourlyPrice, meters);
+        node.require("policy").code(), node.optional("groupable").map(CatalogNode::bool).orElse(false), hourlyPrice, meters,
+        features);
     checkMode(node, plan);
     checkAddOns(node, plan, catalog);
     checkPolicy(node, plan, catalog);

@@ -1,6 +1,7 @@
 package io.tenure.resource;
 
 import io.tenure.account.Account;
+import io.tenure.account.Bans;
 import io.tenure.billing.Bill;
 import io.tenure.billing.BillStore;
 import io.tenure.catalog.BillingMode;
@@ -29,8 +30,10 @@ public final class Purchasing {
   private final ResourceStore resources;
   private final Ledger ledger;
   private final BillStore bills;
+  private final Bans bans;
 
-  public Purchasing(Catalogs catalogs, ResourceStore resources, Ledger ledger, BillStore bills) {
+  public Purchasing(Catalogs catalogs, ResourceStore resources, Ledger ledger, BillStore bills, Bans bans) {
+    this.bans = bans;
     this.catalogs = catalogs;
     this.resources = resources;
     this.ledger = ledger;
@@ -41,6 +44,7 @@ public final class Purchasing {
   public record Purchase(ResourceRecord resource, Optional<Bill> bill) {}
 
   Purchase buy(Handle handle, Account account, ResourceRequests.NewResource request, Instant now) {
+    bans.requireNotBanned(handle, account.id());
     Catalog catalog = catalogs.current(handle);
     Plan plan = catalog.plan(request.plan());
     if (!catalog.currency().equals(account.currency())) {

@@ -140,6 +140,14 @@ final class Auditor {
     }
   }
 
+  /** A resource's entitlements (service level, locked features, holds in force) against what the holds and the model's phase make them. */
+  void entitlement(ModelAccount account, String what, String expected, String actual) {
+    checks++;
+    if (!expected.equals(actual)) {
+      throw new Violation(account.id, what + ": expected " + expected + ", got " + actual);
+    }
+  }
+
   /** Tenure's own ledger audit: each transaction sums to zero, each wallet equals its entries. */
   void audit(Jdbi jdbi) {
     checks++;

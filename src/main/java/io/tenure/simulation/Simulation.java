@@ -78,6 +78,7 @@ public final class Simulation {
       SubscriptionWorkload subscriptions = new SubscriptionWorkload(calls, auditor, random, workload, options.sabotage());
       InboxWorkload inbox = new InboxWorkload(calls, auditor, random, workload);
       DeliveryWorkload deliveries = new DeliveryWorkload(model, calls, auditor, subscriptions.model, options.seed());
+      HoldWorkload holds = new HoldWorkload(model, calls, auditor, random, workload);
       for (int number = 1; number <= options.accounts(); number++) {
         workload.createAccount(number);
       }
@@ -91,7 +92,7 @@ public final class Simulation {
           if (options.faults()) {
             faults.beforeCall();
           }
-          operation(choice, workload, resources, catalogVersions, subscriptions, inbox, deliveries);
+          operation(choice, workload, resources, catalogVersions, subscriptions, inbox, deliveries, holds);
         }
       }
       faults.settle();
@@ -117,10 +118,11 @@ public final class Simulation {
 
   /**
    * One operation of the workload, by weight: money and resources mostly, a catalog version, a change of message
-   * subscriptions, the reading of a message and an operator's look at the deliveries rarely.
+   * subscriptions, the reading of a message, and rarely an operator's look at the deliveries or a hold (applied,
+   * lifted, or a ban with a refused purchase).
    */
   private void operation(int choice, Workload workload, ResourceWorkload resources, CatalogVersions catalogVersions,
-      SubscriptionWorkload subscriptions, InboxWorkload inbox, DeliveryWorkload deliveries) {
+      SubscriptionWorkload subscriptions, InboxWorkload inbox, DeliveryWorkload deliveries, HoldWorkload holds) {
     if (choice < 30) {
       workload.topUp();
     } else if (choice < 55) {
@@ -140,7 +142,11 @@ public final class Simulation {
     } else if (choice < 99) {
       inbox.readOne();
     } else {
-      deliveries.operatorAction();
+      if (random.nextBoolean()) {
+        deliveries.operatorAction();
+      } else {
+        holds.step();
+      }
     }
   }
 

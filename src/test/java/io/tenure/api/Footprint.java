@@ -26,6 +26,7 @@ final class Footprint implements AutoCloseable {
       UNION ALL SELECT r.id, r.account_id, a.partner_id FROM resources r JOIN accounts a ON a.id = r.account_id
       UNION ALL SELECT b.id, b.account_id, a.partner_id FROM bills b JOIN accounts a ON a.id = b.account_id
       UNION ALL SELECT t.id, t.account_id, a.partner_id FROM ledger_transactions t JOIN accounts a ON a.id = t.account_id
+      UNION ALL SELECT h.id, h.account_id, a.partner_id FROM holds h JOIN accounts a ON a.id = h.account_id
       UNION ALL SELECT 'msg_' || (n.sequence + position - 1), n.account_id, a.partner_id
         FROM notices n CROSS JOIN LATERAL generate_subscripts(n.types, 1) AS position JOIN accounts a ON a.id = n.account_id
       """;

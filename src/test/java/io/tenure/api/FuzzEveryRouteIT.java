@@ -53,16 +53,25 @@ class FuzzEveryRouteIT {
     // a delivery to list and resend.
     Fixtures.advanceTo(operator, "2026-04-02T00:00:00+08:00");
     String message = Fixtures.messages(operator, account).getFirst().path("id").asText();
+    Map<String, Object> hold = Map.of("scope", "RESOURCE", "targetId", resource, "reason", "ADMIN", "note", "Fuzz hold.");
+    String holdId = operator.post("/v1/holds", hold).get("id");
     String[] delivery = new String[1];
-    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
-        (delivery[0] = operator.get("/v1/messages?limit=1").json().path("items").path(0).path("id").asText(null)) != null);
+    // Both notices (the warning, the hold's) fanned out and tried, so that the dispatcher changes nothing during the fuzz.
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+      JsonNode items = operator.get("/v1/messages?limit=1000").json().path("items");
+      java.util.Set<String> messages = new java.util.HashSet<>();
+      items.forEach(item -> messages.add(item.path("messageId").asText()));
+      delivery[0] = items.path(0).path("id").asText(null);
+      return messages.size() >= 2 && operator.get("/v1/messages?status=pending").json().path("items").isEmpty();
+    });
     existingIds = Map.of("accounts", account, "partners", partner, "resources", resource, "api-keys", key,
-        "accountId", account, "partnerId", partner, "messages", delivery[0], "{messageId}", message);
+        "accountId", account, "partnerId", partner, "messages", delivery[0], "{messageId}", message, "holds", holdId);
     // Where the schema alone does not make a valid body (a choice between fields, a whole catalog).
     validBodies = Map.of(
         "issueApiKey", Json.write(Map.of("scope", "PARTNER", "partnerId", partner, "name", "fuzz")),
         "advanceClock", "{\"hours\":1}",
         "loadCatalog", operator.get("/v1/catalog").text(),
+        "applyHold", Json.write(hold),
         "buyResource", Json.write(Map.of("accountId", account, "plan", "koodrive-basic",
             "billing", Map.of("mode", "PREPAID", "period", "MONTH", "periods", 1, "autoRenew", false),
             "addOns", List.of(Map.of("code", "koodrive-users", "quantity", 1)))));

@@ -195,6 +195,28 @@ class OpenApiAnswersIT {
   }
 
   @Test
+  @Order(6)
+  void holdsAndEntitlementsAnswerAsDescribed() {
+    String accountId = operator.post("/v1/accounts", newAccount("V1", null)).get("id");
+    operator.post("/v1/accounts/" + accountId + "/top-ups", Map.of("amount", "5000.00"), key());
+    String resource = buy(accountId, "koodrive-basic", 1).get("id");
+    HttpApi.Answer held = operator.post("/v1/holds", Map.of("scope", "FEATURE", "targetId", resource, "feature", "public-links",
+        "reason", "VIOLATION", "note", "Shared prohibited content."), key());
+    assertThat(held.status()).isEqualTo(201);
+    assertThat(operator.post("/v1/holds", Map.of("scope", "FEATURE", "targetId", resource, "reason", "VIOLATION", "note", "n")).status())
+        .isEqualTo(400);
+    String ban = operator.post("/v1/holds", Map.of("scope", "ACCOUNT", "targetId", accountId, "reason", "VIOLATION",
+        "permanent", true, "note", "Serious violation.")).get("id");
+    assertThat(buy(accountId, "koodrive-basic", 1).status()).isEqualTo(409);
+    assertThat(operator.get("/v1/resources/" + resource + "/entitlements").status()).isEqualTo(200);
+    assertThat(operator.get("/v1/resources/no-such-resource/entitlements").status()).isEqualTo(404);
+    assertThat(operator.get("/v1/holds?accountId=" + accountId).status()).isEqualTo(200);
+    assertThat(operator.get("/v1/holds").status()).isEqualTo(400);
+    assertThat(operator.delete("/v1/holds/" + ban).status()).isEqualTo(200);
+    assertThat(operator.delete("/v1/holds/hold_0").status()).isEqualTo(404);
+  }
+
+  @Test
   @Order(7)
   void everyKeyedRouteRefusesACallWithoutAKeyAsDescribed() {
     for (Routes.Route route : server.tenure().routes().all()) {

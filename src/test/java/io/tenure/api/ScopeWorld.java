@@ -55,6 +55,7 @@ final class ScopeWorld {
   private final Map<String, String> standing = new HashMap<>();
   private final Map<String, String> released = new HashMap<>();
   private final Map<String, String> spareKeys = new HashMap<>();
+  private final Map<String, String> standingHolds = new HashMap<>();
   private List<Actor> actors;
   private HttpApi.Answer groupPurchase;
   private String catalog;
@@ -110,7 +111,19 @@ final class ScopeWorld {
       HttpApi.Answer granted = operator.put("/v1/accounts/" + account.accountId() + "/settings", Map.of("creditLimit", "50.00"));
       assertThat(granted.status()).as("grant credit: %s", granted).isEqualTo(200);
       spareKeys.put(account.accountId(), issueKey(account.accountId()));
+      standingHolds.put(account.accountId(), partnerHold(standing.get(account.accountId())));
     }
+  }
+
+  /** A hold a partner may lift (non-permanent, reason PARTNER) on {@code resourceId}, applied by the operator. */
+  private String partnerHold(String resourceId) {
+    HttpApi.Answer applied = operator.post("/v1/holds", holdOn(resourceId));
+    assertThat(applied.status()).as("apply a hold: %s", applied).isEqualTo(201);
+    return applied.get("id");
+  }
+
+  private static Map<String, Object> holdOn(String resourceId) {
+    return Map.of("scope", "RESOURCE", "targetId", resourceId, "reason", "PARTNER", "note", "Scope test");
   }
 
   private HttpApi.Answer groupBuy(String accountId, int months) {
@@ -249,6 +262,15 @@ final class ScopeWorld {
         call("PUT", resource(target, allowed) + "/auto-renew", Map.of("enabled", true, "periods", 1))));
     scenarios.put("POST /v1/resources/{id}/unsubscribe", new Scenario(all, (target, allowed) ->
         call("POST", resource(target, allowed) + "/unsubscribe", null)));
+    scenarios.put("GET /v1/resources/{id}/entitlements", new Scenario(all, (target, allowed) ->
+        call("GET", "/v1/resources/" + standing.get(target.accountId()) + "/entitlements", null)));
+    scenarios.put("POST /v1/holds", new Scenario(all, (target, allowed) ->
+        keyed("POST", "/v1/holds", holdOn(allowed ? Fixtures.bought(operator, target.accountId(), "koodrive-basic", 1)
+            : standing.get(target.accountId())))));
+    scenarios.put("DELETE /v1/holds/{id}", new Scenario(all, (target, allowed) -> call("DELETE", "/v1/holds/"
+        + (allowed ? partnerHold(standing.get(target.accountId())) : standingHolds.get(target.accountId())), null)));
+    scenarios.put("GET /v1/holds", new Scenario(all, (target, allowed) ->
+        call("GET", "/v1/holds?accountId=" + target.accountId(), null)));
     scenarios.put("GET /v1/messages", new Scenario(List.of(NOTHING), (target, allowed) -> call("GET", "/v1/messages", null)));
     scenarios.put("POST /v1/messages/{id}/resend", new Scenario(List.of(NOTHING), (target, allowed) ->
         call("POST", "/v1/messages/" + anyDelivery() + "/resend", null)));

@@ -212,11 +212,21 @@ class CatalogFileTest {
   }
 
   @Test
+  void readsAPlansFeaturesInFileOrderAndRefusesOneListedTwice() {
+    Catalog catalog = CatalogFile.parse(replace(BASE, "    policy: drive-overdue\n",
+        "    policy: drive-overdue\n    features: [public-links, file-sync]\n"), "t.yaml");
+    assertThat(catalog.plan("basic").features()).containsExactly("public-links", "file-sync");
+    assertThat(catalog.plan("basic").hasFeature("file-sync")).isTrue();
+    assertInvalid(replace(BASE, "    policy: drive-overdue\n", "    policy: drive-overdue\n    features: [public-links, public-links]\n"),
+        "t.yaml:23: plans[0].features[1]: code 'public-links' is used twice");
+  }
+
+  @Test
   void refusesUnknownFieldsListingTheKnownOnes() {
     assertInvalid(replace(BASE, "currency: CNY\n", "currency: CNY\ncolour: red\n"),
         "t.yaml:3: colour: is not a known field (known: addOns, currency, plans, policies, products, tiers, version)");
     assertInvalidStartingWith(replace(BASE, "    policy: drive-overdue\n", "    policy: drive-overdue\n    discount: 5\n"),
-        "t.yaml:23: plans[0].discount: is not a known field (known: addOns, code, groupable,");
+        "t.yaml:23: plans[0].discount: is not a known field (known: addOns, code, features, groupable,");
   }
 
   @Test
