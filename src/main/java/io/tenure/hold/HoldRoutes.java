@@ -116,8 +116,8 @@ public final class HoldRoutes {
     if (request.scope() == HoldScope.ACCOUNT) {
       return accounts.visible(handle, caller, request.targetId());
     }
-    String accountId = resources.accountIdOf(handle, request.targetId())
-        .orElseThrow(() -> ResourceStore.notFound(request.targetId()));
+    String accountId = resources.holderOf(handle, request.targetId())
+        .orElseThrow(() -> ResourceStore.notFound(request.targetId())).accountId();
     try {
       return accounts.visible(handle, caller, accountId);
     } catch (NotFoundException hidden) {
