@@ -26,6 +26,10 @@ public final class WebhookReleases implements ProviderCommands.Providers {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookReleases.class);
   private static final Pattern EVENT_ID = Pattern.compile("evt_[1-9][0-9]{0,17}");
 
+  /** The audit record of one release. Times: {@code dueAt} on Tenure's clock, the others real time. */
+  record Audit(String resourceId, long eventSequence, Instant dueAt, Instant requestedAt, Optional<Instant> alertedAt,
+      Optional<String> confirmedBy, Optional<Instant> confirmedAt) {}
+
   /** A release requested and not confirmed in time. */
   record Overdue(String resourceId, long eventSequence, Instant requestedAt) {}
 
@@ -70,6 +74,20 @@ public final class WebhookReleases implements ProviderCommands.Providers {
             ON CONFLICT (resource_id) DO UPDATE SET event_sequence = :sequence, due_at = :due, requested_at = :now,
               alerted_at = NULL, confirmed_by = NULL, confirmed_at = NULL""")
         .bind("id", resourceId).bind("sequence", sequence).bind("due", dueAt).bind("now", now).execute();
+  }
+
+  /** The audit records, newest request first; only {@code resourceId}'s when present, only unconfirmed when asked. */
+  List<Audit> audits(Handle handle, Optional<String> resourceId, boolean unconfirmedOnly, int limit) {
+    return handle.createQuery("""
+            SELECT * FROM webhook_releases
+            WHERE (CAST(:resourceId AS text) IS NULL OR resource_id = :resourceId) AND (NOT :unconfirmed OR confirmed_at IS NULL)
+            ORDER BY requested_at DESC, resource_id LIMIT :limit""")
+        .bind("resourceId", resourceId.orElse(null)).bind("unconfirmed", unconfirmedOnly).bind("limit", limit)
+        .map((row, context) -> new Audit(row.getString("resource_id"), row.getLong("event_sequence"),
+            row.getTimestamp("due_at").toInstant(), row.getTimestamp("requested_at").toInstant(),
+            WebhookDeliveries.instant(row.getTimestamp("alerted_at")), Optional.ofNullable(row.getString("confirmed_by")),
+            WebhookDeliveries.instant(row.getTimestamp("confirmed_at"))))
+        .list();
   }
 
   /**

@@ -7,6 +7,7 @@ import io.tenure.api.Routes;
 import io.tenure.error.Echo;
 import io.tenure.error.InvalidInputException;
 import io.tenure.error.NotFoundException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -50,6 +51,11 @@ public final class WebhookRoutes {
       }
       webhooks.resend(context.pathParam("id"), Long.parseLong(eventId.substring(4)), eventId);
       context.status(202).json(new WebhookViews.ReplayView(1));
+    });
+    routes.get("/v1/webhook-releases", Routes.Access.OPERATOR, (context, caller) -> {
+      int limit = QueryParameters.limit(context);
+      context.json(new Page<>(webhooks.releases(Optional.ofNullable(context.queryParam("resourceId")),
+          QueryParameters.flag(context, "unconfirmed"), limit).stream().map(WebhookViews::release).toList(), null));
     });
     routes.post(ENDPOINT + "/replay", Routes.Access.OPERATOR, (context, caller) -> {
       WebhookRequests.Replay request = Json.read(context.bodyAsBytes(), WebhookRequests.Replay.class);

@@ -23,6 +23,13 @@ final class WebhookViews {
   record AttemptView(String id, String eventId, String type, String resourceId, int attempt, OffsetDateTime attemptedAt,
       Integer statusCode, String outcome, String error, String deliveryStatus) {}
 
+  /**
+   * The audit record of a release requested from a provider: when it fell due (in Tenure's time), when it was
+   * requested, when the operator was alerted that it was not confirmed, who confirmed it and when.
+   */
+  record ReleaseView(String resourceId, String eventId, OffsetDateTime dueAt, OffsetDateTime requestedAt,
+      OffsetDateTime alertedAt, String confirmedBy, OffsetDateTime confirmedAt) {}
+
   /** How many events a replay sends again. */
   record ReplayView(int replayed) {}
 
@@ -41,6 +48,11 @@ final class WebhookViews {
         attempt.resourceId(), attempt.attempt(), zoned(attempt.attemptedAt()), attempt.statusCode().orElse(null),
         attempt.outcome().toLowerCase(Locale.ROOT), attempt.error().orElse(null),
         attempt.deliveryStatus().name().toLowerCase(Locale.ROOT));
+  }
+
+  static ReleaseView release(WebhookReleases.Audit audit) {
+    return new ReleaseView(audit.resourceId(), WebhookFanOut.eventId(audit.eventSequence()), zoned(audit.dueAt()),
+        zoned(audit.requestedAt()), zoned(audit.alertedAt()), audit.confirmedBy().orElse(null), zoned(audit.confirmedAt()));
   }
 
   private static OffsetDateTime zoned(Instant instant) {

@@ -21,6 +21,7 @@ public final class Webhooks implements AutoCloseable {
   private final InstantSource realTime;
   private final WebhookEndpoints endpoints = new WebhookEndpoints();
   private final WebhookDeliveries deliveries = new WebhookDeliveries();
+  private final WebhookReleases releases;
   private final Optional<WebhookDispatcher> dispatcher;
 
   /** Wires the webhooks; their dispatcher starts now unless {@code settings} turn it off. */
@@ -28,6 +29,7 @@ public final class Webhooks implements AutoCloseable {
     this.jdbi = jdbi;
     this.settings = settings;
     this.realTime = realTime;
+    this.releases = releases;
     if (settings.enabled()) {
       WebhookFanOut fanOut = new WebhookFanOut(jdbi, catalogs, endpoints, deliveries, releases, realTime);
       WebhookDispatcher started = new WebhookDispatcher(jdbi, fanOut, endpoints, deliveries, releases, settings, realTime);
@@ -103,6 +105,11 @@ public final class Webhooks implements AutoCloseable {
       require(handle, id);
       return deliveries.resend(handle, id, deliveries.sequencesSince(handle, id, since), realTime.instant());
     });
+  }
+
+  /** The releases' audit records (the handshake of SPEC.md section 4). */
+  List<WebhookReleases.Audit> releases(Optional<String> resourceId, boolean unconfirmedOnly, int limit) {
+    return jdbi.withHandle(handle -> releases.audits(handle, resourceId, unconfirmedOnly, limit));
   }
 
   private WebhookEndpoint require(Handle handle, String id) {
