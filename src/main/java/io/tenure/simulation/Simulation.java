@@ -67,6 +67,7 @@ public final class Simulation {
     ExecutorService threads = Executors.newFixedThreadPool(4);
     Jdbi jdbi = Jdbi.create(cluster.databaseUrl());
     Faults faults = new Faults(cluster, options.seed());
+    WebhookWorkload webhooks = null;
     try {
       JsonNode clock = calls.get(null, "/v1/clock").body();
       model = new Model(ModelCatalog.read(calls.get(null, "/v1/catalog").body()), Auditor.instant(clock.path("now")));
@@ -77,6 +78,7 @@ public final class Simulation {
       CatalogVersions catalogVersions = new CatalogVersions(model, calls, auditor, random);
       SubscriptionWorkload subscriptions = new SubscriptionWorkload(calls, auditor, random, workload, options.sabotage());
       InboxWorkload inbox = new InboxWorkload(calls, auditor, random, workload);
+      webhooks = new WebhookWorkload(calls, auditor);
       for (int number = 1; number <= options.accounts(); number++) {
         workload.createAccount(number);
       }
@@ -86,6 +88,7 @@ public final class Simulation {
         if (choice < 5) {
           advance(model, end, faults);
           checkpoints.afterAdvance(++advances % 5 == 0);
+          auditor.webhooks(webhooks.problems());
         } else {
           if (options.faults()) {
             faults.beforeCall();
@@ -95,6 +98,7 @@ public final class Simulation {
       }
       faults.settle();
       checkpoints.afterAdvance(true);
+      auditor.webhooks(webhooks.problems());
       long days = Duration.between(START, model.now).toDays();
       return new Result(calls.sent(), days, faults.injected(), faults.landed(), auditor.checks, "", "", "",
           checkpoints.fingerprint());
@@ -107,6 +111,9 @@ public final class Simulation {
       String evidence = cluster.evidence(Violation.NO_NODE, LOG_LINES);
       throw evidence.isEmpty() ? failure : new IllegalStateException(failure.getMessage() + "\n" + evidence, failure);
     } finally {
+      if (webhooks != null) {
+        webhooks.close();
+      }
       faults.close();
       threads.shutdownNow();
     }

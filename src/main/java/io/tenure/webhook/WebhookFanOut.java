@@ -18,10 +18,12 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Turns the providers' outbox (provider_commands, written in the engine's transactions) into one webhook delivery per
  * endpoint that takes the event, after the engine's transaction and outside it, as io.tenure.delivery.FanOut does for
- * notices: one transaction per batch locks rows not yet fanned out ({@code FOR UPDATE SKIP LOCKED}), builds each
+ * notices: one transaction per batch, one node at a time (an advisory lock), takes rows not yet fanned out in sequence order, builds each
  * event's body once, inserts the deliveries and marks the rows. A repeated fan-out adds nothing. Thread-safe.
  */
 final class WebhookFanOut {
+  /** The advisory lock that serializes fan-outs ("webhook" in ASCII). */
+  private static final long FAN_OUT_LOCK = 0x776562686f6f6bL;
   /** One outbox row with what its body needs of the resource and its account. */
   private record Row(long sequence, String resourceId, String command, String serviceLevel, Instant at, String accountId,
       String planCode, String phase, ZoneId zone) {}
@@ -46,6 +48,11 @@ final class WebhookFanOut {
   /** Fans out one batch of at most {@code limit} outbox rows; answers how many it took. */
   int fanOutBatch(int limit) {
     return jdbi.inTransaction(handle -> {
+      // One fan-out at a time across all nodes: two in parallel could commit a resource's later event before its
+      // earlier one, and the order rule of the claim only sees deliveries that exist.
+      if (!handle.createQuery("SELECT pg_try_advisory_xact_lock(:key)").bind("key", FAN_OUT_LOCK).mapTo(Boolean.class).one()) {
+        return 0;
+      }
       List<Row> rows = claim(handle, limit);
       if (rows.isEmpty()) {
         return 0;
@@ -79,8 +86,7 @@ final class WebhookFanOut {
   private static List<Row> claim(Handle handle, int limit) {
     return handle.createQuery("""
             SELECT c.sequence, c.resource_id, c.command, c.service_level, c.at, r.account_id, r.plan_code, r.phase, a.time_zone
-            FROM (SELECT * FROM provider_commands WHERE delivered_at IS NULL ORDER BY sequence LIMIT :limit
-                  FOR UPDATE SKIP LOCKED) c
+            FROM (SELECT * FROM provider_commands WHERE delivered_at IS NULL ORDER BY sequence LIMIT :limit) c
             JOIN resources r ON r.id = c.resource_id JOIN accounts a ON a.id = r.account_id
             ORDER BY c.sequence""")
         .bind("limit", limit).map((row, context) -> row(row)).list();
