@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,17 +138,9 @@ public final class WebhookDispatcher implements AutoCloseable {
         LOG.warn("webhook - event evt_{} ({}) to endpoint {} failed for good after {} attempts: {}", delivery.eventSequence(),
             delivery.eventType(), delivery.endpointId(), delivery.attempt(), error.orElse(""));
       } else {
-        deliveries.record(handle, delivery, Status.PENDING, now.plus(pause(delivery.attempt(), result.retryAfter())), error, now);
+        deliveries.record(handle, delivery, Status.PENDING, now.plus(RetrySchedule.pause(settings.retries(), delivery.attempt(), result.retryAfter())), error, now);
       }
     });
-  }
-
-  /** The pause after failed attempt {@code attempt} (from 1): the schedule's, ±10%, or longer if the endpoint asked. */
-  Duration pause(int attempt, Optional<Duration> retryAfter) {
-    Duration scheduled = settings.retries().get(Math.min(attempt, settings.retries().size()) - 1);
-    double jitter = 0.9 + 0.2 * ThreadLocalRandom.current().nextDouble();
-    Duration jittered = Duration.ofNanos((long) (scheduled.toNanos() * jitter));
-    return retryAfter.filter(asked -> asked.compareTo(jittered) > 0).orElse(jittered);
   }
 
   @Override

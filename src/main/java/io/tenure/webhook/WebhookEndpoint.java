@@ -12,14 +12,6 @@ record WebhookEndpoint(String id, String url, List<String> products, List<String
     Optional<String> previousSecret, Optional<Instant> previousSecretUntil, Instant createdAt, Optional<Instant> failingSince,
     Optional<Instant> warnedAt, Optional<Instant> disabledAt, Optional<String> disabledReason) {
 
-  /** The secrets that sign an attempt at {@code now}: the current one, and the previous one within its overlap. */
-  List<String> signingSecrets(Instant now) {
-    if (previousSecret.isPresent() && previousSecretUntil.map(now::isBefore).orElse(false)) {
-      return List.of(secret, previousSecret.get());
-    }
-    return List.of(secret);
-  }
-
   boolean takes(String productCode, String eventType) {
     return (products.isEmpty() || products.contains(productCode)) && (events.isEmpty() || events.contains(eventType));
   }

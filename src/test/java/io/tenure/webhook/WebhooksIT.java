@@ -167,4 +167,35 @@ class WebhooksIT {
     assertThat(audit.json().path("items").path(0).path("alertedAt").isTextual()).as("%s", audit).isTrue();
     assertThat(audit.json().path("items").path(0).path("confirmedAt").isNull()).isTrue();
   }
+
+  @Test
+  void afterARotationBothTheOldAndTheNewSecretVerifyEachWebhook() throws Exception {
+    String endpoint = endpoint(Map.of("url", receiver.url()));
+    String newSecret = operator.post("/v1/webhook-endpoints/" + endpoint + "/rotate-secret", null).get("secret");
+    assertThat(newSecret).startsWith("whsec_");
+    HttpApi.Answer listed = operator.get("/v1/webhook-endpoints/" + endpoint);
+    assertThat(listed.json().path("secretOverlapUntil").isTextual()).isTrue();
+    // The receiver still has the first secret: it verifies the webhooks signed during the overlap.
+    Fixtures.bought(operator, accountWithMoney(), "tencent-drive-enterprise", 1);
+
+    await().atMost(WAIT).until(() -> !receiver.accepted().isEmpty());
+    WebhookReceiver.Received received = receiver.accepted().getFirst();
+    Map<String, List<String>> headers = Map.of("webhook-id", List.of(received.id()), "webhook-timestamp",
+        List.of(received.timestamp()), "webhook-signature", List.of(received.signature()));
+    new Webhook(newSecret).verify(received.body(), headers);
+    assertThat(received.signature().split(" ")).hasSize(2);
+    assertThat(receiver.rejected()).isEmpty();
+  }
+
+  @Test
+  void anEndpointAnswering410GoneIsDisabled() {
+    receiver.answer(event -> 410);
+    String endpoint = endpoint(Map.of("url", receiver.url()));
+    Fixtures.bought(operator, accountWithMoney(), "tencent-drive-enterprise", 1);
+
+    await().atMost(WAIT).until(() -> operator.get("/v1/webhook-endpoints/" + endpoint).get("status").equals("disabled"));
+    assertThat(operator.get("/v1/webhook-endpoints/" + endpoint).get("disabledReason")).contains("410");
+    assertThat(receiver.seen()).hasSize(1);
+    assertThat(operator.post("/v1/webhook-endpoints/" + endpoint + "/enable", null).get("status")).isEqualTo("enabled");
+  }
 }
