@@ -54,12 +54,14 @@ final class WebhookDeliveries {
             UPDATE webhook_deliveries d SET attempts = d.attempts + 1, next_attempt_at = :leaseUntil
             FROM (SELECT w.id FROM webhook_deliveries w
                   WHERE w.status = 'PENDING' AND w.next_attempt_at <= :now
+                    AND EXISTS (SELECT 1 FROM webhook_endpoints receiving WHERE receiving.id = w.endpoint_id
+                      AND receiving.disabled_at IS NULL AND receiving.deleted_at IS NULL)
                     AND NOT EXISTS (SELECT 1 FROM webhook_deliveries earlier
                       WHERE earlier.endpoint_id = w.endpoint_id AND earlier.resource_id = w.resource_id
                         AND earlier.status = 'PENDING' AND earlier.event_sequence < w.event_sequence)
                   ORDER BY w.next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED) due,
                  webhook_endpoints e
-            WHERE d.id = due.id AND e.id = d.endpoint_id AND e.disabled_at IS NULL AND e.deleted_at IS NULL
+            WHERE d.id = due.id AND e.id = d.endpoint_id
             RETURNING d.id, d.endpoint_id, e.url, e.secret,
               CASE WHEN e.previous_secret_until > :now THEN e.previous_secret END AS previous_secret,
               d.event_sequence, d.event_type, d.payload, d.attempts, d.created_at

@@ -62,8 +62,9 @@ final class WebhookFanOut {
       Instant now = realTime.instant();
       List<WebhookDeliveries.NewDelivery> created = new ArrayList<>();
       for (Row row : rows) {
-        Optional<EventTypes.EventType> type = EventTypes.ofCommand(row.command());
-        String product = catalog.findPlan(row.planCode()).map(Plan::productCode).orElse(row.planCode());
+        // A row without its resource (never expected) is marked like the others, so that it cannot stall the outbox.
+        Optional<EventTypes.EventType> type = row.accountId() == null ? Optional.empty() : EventTypes.ofCommand(row.command());
+        String product = type.isEmpty() ? "" : catalog.findPlan(row.planCode()).map(Plan::productCode).orElse(row.planCode());
         List<WebhookEndpoint> takers = type.isEmpty() ? List.of()
             : receiving.stream().filter(endpoint -> endpoint.takes(product, type.get().name())).toList();
         if (takers.isEmpty()) {
@@ -87,7 +88,7 @@ final class WebhookFanOut {
     return handle.createQuery("""
             SELECT c.sequence, c.resource_id, c.command, c.service_level, c.at, r.account_id, r.plan_code, r.phase, a.time_zone
             FROM (SELECT * FROM provider_commands WHERE delivered_at IS NULL ORDER BY sequence LIMIT :limit) c
-            JOIN resources r ON r.id = c.resource_id JOIN accounts a ON a.id = r.account_id
+            LEFT JOIN resources r ON r.id = c.resource_id LEFT JOIN accounts a ON a.id = r.account_id
             ORDER BY c.sequence""")
         .bind("limit", limit).map((row, context) -> row(row)).list();
   }
@@ -95,7 +96,8 @@ final class WebhookFanOut {
   private static Row row(ResultSet row) throws SQLException {
     return new Row(row.getLong("sequence"), row.getString("resource_id"), row.getString("command"),
         row.getString("service_level"), row.getTimestamp("at").toInstant(), row.getString("account_id"),
-        row.getString("plan_code"), row.getString("phase"), ZoneId.of(row.getString("time_zone")));
+        row.getString("plan_code"), row.getString("phase"),
+        row.getString("time_zone") == null ? ZoneId.of("UTC") : ZoneId.of(row.getString("time_zone")));
   }
 
   private static WebhookEvent event(Row row, EventTypes.EventType type, String product) {

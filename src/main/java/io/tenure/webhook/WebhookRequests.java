@@ -1,6 +1,8 @@
 package io.tenure.webhook;
 
 import io.tenure.api.Json;
+import io.tenure.catalog.Catalog;
+import io.tenure.catalog.Product;
 import io.tenure.error.Require;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,6 +12,7 @@ import java.util.List;
 /** The request bodies of the webhook routes, each checking itself once read. */
 final class WebhookRequests {
   private static final int URL_LENGTH_MAX = 2048;
+  private static final int LIST_SIZE_MAX = 100;
 
   private WebhookRequests() {}
 
@@ -25,8 +28,17 @@ final class WebhookRequests {
         Require.field(event != null && EventTypes.known(event), "events[" + index + "]", "must be one of " + String.join(", ", EventTypes.names())
             + ", was '%s'", event);
       }
+      Require.field(events == null || events.size() <= LIST_SIZE_MAX, "events", "must have at most %s items", LIST_SIZE_MAX);
+      Require.field(products == null || products.size() <= LIST_SIZE_MAX, "products", "must have at most %s items", LIST_SIZE_MAX);
+    }
+
+    /** Every product must be one of the catalog's: an endpoint for a mistyped product would receive nothing. */
+    void requireKnownProducts(Catalog catalog) {
       for (int index = 0; products != null && index < products.size(); index++) {
-        Require.field(products.get(index) != null && !products.get(index).isBlank(), "products[" + index + "]", "must be a product code");
+        String product = products.get(index);
+        Require.field(product != null && catalog.findProduct(product).isPresent(), "products[" + index + "]",
+            "must be a product of the catalog, one of " + catalog.products().stream().map(Product::code).toList()
+                .toString().replace("[", "").replace("]", "") + ", was '%s'", product);
       }
     }
 

@@ -19,6 +19,7 @@ public final class Webhooks implements AutoCloseable {
   private final Jdbi jdbi;
   private final WebhookSettings settings;
   private final InstantSource realTime;
+  private final Catalogs catalogs;
   private final WebhookEndpoints endpoints = new WebhookEndpoints();
   private final WebhookDeliveries deliveries = new WebhookDeliveries();
   private final WebhookReleases releases;
@@ -29,6 +30,7 @@ public final class Webhooks implements AutoCloseable {
     this.jdbi = jdbi;
     this.settings = settings;
     this.realTime = realTime;
+    this.catalogs = catalogs;
     this.releases = releases;
     if (settings.enabled()) {
       WebhookFanOut fanOut = new WebhookFanOut(jdbi, catalogs, endpoints, deliveries, releases, realTime);
@@ -42,6 +44,7 @@ public final class Webhooks implements AutoCloseable {
 
   /** A new endpoint with a new secret; the answer is the only time the secret is shown. */
   WebhookEndpoint create(WebhookRequests.NewEndpoint request) {
+    request.requireKnownProducts(catalogs.current());
     WebhookEndpoint endpoint = new WebhookEndpoint(Ids.next("whe"), request.url(), request.productsOrAll(),
         request.eventsOrAll(), WebhookSigner.newSecret(), Optional.empty(), Optional.empty(), realTime.instant(),
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
