@@ -57,7 +57,8 @@ final class WebhookFanOut {
       if (rows.isEmpty()) {
         return 0;
       }
-      List<WebhookEndpoint> receiving = endpoints.receiving(handle);
+      List<WebhookEndpoint> all = endpoints.list(handle);
+      List<WebhookEndpoint> receiving = all.stream().filter(endpoint -> endpoint.disabledAt().isEmpty()).toList();
       Catalog catalog = catalogs.current(handle);
       Instant now = realTime.instant();
       List<WebhookDeliveries.NewDelivery> created = new ArrayList<>();
@@ -67,15 +68,17 @@ final class WebhookFanOut {
         String product = type.isEmpty() ? "" : catalog.findPlan(row.planCode()).map(Plan::productCode).orElse(row.planCode());
         List<WebhookEndpoint> takers = type.isEmpty() ? List.of()
             : receiving.stream().filter(endpoint -> endpoint.takes(product, type.get().name())).toList();
+        // A release waits for every endpoint that takes its request, a disabled one too (WebhookReleases): audit it.
+        if (type.isPresent() && type.get().name().equals(EventTypes.RELEASE_REQUESTED)
+            && all.stream().anyMatch(endpoint -> endpoint.takes(product, EventTypes.RELEASE_REQUESTED))) {
+          releases.requested(handle, row.resourceId(), row.sequence(), row.at(), now);
+        }
         if (takers.isEmpty()) {
           continue;
         }
         String payload = Json.write(event(row, type.get(), product));
         takers.forEach(endpoint -> created.add(new WebhookDeliveries.NewDelivery(endpoint.id(), row.sequence(), row.resourceId(),
             type.get().name(), payload)));
-        if (type.get().name().equals(EventTypes.RELEASE_REQUESTED)) {
-          releases.requested(handle, row.resourceId(), row.sequence(), row.at(), now);
-        }
       }
       deliveries.insert(handle, created, now);
       handle.createUpdate("UPDATE provider_commands SET delivered_at = :now WHERE sequence = ANY(CAST(:sequences AS bigint[]))")
