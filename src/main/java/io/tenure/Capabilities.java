@@ -15,6 +15,7 @@ import io.tenure.resource.Changing;
 import io.tenure.resource.LifecycleWrites;
 import io.tenure.resource.Renewing;
 import io.tenure.resource.ResourceStore;
+import io.tenure.webhook.WebhookReleases;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
@@ -36,7 +37,7 @@ public record Capabilities(Jdbi jdbi, TenureClock clock, Catalogs catalogs, Ledg
     BillStore bills = new BillStore();
     ResourceStore resourceStore = new ResourceStore(catalogs);
     Notices notices = new Notices(clock);
-    ProviderCommands providerCommands = new ProviderCommands();
+    ProviderCommands providerCommands = new ProviderCommands(new WebhookReleases(catalogs));
     Supplier<LifecycleWrites> writes = () -> new LifecycleWrites(notices, providerCommands);
     Renewing renewing = new Renewing(catalogs, resourceStore, ledger, bills);
     Changing changing = new Changing(catalogs, resourceStore, ledger, bills);

@@ -3,6 +3,7 @@ package io.tenure;
 import io.tenure.account.AccountLocale;
 import io.tenure.delivery.DeliveryChannels;
 import io.tenure.delivery.DispatcherSettings;
+import io.tenure.webhook.WebhookSettings;
 import io.tenure.error.Require;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,6 +29,7 @@ import java.util.Optional;
  * @param noticeRouting the operator's notice routing file; when absent, the routing shipped with Tenure applies
  * @param channels the outbound channels of notices (e-mail, SMS) the operator configured; none by default
  * @param dispatcher whether and how this process fans notices out and delivers them; on by default
+ * @param webhooks whether and how this process fans provider commands out to webhook endpoints and delivers them
  */
 public record Settings(
     int port,
@@ -44,7 +46,8 @@ public record Settings(
     AccountLocale defaultLocale,
     Optional<Path> noticeRouting,
     DeliveryChannels channels,
-    DispatcherSettings dispatcher) {
+    DispatcherSettings dispatcher,
+    WebhookSettings webhooks) {
 
   /** The operator's zone when none is given. */
   public static final String DEFAULT_ZONE = "Asia/Shanghai";
@@ -82,19 +85,26 @@ public record Settings(
       ZoneId zone, Optional<String> operatorKey, int poolSize, long maxRequestBytes, long tickIntervalMillis,
       int engineWorkers, AccountLocale defaultLocale, Optional<Path> noticeRouting, DeliveryChannels channels) {
     this(port, dataDirectory, databaseUrl, simulatedClock, start, zone, operatorKey, poolSize, maxRequestBytes,
-        tickIntervalMillis, engineWorkers, defaultLocale, noticeRouting, channels, DispatcherSettings.DEFAULT);
+        tickIntervalMillis, engineWorkers, defaultLocale, noticeRouting, channels, DispatcherSettings.DEFAULT,
+        WebhookSettings.DEFAULT);
   }
 
   /** These settings with other outbound channels. */
   public Settings withChannels(DeliveryChannels newChannels) {
     return new Settings(port, dataDirectory, databaseUrl, simulatedClock, start, zone, operatorKey, poolSize, maxRequestBytes,
-        tickIntervalMillis, engineWorkers, defaultLocale, noticeRouting, newChannels, dispatcher);
+        tickIntervalMillis, engineWorkers, defaultLocale, noticeRouting, newChannels, dispatcher, webhooks);
   }
 
   /** These settings with another dispatcher. */
   public Settings withDispatcher(DispatcherSettings newDispatcher) {
     return new Settings(port, dataDirectory, databaseUrl, simulatedClock, start, zone, operatorKey, poolSize, maxRequestBytes,
-        tickIntervalMillis, engineWorkers, defaultLocale, noticeRouting, channels, newDispatcher);
+        tickIntervalMillis, engineWorkers, defaultLocale, noticeRouting, channels, newDispatcher, webhooks);
+  }
+
+  /** These settings with other webhook deliveries. */
+  public Settings withWebhooks(WebhookSettings newWebhooks) {
+    return new Settings(port, dataDirectory, databaseUrl, simulatedClock, start, zone, operatorKey, poolSize, maxRequestBytes,
+        tickIntervalMillis, engineWorkers, defaultLocale, noticeRouting, channels, dispatcher, newWebhooks);
   }
 
   public Settings {
@@ -113,6 +123,7 @@ public record Settings(
     Require.present(noticeRouting, "notice routing");
     Require.present(channels, "channels");
     Require.present(dispatcher, "dispatcher");
+    Require.present(webhooks, "webhooks");
   }
 
   private static void check(boolean valid, String setting, String rule, Object value) {

@@ -39,6 +39,9 @@ import io.tenure.subscription.NoticeRoutingFile;
 import io.tenure.subscription.NoticeRoutings;
 import io.tenure.subscription.SubscriptionRoutes;
 import io.tenure.subscription.SubscriptionStore;
+import io.tenure.webhook.WebhookReleases;
+import io.tenure.webhook.WebhookRoutes;
+import io.tenure.webhook.Webhooks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -68,11 +71,13 @@ public final class Tenure implements AutoCloseable {
   private final Routes routes;
   private final Optional<String> newOperatorKey;
   private final Optional<Dispatcher> dispatcher;
+  private final Webhooks webhooks;
 
   private Tenure(Database database, Scheduler scheduler, ApiServer server, Routes routes, Optional<String> newOperatorKey,
-      Optional<Dispatcher> dispatcher) {
+      Optional<Dispatcher> dispatcher, Webhooks webhooks) {
     this.database = database;
     this.dispatcher = dispatcher;
+    this.webhooks = webhooks;
     this.scheduler = scheduler;
     this.server = server;
     this.routes = routes;
@@ -104,12 +109,15 @@ public final class Tenure implements AutoCloseable {
           .register(routes);
       DeliveryStore deliveries = new DeliveryStore();
       DeliveryRoutes.register(routes, jdbi, deliveries);
+      Webhooks webhooks = new Webhooks(jdbi, capabilities.catalogs(), new WebhookReleases(capabilities.catalogs()),
+          settings.webhooks(), InstantSource.system());
+      WebhookRoutes.register(routes, webhooks);
       ApiServer server = ApiServer.start(routes, keys, settings.port(), settings.maxRequestBytes());
       scheduler.start(settings.tickIntervalMillis());
       Optional<Dispatcher> dispatcher = dispatcher(settings, capabilities, noticeRoutings, deliveries);
       LOG.info("tenure - started with the {} clock, now {}", clock.isSimulated() ? "simulated" : "system",
           OperatorZone.iso(clock.now()));
-      return new Tenure(database, scheduler, server, routes, newOperatorKey, dispatcher);
+      return new Tenure(database, scheduler, server, routes, newOperatorKey, dispatcher, webhooks);
     } catch (RuntimeException failure) {
       database.close();
       throw failure;
@@ -224,6 +232,7 @@ public final class Tenure implements AutoCloseable {
   @Override
   public void close() {
     dispatcher.ifPresent(Dispatcher::close);
+    webhooks.close();
     scheduler.close();
     server.close();
     database.close();

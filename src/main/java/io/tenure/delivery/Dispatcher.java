@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Fans notices out and sends the due deliveries, on one background thread of this process, in real time also under
@@ -22,7 +20,6 @@ import org.slf4j.LoggerFactory;
  * "Deliveries").
  */
 public final class Dispatcher implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
   private static final String NOT_CONFIGURED = "The %s channel is not configured.";
 
   private final Jdbi jdbi;
@@ -31,8 +28,7 @@ public final class Dispatcher implements AutoCloseable {
   private final Map<io.tenure.subscription.Channel, Channel> channels;
   private final DispatcherSettings settings;
   private final InstantSource realTime;
-  private final Thread thread;
-  private volatile boolean running = true;
+  private final RoundLoop loop;
 
   /** {@code channels} holds the configured outbound channels (EMAIL, SMS); the dispatcher closes them. */
   public Dispatcher(Jdbi jdbi, FanOut fanOut, DeliveryStore store, Map<io.tenure.subscription.Channel, Channel> channels,
@@ -43,27 +39,11 @@ public final class Dispatcher implements AutoCloseable {
     this.channels = Map.copyOf(channels);
     this.settings = settings;
     this.realTime = realTime;
-    this.thread = Thread.ofPlatform().name("tenure-dispatcher").daemon().unstarted(this::loop);
+    this.loop = new RoundLoop("dispatcher", this::runOnce, settings.poll());
   }
 
   public void start() {
-    thread.start();
-  }
-
-  private void loop() {
-    while (running) {
-      try {
-        if (runOnce() == 0) {
-          Thread.sleep(settings.poll());
-        }
-      } catch (InterruptedException stopped) {
-        return;
-      } catch (RuntimeException failure) {
-        // The database may be away for a moment; the next round tries again.
-        LOG.warn("dispatcher - a round failed: {}", failure.toString());
-        sleepQuietly(settings.poll());
-      }
-    }
+    loop.start();
   }
 
   /** Fans out every notice row waiting, then sends one batch of due deliveries; answers how much it did. */
@@ -73,7 +53,7 @@ public final class Dispatcher implements AutoCloseable {
     do {
       rows = fanOut.fanOutBatch(settings.batchSize());
       done += rows;
-    } while (rows == settings.batchSize() && running);
+    } while (rows == settings.batchSize() && loop.running());
     return done + dispatchBatch();
   }
 
@@ -84,7 +64,7 @@ public final class Dispatcher implements AutoCloseable {
     List<Claimed> claimed = jdbi.inTransaction(handle -> store.claimDue(handle, now, leaseUntil, settings.batchSize()));
     for (Claimed delivery : claimed) {
       // Sends run one after another: never start one that could outlast the lease (another node may take it over).
-      if (!running || realTime.instant().plus(settings.lease().dividedBy(4)).isAfter(leaseUntil)) {
+      if (!loop.running() || realTime.instant().plus(settings.lease().dividedBy(4)).isAfter(leaseUntil)) {
         jdbi.useHandle(handle -> store.release(handle, delivery, realTime.instant()));
         continue;
       }
@@ -143,24 +123,10 @@ public final class Dispatcher implements AutoCloseable {
     return Duration.ofNanos((long) (base.toNanos() * jitter));
   }
 
-  private static void sleepQuietly(Duration pause) {
-    try {
-      Thread.sleep(pause);
-    } catch (InterruptedException stopped) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   /** Stops the thread, lets a send under way finish, and closes the channels. */
   @Override
   public void close() {
-    running = false;
-    thread.interrupt();
-    try {
-      thread.join(Duration.ofSeconds(30));
-    } catch (InterruptedException stopped) {
-      Thread.currentThread().interrupt();
-    }
+    loop.close();
     channels.values().forEach(Channel::close);
   }
 }

@@ -146,7 +146,8 @@ public final class Lifecycle {
     Instant releaseAt = current.phaseStartedAt();
     LifecycleState released = current.enter(Phase.RELEASED, -1, now);
     return caughtUp.then(new Transition(released, List.of(new LifecycleEvent(now, EventType.RELEASED, Phase.RELEASED)),
-        List.of(new SendNotice(NoticeType.RELEASED, now, Optional.of(releaseAt)))));
+        List.of(new SendNotice(NoticeType.RELEASED, now, Optional.of(releaseAt)),
+            new TellProvider(ProviderCommand.RELEASED, ServiceLevel.NONE, now))));
   }
 
   /**

@@ -1,13 +1,20 @@
 package io.tenure.lifecycle;
 
-/** What the provider running a resource is told to do on a phase change or a hold (SPEC.md sections 4 and 9). */
+/**
+ * What the provider running a resource is told to do (SPEC.md sections 4 and 9): on a phase change, on a purchase, a
+ * release, a hold, and a change of what the resource includes. Webhooks name each {@code resource.<name in lower case>}.
+ */
 public enum ProviderCommand {
+  /** A new resource: provide it with its full service. */
+  ACTIVATED,
   /** Enter grace: keep the service level the policy gives the grace phase. */
   GRACE,
   /** Stop or isolate the resource; keep its data. */
   FROZEN,
   /** Destroy the resource and its data, then confirm. */
   RELEASE_REQUESTED,
+  /** The release is complete (confirmed by the provider, or at once for a product without one). */
+  RELEASED,
   /** Give the resource its full service back. */
   RESTORE,
   /**
@@ -16,5 +23,7 @@ public enum ProviderCommand {
    */
   HOLD_APPLIED,
   /** A hold on the resource, one feature of it, or its account was lifted: serve it again as far as its phase allows. */
-  HOLD_LIFTED
+  HOLD_LIFTED,
+  /** What the resource includes changed (add-ons): read its entitlements again. */
+  ENTITLEMENTS_CHANGED
 }

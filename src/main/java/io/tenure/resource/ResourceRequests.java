@@ -40,6 +40,9 @@ final class ResourceRequests {
     }
   }
 
+  /** A provider's confirmation of a release, naming the event that requested it (optional). */
+  record ReleaseConfirmation(String eventId) {}
+
   record Renewal(Integer periods) implements Json.Validated {
     @Override
     public void validate() {

@@ -20,11 +20,14 @@ import io.tenure.lifecycle.Lifecycle;
 import io.tenure.lifecycle.LifecycleEvent;
 import io.tenure.lifecycle.Phase;
 import io.tenure.lifecycle.Policy;
+import io.tenure.lifecycle.ProviderCommand;
+import io.tenure.lifecycle.ServiceLevel;
 import io.tenure.lifecycle.Timeline;
 import io.tenure.lifecycle.Transition;
 import io.tenure.provider.ProviderCommands;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -94,6 +97,9 @@ public final class ResourceRoutes {
       var quantities = ResourceRequests.addOnQuantities(request, true);
       change(context, caller, false, (handle, resource, batch) -> {
         Changing.Change change = changing.changeAddOns(handle, resource, quantities, clock.now(), batch);
+        // What the resource includes changed: its provider reads its entitlements again.
+        providers.record(handle, resource.id(), ProviderCommand.ENTITLEMENTS_CHANGED,
+            change.resource().lifecycle().serviceLevel(), clock.now());
         return new Idempotency.Reply(200, ResourceViews.view(change.resource(), change.bill()));
       });
     });
@@ -108,14 +114,20 @@ public final class ResourceRoutes {
           String refund = change.bill().map(bill -> bill.total().negate().toString()).orElse("0.00");
           return new Idempotency.Reply(200, ResourceViews.view(change.resource(), change.bill()).withRefund(refund));
         }));
-    routes.post("/v1/resources/{id}/release-confirmation", Routes.Access.OPERATOR, (context, caller) ->
-        change(context, caller, false, (handle, resource, batch) -> {
-          Transition transition = Lifecycle.confirmRelease(resource.lifecycle(), clock.now());
-          ResourceRecord released = resource.withLifecycle(transition.state());
-          batch.add(released, transition);
-          batch.saveLifecycle(released);
-          return new Idempotency.Reply(200, ResourceViews.view(released, Optional.empty()));
-        }));
+    routes.post("/v1/resources/{id}/release-confirmation", Routes.Access.OPERATOR, (context, caller) -> {
+      // The body is optional: {"eventId": "evt_…"} names the resource.release_requested event being confirmed.
+      byte[] body = context.bodyAsBytes();
+      Optional<String> eventId = body.length == 0 ? Optional.empty()
+          : Optional.ofNullable(Json.read(body, ResourceRequests.ReleaseConfirmation.class).eventId());
+      change(context, caller, false, (handle, resource, batch) -> {
+        Transition transition = Lifecycle.confirmRelease(resource.lifecycle(), clock.now());
+        ResourceRecord released = resource.withLifecycle(transition.state());
+        batch.add(released, transition);
+        batch.saveLifecycle(released);
+        providers.releaseConfirmed(handle, resource.id(), eventId, caller.keyId(), InstantSource.system().instant());
+        return new Idempotency.Reply(200, ResourceViews.view(released, Optional.empty()));
+      });
+    });
   }
 
   /** A change to one resource: locked, applied, its lifecycle writes flushed, all in one transaction. */
@@ -144,6 +156,7 @@ public final class ResourceRoutes {
           Purchasing.Purchase purchase = purchasing.buy(handle, account, request, clock.now());
           LOG.info("resource - {} bought {} for account {}", purchase.resource().id(), request.plan(), account.id());
           resources.recordPurchase(handle, purchase.resource(), clock.now());
+          providers.record(handle, purchase.resource().id(), ProviderCommand.ACTIVATED, ServiceLevel.FULL, clock.now());
           return new Idempotency.Reply(201, ResourceViews.view(purchase.resource(), purchase.bill()));
         }));
   }

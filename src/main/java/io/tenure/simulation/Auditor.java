@@ -148,6 +148,14 @@ final class Auditor {
     }
   }
 
+  /** What the simulation's provider received (WebhookWorkload): no event out of order, none failing verification. */
+  void webhooks(List<String> problems) {
+    checks++;
+    if (!problems.isEmpty()) {
+      throw new Violation(null, "webhooks: " + String.join("; ", problems));
+    }
+  }
+
   /** Tenure's own ledger audit: each transaction sums to zero, each wallet equals its entries. */
   void audit(Jdbi jdbi) {
     checks++;

@@ -67,6 +67,7 @@ public final class Simulation {
     ExecutorService threads = Executors.newFixedThreadPool(4);
     Jdbi jdbi = Jdbi.create(cluster.databaseUrl());
     Faults faults = new Faults(cluster, options.seed());
+    WebhookWorkload webhooks = null;
     try {
       JsonNode clock = calls.get(null, "/v1/clock").body();
       model = new Model(ModelCatalog.read(calls.get(null, "/v1/catalog").body()), Auditor.instant(clock.path("now")));
@@ -79,6 +80,7 @@ public final class Simulation {
       InboxWorkload inbox = new InboxWorkload(calls, auditor, random, workload);
       DeliveryWorkload deliveries = new DeliveryWorkload(model, calls, auditor, subscriptions.model, options.seed());
       HoldWorkload holds = new HoldWorkload(model, calls, auditor, random, workload);
+      webhooks = new WebhookWorkload(calls, auditor);
       for (int number = 1; number <= options.accounts(); number++) {
         workload.createAccount(number);
       }
@@ -88,6 +90,7 @@ public final class Simulation {
         if (choice < 5) {
           advance(model, end, faults);
           checkpoints.afterAdvance(++advances % 5 == 0);
+          auditor.webhooks(webhooks.problems());
         } else {
           if (options.faults()) {
             faults.beforeCall();
@@ -99,6 +102,7 @@ public final class Simulation {
       checkpoints.afterAdvance(true);
       Model audited = model;
       cluster.receivers().ifPresent(receivers -> out.println(new DeliveryAudit(audited, calls, auditor, deliveries, receivers).check(faults.injected())));
+      auditor.webhooks(webhooks.problems());
       long days = Duration.between(START, model.now).toDays();
       return new Result(calls.sent(), days, faults.injected(), faults.landed(), auditor.checks, "", "", "",
           checkpoints.fingerprint());
@@ -111,6 +115,9 @@ public final class Simulation {
       String evidence = cluster.evidence(Violation.NO_NODE, LOG_LINES);
       throw evidence.isEmpty() ? failure : new IllegalStateException(failure.getMessage() + "\n" + evidence, failure);
     } finally {
+      if (webhooks != null) {
+        webhooks.close();
+      }
       faults.close();
       threads.shutdownNow();
     }

@@ -47,6 +47,9 @@ class FuzzEveryRouteIT {
     String partner = operator.post("/v1/partners", Map.of("name", "Fuzz Reseller")).get("id");
     String account = Fixtures.account(operator, "V3", Map.of("partnerId", partner));
     Fixtures.topUp(operator, account, "100000.00");
+    // An endpoint nobody listens on, for activations only (so that releases still complete at once).
+    String endpoint = operator.post("/v1/webhook-endpoints", Map.of("url", "http://127.0.0.1:9/hooks",
+        "events", List.of("resource.activated"))).get("id");
     String resource = Fixtures.bought(operator, account, "koodrive-basic", 1);
     String key = operator.post("/v1/api-keys", Map.of("scope", "ACCOUNT", "accountId", account)).get("id");
     // The resource's expiry warning: a message for the account to read, and for the dispatcher (in the background)
@@ -64,8 +67,13 @@ class FuzzEveryRouteIT {
       delivery[0] = items.path(0).path("id").asText(null);
       return messages.size() >= 2 && operator.get("/v1/messages?status=pending").json().path("items").isEmpty();
     });
-    existingIds = Map.of("accounts", account, "partners", partner, "resources", resource, "api-keys", key,
-        "accountId", account, "partnerId", partner, "messages", delivery[0], "{messageId}", message, "holds", holdId);
+    String[] event = new String[1];
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> (event[0] = operator.get(
+        "/v1/webhook-endpoints/" + endpoint + "/deliveries").json().path("items").path(0).path("eventId").asText(null)) != null);
+    existingIds = Map.ofEntries(Map.entry("accounts", account), Map.entry("partners", partner), Map.entry("resources", resource),
+        Map.entry("api-keys", key), Map.entry("accountId", account), Map.entry("partnerId", partner),
+        Map.entry("messages", delivery[0]), Map.entry("{messageId}", message), Map.entry("holds", holdId),
+        Map.entry("webhook-endpoints", endpoint), Map.entry("{eventId}", event[0]));
     // Where the schema alone does not make a valid body (a choice between fields, a whole catalog).
     validBodies = Map.of(
         "issueApiKey", Json.write(Map.of("scope", "PARTNER", "partnerId", partner, "name", "fuzz")),

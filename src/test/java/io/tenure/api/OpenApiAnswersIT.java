@@ -229,6 +229,38 @@ class OpenApiAnswersIT {
   }
 
   @Test
+  @Order(8)
+  void webhookRoutesAnswerAsDescribed() {
+    HttpApi.Answer created = operator.post("/v1/webhook-endpoints",
+        Map.of("url", "http://127.0.0.1:9/hooks", "events", List.of("resource.activated")));
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(operator.post("/v1/webhook-endpoints", Map.of("url", "ftp://x")).status()).isEqualTo(400);
+    String endpoint = "/v1/webhook-endpoints/" + created.get("id");
+    assertThat(operator.get("/v1/webhook-endpoints").status()).isEqualTo(200);
+    assertThat(operator.get(endpoint).status()).isEqualTo(200);
+    assertThat(operator.get("/v1/webhook-endpoints/whe_none").status()).isEqualTo(404);
+    assertThat(operator.post(endpoint + "/rotate-secret", null).status()).isEqualTo(200);
+    assertThat(operator.post(endpoint + "/enable", null).status()).isEqualTo(200);
+    String account = operator.post("/v1/accounts", newAccount("V1", null)).get("id");
+    operator.post("/v1/accounts/" + account + "/top-ups", Map.of("amount", "500.00"), key());
+    buy(account, "koodrive-basic", 1);
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> server.operator().get(endpoint + "/deliveries").json().path("items").size() > 0);
+    HttpApi.Answer attempts = operator.get(endpoint + "/deliveries");
+    assertThat(attempts.status()).isEqualTo(200);
+    assertThat(operator.get(endpoint + "/deliveries?after=x").status()).isEqualTo(400);
+    String eventId = attempts.json().path("items").path(0).path("eventId").asText();
+    assertThat(operator.post(endpoint + "/events/" + eventId + "/resend", null).status()).isEqualTo(202);
+    assertThat(operator.post(endpoint + "/events/evt_999999/resend", null).status()).isEqualTo(404);
+    assertThat(operator.post(endpoint + "/replay", Map.of("since", "2020-01-01T00:00:00Z")).status()).isEqualTo(202);
+    assertThat(operator.post(endpoint + "/replay", Map.of()).status()).isEqualTo(400);
+    assertThat(operator.get("/v1/webhook-releases?unconfirmed=true").status()).isEqualTo(200);
+    assertThat(operator.get("/v1/webhook-releases?limit=0").status()).isEqualTo(400);
+    assertThat(operator.delete(endpoint).status()).isEqualTo(204);
+    assertThat(operator.delete(endpoint).status()).isEqualTo(404);
+  }
+
+  @Test
   @Order(Integer.MAX_VALUE)
   void everyServedRouteWasDrivenToASuccessAndToARefusal() {
     Set<String> required = new TreeSet<>();

@@ -276,6 +276,7 @@ final class ScopeWorld {
         call("POST", "/v1/messages/" + anyDelivery() + "/resend", null)));
     scenarios.put("POST /v1/resources/{id}/release-confirmation", new Scenario(all, (target, allowed) ->
         call("POST", "/v1/resources/" + released.get(target.accountId()) + "/release-confirmation", null)));
+    WebhookScopes.add(scenarios, operator, standing.keySet().iterator()::next);
   }
 
   /** A fresh resource of the target's account for a call that will change it, else its standing one. */

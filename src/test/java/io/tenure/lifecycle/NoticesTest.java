@@ -80,14 +80,15 @@ class NoticesTest {
   }
 
   @Test
-  void confirmingTheReleaseSendsReleasedWithTheInstantItFellDue() {
+  void confirmingTheReleaseSendsReleasedWithTheInstantItFellDueAndTellsTheProvider() {
     LifecycleState pending = Lifecycle.advance(tencent, shanghai("2023-05-10T00:00:00")).state();
 
     Transition released = Lifecycle.confirmRelease(pending, shanghai("2023-05-10T08:00:00"));
 
     assertThat(released.state().phase()).isEqualTo(Phase.RELEASED);
     assertThat(released.effects()).containsExactly(
-        new SendNotice(NoticeType.RELEASED, shanghai("2023-05-10T08:00:00"), Optional.of(RELEASE)));
+        new SendNotice(NoticeType.RELEASED, shanghai("2023-05-10T08:00:00"), Optional.of(RELEASE)),
+        new Effect.TellProvider(ProviderCommand.RELEASED, ServiceLevel.NONE, shanghai("2023-05-10T08:00:00")));
   }
 
   @Test
