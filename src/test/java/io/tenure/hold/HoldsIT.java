@@ -27,7 +27,7 @@ class HoldsIT {
     String drive = Fixtures.bought(operator, account, "tencent-drive-enterprise", 1);
     JsonNode before = entitlements(drive);
     assertThat(before.path("serviceLevel").asText()).isEqualTo("FULL");
-    assertThat(before.path("sequence").asLong()).isZero();
+    assertThat(before.path("sequence").asLong()).as("the purchase's resource.activated").isPositive();
     assertThat(before.path("limits").path("users").asLong()).isEqualTo(50);
 
     String hold = apply("RESOURCE", drive, null, "VIOLATION", false).get("id");
@@ -35,7 +35,7 @@ class HoldsIT {
     assertThat(held.path("serviceLevel").asText()).isEqualTo("NONE");
     assertThat(held.path("holds").get(0).path("id").asText()).isEqualTo(hold);
     assertThat(held.path("features").findValuesAsText("locked")).containsOnly("true");
-    assertThat(held.path("sequence").asLong()).isPositive();
+    assertThat(held.path("sequence").asLong()).isGreaterThan(before.path("sequence").asLong());
 
     HttpApi.Answer renewal = operator.post("/v1/resources/" + drive + "/renewals", Map.of("periods", 1), UUID.randomUUID().toString());
     assertThat(renewal.status()).as("%s", renewal).isEqualTo(201);
