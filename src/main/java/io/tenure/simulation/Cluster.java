@@ -43,6 +43,11 @@ public interface Cluster extends AutoCloseable {
     return "";
   }
 
+  /** The SMTP sink and SMS receiver the nodes deliver notices to, when the cluster was given them. */
+  default java.util.Optional<DeliveryReceivers> receivers() {
+    return java.util.Optional.empty();
+  }
+
   @Override
   void close();
 }

@@ -12,9 +12,16 @@ public final class Clusters {
    * embedded PostgreSQL. Several nodes or faults need separate processes (ProcessCluster).
    */
   public static Cluster open(int nodes, boolean faults, Optional<String> databaseUrl) {
-    if (nodes == 1 && !faults) {
-      return InProcessCluster.start(databaseUrl);
+    // The nodes' notices go to a mailbox and an SMS gateway in this process, where the auditor counts them.
+    DeliveryReceivers receivers = new DeliveryReceivers();
+    try {
+      if (nodes == 1 && !faults) {
+        return InProcessCluster.start(databaseUrl, Optional.of(receivers));
+      }
+      return ProcessCluster.start(nodes, databaseUrl, Simulation.START, false, Optional.of(receivers));
+    } catch (RuntimeException failure) {
+      receivers.close();
+      throw failure;
     }
-    return ProcessCluster.start(nodes, databaseUrl, Simulation.START, false);
   }
 }

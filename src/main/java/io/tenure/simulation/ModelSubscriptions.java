@@ -36,6 +36,15 @@ final class ModelSubscriptions {
   /** Every message type in the order Tenure lists them. */
   static final Map<String, Type> TYPES = types();
 
+  /**
+   * A change that was accepted, with the real instant before it was sent: a notice fanned out about then may have
+   * met the choice before it or after it.
+   */
+  record Change(String account, String type, Routing routing, java.time.Instant sentAt) {}
+
+  /** Every accepted change in the order sent. */
+  final List<Change> history = new java.util.ArrayList<>();
+
   /** Each account's own choices by type; a type it never changed is absent. */
   final Map<String, Map<String, Routing>> choices = new TreeMap<>();
 
@@ -62,6 +71,7 @@ final class ModelSubscriptions {
       return Expected.refused(409, "SUBSCRIPTION_BELOW_FLOOR");
     }
     choices.computeIfAbsent(account.id, id -> new TreeMap<>()).put(type, choice);
+    history.add(new Change(account.id, type, choice, java.time.Instant.now()));
     return Expected.success(200, null);
   }
 

@@ -40,10 +40,12 @@ final class NodeProcess {
   private final Instant start;
   private final String operatorKey;
   private final Path log;
+  private final List<String> channelOptions;
   private Process process;
 
   NodeProcess(int index, PackagedProgram program, String databaseUrl, int port, Instant start, String operatorKey,
-      Path log) {
+      Path log, List<String> channelOptions) {
+    this.channelOptions = List.copyOf(channelOptions);
     this.index = index;
     this.program = program;
     this.databaseUrl = databaseUrl;
@@ -84,8 +86,9 @@ final class NodeProcess {
 
   /** Starts the process; {@link #awaitUp} waits until it serves. */
   void launch() {
-    List<String> arguments = List.of("serve", "--database", databaseUrl, "--port", Integer.toString(port),
-        "--clock", "simulated", "--start", start.atOffset(ZoneOffset.UTC).toString());
+    List<String> arguments = new java.util.ArrayList<>(List.of("serve", "--database", databaseUrl, "--port", Integer.toString(port),
+        "--clock", "simulated", "--start", start.atOffset(ZoneOffset.UTC).toString()));
+    arguments.addAll(channelOptions);
     ProcessBuilder builder = new ProcessBuilder(program.command(JAVA_OPTIONS, arguments))
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     // Only what this cluster sets: a TENURE_ variable of the caller's environment would change the node.

@@ -38,10 +38,12 @@ public final class ProcessCluster implements Cluster {
   private final List<NodeProcess> nodes;
   private final String operatorKey;
   private final Thread shutdownHook;
+  private final Optional<DeliveryReceivers> receivers;
   private boolean closed;
 
   private ProcessCluster(Path directory, boolean keepFiles, ClusterDatabase database, List<NodeProcess> nodes,
-      String operatorKey) {
+      String operatorKey, Optional<DeliveryReceivers> receivers) {
+    this.receivers = receivers;
     this.directory = directory;
     this.keepFiles = keepFiles;
     this.database = database;
@@ -57,6 +59,12 @@ public final class ProcessCluster implements Cluster {
    * the others then start together.
    */
   public static ProcessCluster start(int size, Optional<String> databaseUrl, Instant start, boolean keepFiles) {
+    return start(size, databaseUrl, start, keepFiles, Optional.empty());
+  }
+
+  /** Starts as above, every node delivering notices to {@code receivers} when given (closed with the cluster). */
+  static ProcessCluster start(int size, Optional<String> databaseUrl, Instant start, boolean keepFiles,
+      Optional<DeliveryReceivers> receivers) {
     if (size < 1) {
       throw new IllegalArgumentException("a cluster has at least one node, asked for " + size);
     }
@@ -68,9 +76,9 @@ public final class ProcessCluster implements Cluster {
     List<NodeProcess> nodes = new ArrayList<>();
     for (int index = 0; index < size; index++) {
       nodes.add(new NodeProcess(index, program, database.url(), freePort(), start, operatorKey,
-          directory.resolve("node-" + index + ".log")));
+          directory.resolve("node-" + index + ".log"), receivers.map(DeliveryReceivers::options).orElse(List.of())));
     }
-    ProcessCluster cluster = new ProcessCluster(directory, keepFiles, database, List.copyOf(nodes), operatorKey);
+    ProcessCluster cluster = new ProcessCluster(directory, keepFiles, database, List.copyOf(nodes), operatorKey, receivers);
     Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
     try {
       cluster.startAll();
@@ -140,6 +148,11 @@ public final class ProcessCluster implements Cluster {
     return text.toString();
   }
 
+  @Override
+  public Optional<DeliveryReceivers> receivers() {
+    return receivers;
+  }
+
   /** The directory of the node logs (and of the embedded server's files). */
   public Path directory() {
     return directory;
@@ -167,6 +180,7 @@ public final class ProcessCluster implements Cluster {
     nodes.stream().map(node -> CompletableFuture.runAsync(() -> node.stop(STOP_GRACE))).toList()
         .forEach(CompletableFuture::join);
     database.close();
+    receivers.ifPresent(DeliveryReceivers::close);
     if (!keepFiles) {
       deleteQuietly(directory);
     }

@@ -77,6 +77,7 @@ public final class Simulation {
       CatalogVersions catalogVersions = new CatalogVersions(model, calls, auditor, random);
       SubscriptionWorkload subscriptions = new SubscriptionWorkload(calls, auditor, random, workload, options.sabotage());
       InboxWorkload inbox = new InboxWorkload(calls, auditor, random, workload);
+      DeliveryWorkload deliveries = new DeliveryWorkload(model, calls, auditor, subscriptions.model, options.seed());
       for (int number = 1; number <= options.accounts(); number++) {
         workload.createAccount(number);
       }
@@ -90,11 +91,13 @@ public final class Simulation {
           if (options.faults()) {
             faults.beforeCall();
           }
-          operation(choice, workload, resources, catalogVersions, subscriptions, inbox);
+          operation(choice, workload, resources, catalogVersions, subscriptions, inbox, deliveries);
         }
       }
       faults.settle();
       checkpoints.afterAdvance(true);
+      Model audited = model;
+      cluster.receivers().ifPresent(receivers -> out.println(new DeliveryAudit(audited, calls, auditor, deliveries, receivers).check(faults.injected())));
       long days = Duration.between(START, model.now).toDays();
       return new Result(calls.sent(), days, faults.injected(), faults.landed(), auditor.checks, "", "", "",
           checkpoints.fingerprint());
@@ -114,10 +117,10 @@ public final class Simulation {
 
   /**
    * One operation of the workload, by weight: money and resources mostly, a catalog version, a change of message
-   * subscriptions and the reading of a message rarely.
+   * subscriptions, the reading of a message and an operator's look at the deliveries rarely.
    */
   private void operation(int choice, Workload workload, ResourceWorkload resources, CatalogVersions catalogVersions,
-      SubscriptionWorkload subscriptions, InboxWorkload inbox) {
+      SubscriptionWorkload subscriptions, InboxWorkload inbox, DeliveryWorkload deliveries) {
     if (choice < 30) {
       workload.topUp();
     } else if (choice < 55) {
@@ -136,6 +139,8 @@ public final class Simulation {
       subscriptions.change();
     } else if (choice < 99) {
       inbox.readOne();
+    } else {
+      deliveries.operatorAction();
     }
   }
 

@@ -14,7 +14,7 @@ import java.util.Set;
  * answer must equal the model's.
  */
 final class SubscriptionWorkload {
-  private final ModelSubscriptions model = new ModelSubscriptions();
+  final ModelSubscriptions model = new ModelSubscriptions();
   private final Calls calls;
   private final Auditor auditor;
   private final Random random;

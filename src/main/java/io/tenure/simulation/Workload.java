@@ -62,7 +62,7 @@ final class Workload {
     body.put("timeZone", zone.getId());
     // Both languages of notices, alternately: by number, so that the random draws (and so each seed's run) stay as they were.
     body.put("locale", number % 2 == 0 ? "en" : "zh-CN");
-    body.put("contacts", List.of(Map.of("name", "Owner " + number, "role", "OWNER", "email", "owner" + number + "@example.com")));
+    body.put("contacts", DeliveryWorkload.contacts(number));
     Http.Reply reply = createOrFind(name, body);
     auditor.reply(null, "create account " + name, Expected.success(201, null), reply);
     String id = reply.body().path("id").asText();
