@@ -29,6 +29,7 @@ import io.tenure.hold.HoldRoutes;
 import io.tenure.hold.HoldStore;
 import io.tenure.hold.Holding;
 import io.tenure.ledger.LedgerRoutes;
+import io.tenure.notify.InAppContent;
 import io.tenure.notify.MessageRoutes;
 import io.tenure.resource.LifecycleWrites;
 import io.tenure.resource.Purchasing;
@@ -104,10 +105,10 @@ public final class Tenure implements AutoCloseable {
 
       // What fell due while no Tenure ran is processed before the first call is accepted.
       scheduler.catchUp(settings.start());
-      Routes routes = routes(database, keys, scheduler, capabilities, engine, settings);
+      DeliveryStore deliveries = new DeliveryStore();
+      Routes routes = routes(database, keys, scheduler, capabilities, engine, settings, deliveries::inAppTexts);
       new SubscriptionRoutes(jdbi, accountRoutes(capabilities, settings), noticeRoutings, new SubscriptionStore(), clock)
           .register(routes);
-      DeliveryStore deliveries = new DeliveryStore();
       DeliveryRoutes.register(routes, jdbi, deliveries);
       Webhooks webhooks = new Webhooks(jdbi, capabilities.catalogs(), new WebhookReleases(capabilities.catalogs()),
           settings.webhooks(), InstantSource.system());
@@ -126,7 +127,7 @@ public final class Tenure implements AutoCloseable {
 
   /** Every capability's routes. */
   private static Routes routes(Database database, ApiKeys keys, Scheduler scheduler, Capabilities capabilities,
-      AccountChanges accountChanges, Settings settings) {
+      AccountChanges accountChanges, Settings settings, InAppContent inAppContent) {
     Jdbi jdbi = capabilities.jdbi();
     TenureClock clock = capabilities.clock();
     AccountStore accountStore = capabilities.accountStore();
@@ -156,7 +157,7 @@ public final class Tenure implements AutoCloseable {
     accounts.register(routes);
     new LedgerRoutes(jdbi, capabilities.ledger(), accounts, idempotency, clock, accountChanges, List.of(retryAutoRenewals)).register(routes);
     BillRoutes.register(routes, jdbi, capabilities.bills(), accounts);
-    MessageRoutes.register(routes, jdbi, capabilities.catalogs(), accounts);
+    MessageRoutes.register(routes, jdbi, capabilities.catalogs(), accounts, inAppContent);
     CatalogRoutes.register(routes, capabilities.catalogs());
     HoldStore holds = new HoldStore();
     Purchasing purchasing = new Purchasing(capabilities.catalogs(), capabilities.resourceStore(), capabilities.ledger(),

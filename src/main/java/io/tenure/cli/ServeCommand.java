@@ -53,6 +53,9 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin
   ChannelOptions channels;
 
+  @Mixin
+  DispatcherOptions dispatcher;
+
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
       description = {"HTTP port, 0 to 65535 (0: any free port).", "Env TENURE_PORT.", "Default: ${DEFAULT-VALUE}"})
   int port;
@@ -143,7 +146,7 @@ final class ServeCommand implements Callable<Integer> {
     return new Settings(port, dataDirectory.dataDirectory, database.databaseUrl(), clock.equals("simulated"),
         parseStart(), parseZone(), operatorKey, database.poolSize, maxRequestBytes, tickIntervalMillis,
         engine.engineWorkers, parseDefaultLocale(), Optional.ofNullable(noticeRouting),
-        channels.channels(spec));
+        channels.channels(spec)).withDispatcher(dispatcher.dispatcher(spec));
   }
 
   private AccountLocale parseDefaultLocale() {

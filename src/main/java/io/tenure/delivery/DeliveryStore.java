@@ -1,15 +1,21 @@
 package io.tenure.delivery;
 
+import io.tenure.notify.InAppContent;
+import io.tenure.store.Columns;
 import io.tenure.subscription.Channel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * The deliveries table (V10): one row per (message, channel, address), its content as rendered when it was created,
@@ -19,13 +25,17 @@ public final class DeliveryStore {
 
   public enum Status { PENDING, DELIVERED, FAILED }
 
-  /** A delivery to create; {@code delivered} for the inbox, which is delivered by being written. */
+  /**
+   * A delivery to create; {@code delivered} for the inbox, which is delivered by being written. {@code parameters}: an
+   * SMS's template parameters, empty for the other channels.
+   */
   public record NewDelivery(String accountId, long messageSequence, String messageType, Channel channel, String address,
-      String dedupKey, String subject, String htmlBody, String textBody, Instant raisedAt, boolean delivered) {}
+      String dedupKey, String subject, String htmlBody, String textBody, Map<String, String> parameters, Instant raisedAt,
+      boolean delivered) {}
 
   /** A delivery claimed for one attempt, numbered {@code attempt} (from 1). */
   public record Claimed(long id, Channel channel, String address, String dedupKey, String subject, String htmlBody,
-      String textBody, int attempt) {}
+      String textBody, Map<String, String> parameters, int attempt) {}
 
   /** A delivery as the operator's listing shows it, with the zone of its account. */
   public record Listed(long id, String accountId, ZoneId zone, long messageSequence, String messageType, Channel channel,
@@ -42,15 +52,16 @@ public final class DeliveryStore {
     }
     PreparedBatch batch = handle.prepareBatch("""
         INSERT INTO deliveries (account_id, message_sequence, message_type, channel, address, dedup_key, subject, html_body,
-          text_body, status, attempts, next_attempt_at, raised_at, created_at, delivered_at)
+          text_body, parameters, status, attempts, next_attempt_at, raised_at, created_at, delivered_at)
         VALUES (:accountId, :messageSequence, :messageType, :channel, :address, :dedupKey, :subject, :htmlBody, :textBody,
-          :status, 0, :now, :raisedAt, :now, :deliveredAt)
+          :parameters, :status, 0, :now, :raisedAt, :now, :deliveredAt)
         ON CONFLICT (dedup_key) DO NOTHING""");
     for (NewDelivery delivery : deliveries) {
       batch.bind("accountId", delivery.accountId()).bind("messageSequence", delivery.messageSequence())
           .bind("messageType", delivery.messageType()).bind("channel", delivery.channel().name())
           .bind("address", delivery.address()).bind("dedupKey", delivery.dedupKey()).bind("subject", delivery.subject())
           .bind("htmlBody", delivery.htmlBody()).bind("textBody", delivery.textBody())
+          .bind("parameters", delivery.channel() == Channel.SMS ? SmsBodyTemplate.parametersJson(delivery.parameters()) : null)
           .bind("status", (delivery.delivered() ? Status.DELIVERED : Status.PENDING).name())
           .bind("now", now).bind("raisedAt", delivery.raisedAt()).bind("deliveredAt", delivery.delivered() ? now : null)
           .add();
@@ -69,12 +80,12 @@ public final class DeliveryStore {
             FROM (SELECT id FROM deliveries WHERE status = 'PENDING' AND next_attempt_at <= :now
                   ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED) due
             WHERE d.id = due.id
-            RETURNING d.id, d.channel, d.address, d.dedup_key, d.subject, d.html_body, d.text_body, d.attempts
+            RETURNING d.id, d.channel, d.address, d.dedup_key, d.subject, d.html_body, d.text_body, d.parameters, d.attempts
             """)
         .bind("now", now).bind("leaseUntil", leaseUntil).bind("limit", limit)
         .map((row, context) -> new Claimed(row.getLong("id"), Channel.valueOf(row.getString("channel")), row.getString("address"),
             row.getString("dedup_key"), row.getString("subject"), row.getString("html_body"), row.getString("text_body"),
-            row.getInt("attempts")))
+            SmsBodyTemplate.parametersOf(row.getString("parameters")), row.getInt("attempts")))
         .list();
   }
 
@@ -102,6 +113,27 @@ public final class DeliveryStore {
             UPDATE deliveries SET attempts = attempts - 1, next_attempt_at = :now
             WHERE id = :id AND attempts = :attempt AND status = 'PENDING'""")
         .bind("now", now).bind("id", claimed.id()).bind("attempt", claimed.attempt()).execute();
+  }
+
+  /**
+   * The in-app title and body stored for those of {@code messageSequences} of the account that were fanned out
+   * (the inbox's content, as rendered when each message was created), by message number. Reads the partial index
+   * deliveries_in_app.
+   */
+  public Map<Long, InAppContent.Text> inAppTexts(Handle handle, String accountId, Collection<Long> messageSequences) {
+    if (messageSequences.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, InAppContent.Text> texts = new HashMap<>();
+    Query query = handle.createQuery("""
+            SELECT message_sequence, subject, text_body FROM deliveries
+            WHERE account_id = :id AND channel = 'IN_APP' AND message_sequence = ANY(CAST(:sequences AS bigint[]))""")
+        .bind("id", accountId);
+    Columns.text(query, "sequences", List.copyOf(messageSequences), String::valueOf);
+    query.map((row, context) -> Map.entry(row.getLong("message_sequence"),
+            new InAppContent.Text(row.getString("subject"), row.getString("text_body"))))
+        .forEach(entry -> texts.putIfAbsent(entry.getKey(), entry.getValue()));
+    return texts;
   }
 
   /** The operator's listing, by id, after {@code filter.after()}. */

@@ -104,7 +104,7 @@ public final class Dispatcher implements AutoCloseable {
     }
     Outbound message = delivery.channel() == io.tenure.subscription.Channel.EMAIL
         ? Outbound.email(delivery.dedupKey(), delivery.address(), delivery.subject(), delivery.htmlBody(), delivery.textBody())
-        : Outbound.sms(delivery.dedupKey(), delivery.address(), delivery.textBody(), Map.of());
+        : Outbound.sms(delivery.dedupKey(), delivery.address(), delivery.textBody(), delivery.parameters());
     try {
       return channel.send(message);
     } catch (RuntimeException failure) {

@@ -27,7 +27,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Turns the engine's notice rows into deliveries, after the engine's transaction and outside it (so the engine does
  * no delivery work): one transaction per batch locks rows not yet fanned out, resolves each message's recipients,
- * renders each message once in its account's language, inserts the deliveries and marks the rows. A repeated
+ * renders each message once in its account's language (with the amounts stored on its row), inserts the deliveries
+ * with their content (an SMS with its template parameters) and marks the rows. A repeated
  * fan-out adds nothing (each delivery's key is unique). Thread-safe.
  */
 public final class FanOut {
@@ -89,7 +90,7 @@ public final class FanOut {
       }
       // Rendered once per message: every recipient of an account shares its language.
       Rendered content = NoticeContent.render(new NoticeFacts(type, plan, row.resourceId(), row.dueAt(), row.termEnd(),
-          row.releaseAt(), account.timeZone()), account.locale());
+          row.releaseAt(), account.timeZone()).withAmounts(row.amounts()), account.locale());
       for (Recipients.Recipient recipient : recipients) {
         created.add(delivery(row, message, type, recipient, content));
       }
@@ -102,12 +103,12 @@ public final class FanOut {
     String key = row.accountId() + "|" + message + "|" + recipient.channel() + "|" + recipient.address();
     return switch (recipient.channel()) {
       case EMAIL -> new DeliveryStore.NewDelivery(row.accountId(), message, type.name(), Channel.EMAIL, recipient.address(), key,
-          content.subject(), content.html(), content.text(), row.raisedAt(), false);
+          content.subject(), content.html(), content.text(), Map.of(), row.raisedAt(), false);
       case SMS -> new DeliveryStore.NewDelivery(row.accountId(), message, type.name(), Channel.SMS, recipient.address(), key,
-          "", "", content.sms(), row.raisedAt(), false);
+          "", "", content.sms(), content.smsParameters(), row.raisedAt(), false);
       // The inbox is the channel: written is delivered.
       case IN_APP -> new DeliveryStore.NewDelivery(row.accountId(), message, type.name(), Channel.IN_APP, recipient.address(), key,
-          content.title(), "", content.body(), row.raisedAt(), true);
+          content.title(), "", content.body(), Map.of(), row.raisedAt(), true);
     };
   }
 }

@@ -1,6 +1,7 @@
 package io.tenure.delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -23,6 +24,7 @@ import java.util.TreeMap;
  */
 public final class SmsBodyTemplate {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
   /** How the body is written. */
   public enum Format {
@@ -150,6 +152,18 @@ public final class SmsBodyTemplate {
   }
 
   /** The parameters as one JSON object text, keys sorted, for a placeholder inside a longer text or a form field. */
+  /** The parameters stored as {@link #parametersJson} wrote them; none when nothing was stored (before V12). */
+  static Map<String, String> parametersOf(String json) {
+    if (json == null) {
+      return Map.of();
+    }
+    try {
+      return JSON.readValue(json, STRING_MAP);
+    } catch (JsonProcessingException failure) {
+      throw new IllegalStateException("stored SMS parameters are always a JSON object of strings", failure);
+    }
+  }
+
   static String parametersJson(Map<String, String> parameters) {
     try {
       return JSON.writeValueAsString(new TreeMap<>(parameters));

@@ -10,6 +10,7 @@ import io.tenure.lifecycle.NoticeType;
 import io.tenure.lifecycle.Phase;
 import io.tenure.money.Money;
 import io.tenure.notify.Notice;
+import io.tenure.notify.NoticeAmounts;
 import io.tenure.resource.LifecycleWrites;
 import io.tenure.resource.Renewing;
 import io.tenure.resource.ResourceRecord;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Auto-renewal (SPEC.md section 5): the daily balance check from D-7 to D and through grace and frozen, the
  * renewal on the expiry date (or at once after it) when the balance suffices, an insufficient-balance notice
- * at most once a day when it does not, and a retry as soon as the account is topped up.
+ * at most once a day when it does not (naming the renewal price and the balance, stored with the notice), and
+ * a retry as soon as the account is topped up.
  */
 public final class AutoRenewing {
   private static final Logger LOG = LoggerFactory.getLogger(AutoRenewing.class);
@@ -93,7 +95,7 @@ public final class AutoRenewing {
       // At most once a day, whether the engine's daily check or a top-up finds the balance short.
       writes.addNotice(Notice.once(claimed.id() + "|" + INSUFFICIENT_BALANCE_NOTICE + "|" + day, claimed.accountId(),
           claimed.id(), INSUFFICIENT_BALANCE_NOTICE, at, Lifecycle.releaseAt(claimed.lifecycle()),
-          Optional.ofNullable(claimed.lifecycle().termEnd())));
+          Optional.ofNullable(claimed.lifecycle().termEnd())).withAmounts(NoticeAmounts.shortfall(price.get(), balance)));
       return claimed;
     }
     if (!renewWhenFunded) {

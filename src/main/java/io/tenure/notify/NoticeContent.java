@@ -45,7 +45,8 @@ public final class NoticeContent {
     String subject = bundle.text(facts.resourceId().isPresent() ? "email.subject" : "email.subject.account", values);
     NoticeEmail email = new NoticeEmail(locale.tag(), bundle.raw("email.greeting"), title, List.copyOf(sentences),
         details(facts, bundle, values), bundle.raw("email.details"), bundle.raw("email.footer"));
-    return new Rendered(subject, template(HTML, email), template(TEXT, email), sms(facts, bundle, variant, values), title, body);
+    return new Rendered(subject, template(HTML, email), template(TEXT, email), sms(facts, bundle, variant, values),
+        NoticeWording.smsParameters(facts, values), title, body);
   }
 
   private static String sms(NoticeFacts facts, NoticeBundle bundle, String variant, Map<String, String> values) {

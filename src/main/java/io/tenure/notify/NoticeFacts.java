@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param termEnd the end of the resource's term when the notice was raised; empty for pay-as-you-go
  * @param releaseAt the instant the resource will be (or was) released; empty when it never will be
  * @param zone the account's zone, in which every instant is written
- * @param renewalPrice what the renewal costs (insufficient balance for auto-renewal). The engine's auto-renewal
- *     knows it when it raises the notice (RenewalQuotes); it is stored with the message when deliveries come
+ * @param renewalPrice what the renewal costs (insufficient balance for auto-renewal), as the engine's auto-renewal
+ *     priced it when it raised the notice, stored with the notice (V12)
  * @param balance the account's balance when the notice was raised (insufficient balance, low balance, arrears),
  *     stored likewise
  * @param threshold the low-balance threshold (LOW_BALANCE) or the credit limit (ARREARS) that was crossed
@@ -36,6 +36,11 @@ public record NoticeFacts(NoticeType type, Optional<String> plan, Optional<Strin
   /** These facts with the amounts of a notice about money. */
   public NoticeFacts withAmounts(Optional<Money> renewalPrice, Optional<Money> balance, Optional<Money> threshold) {
     return new NoticeFacts(type, plan, resourceId, dueAt, termEnd, releaseAt, zone, renewalPrice, balance, threshold, holdReason);
+  }
+
+  /** These facts with the amounts stored with the notice. */
+  public NoticeFacts withAmounts(NoticeAmounts amounts) {
+    return withAmounts(amounts.renewalPrice(), amounts.balance(), amounts.threshold());
   }
 
   /** These facts with the reason of a hold. */

@@ -4,6 +4,7 @@ import io.tenure.lifecycle.NoticeType;
 import io.tenure.money.Money;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -75,6 +76,31 @@ final class NoticeWording {
     String reason = "reason." + facts.holdReason().orElse("unspecified");
     values.put("reason", bundle.raw(bundle.has(reason) ? reason : "reason.unspecified"));
     return values;
+  }
+
+  /**
+   * The SMS template parameters (docs/notices.md, "SMS through an HTTP gateway"): only those the notice has, dates as
+   * its texts write them, amounts as bare decimals with the currency apart (gateway templates add their own unit).
+   * Takes the placeholder values of {@link #values}.
+   */
+  static Map<String, String> smsParameters(NoticeFacts facts, Map<String, String> values) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("type", facts.type().name());
+    facts.plan().ifPresent(plan -> parameters.put("plan", plan));
+    facts.resourceId().ifPresent(id -> parameters.put("resource", id));
+    parameters.put("dueAt", values.get("dueAt"));
+    if (facts.termEnd().isPresent()) {
+      parameters.put("termEnd", values.get("termEnd"));
+      parameters.put("expiryDate", values.get("expiryDate"));
+    }
+    facts.releaseAt().ifPresent(at -> parameters.put("releaseAt", values.get("releaseAt")));
+    facts.renewalPrice().ifPresent(price -> parameters.put("price", price.toString()));
+    facts.balance().ifPresent(balance -> parameters.put("balance", balance.toString()));
+    facts.threshold().ifPresent(threshold -> parameters.put("threshold", threshold.toString()));
+    facts.renewalPrice().or(facts::balance).or(facts::threshold)
+        .ifPresent(amount -> parameters.put("currency", amount.currency().getCurrencyCode()));
+    facts.holdReason().ifPresent(reason -> parameters.put("reason", values.get("reason")));
+    return parameters;
   }
 
   /** {@code 193.75 CNY}: the amount as the API writes it, then the currency, alike in every language. */

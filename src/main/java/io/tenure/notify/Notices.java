@@ -2,11 +2,15 @@ package io.tenure.notify;
 
 import io.tenure.clock.TenureClock;
 import io.tenure.lifecycle.NoticeType;
+import io.tenure.money.Money;
 import io.tenure.store.Columns;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -34,6 +38,23 @@ public final class Notices {
         WITH ORDINALITY AS notice (account_id, resource_id, types, due_at, release_at, term_end, dedup_key, position)
       ORDER BY notice.position
       """;
+  /**
+   * Only when a notice names amounts (V12): the other rows leave the amount columns null, so the engine's usual
+   * insert stays as it was.
+   */
+  private static final String INSERT_WITH_AMOUNTS = """
+      INSERT INTO notices (account_id, resource_id, types, due_at, release_at, term_end, created_at, dedup_key,
+        amount_currency, renewal_price_minor, balance_minor, threshold_minor)
+      SELECT notice.account_id, notice.resource_id, string_to_array(notice.types, ' '), notice.due_at, notice.release_at,
+        notice.term_end, :createdAt, notice.dedup_key, notice.currency, notice.price, notice.balance, notice.threshold
+      FROM unnest(CAST(:accountIds AS text[]), CAST(:resourceIds AS text[]), CAST(:types AS text[]),
+          CAST(:dueAts AS timestamptz[]), CAST(:releaseAts AS timestamptz[]), CAST(:termEnds AS timestamptz[]),
+          CAST(:dedupKeys AS text[]), CAST(:currencies AS text[]), CAST(:prices AS bigint[]), CAST(:balances AS bigint[]),
+          CAST(:thresholds AS bigint[]))
+        WITH ORDINALITY AS notice (account_id, resource_id, types, due_at, release_at, term_end, dedup_key, currency, price,
+          balance, threshold, position)
+      ORDER BY notice.position
+      """;
   /** Only when a row carries a dedup key: the conflict check costs every row of the statement an extra write. */
   private static final String KEEP_FIRST = " ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING";
 
@@ -50,7 +71,12 @@ public final class Notices {
     }
     List<List<Notice>> rows = rows(notices);
     boolean deduplicated = notices.stream().anyMatch(notice -> notice.dedupKey().isPresent());
-    Update insert = handle.createUpdate(deduplicated ? INSERT + KEEP_FIRST : INSERT);
+    boolean withAmounts = notices.stream().anyMatch(notice -> !notice.amounts().isEmpty());
+    String sql = withAmounts ? INSERT_WITH_AMOUNTS : INSERT;
+    Update insert = handle.createUpdate(deduplicated ? sql + KEEP_FIRST : sql);
+    if (withAmounts) {
+      bindAmounts(insert, rows);
+    }
     Columns.text(insert, "accountIds", rows, row -> row.getFirst().accountId());
     Columns.text(insert, "resourceIds", rows, row -> row.getFirst().resourceId().orElse(null));
     Columns.text(insert, "types", rows, row -> String.join(" ", row.stream().map(notice -> notice.type().name()).toList()));
@@ -61,12 +87,40 @@ public final class Notices {
     insert.bind("createdAt", clock.now()).execute();
   }
 
+  private static void bindAmounts(Update insert, List<List<Notice>> rows) {
+    Columns.text(insert, "currencies", rows, row -> row.getFirst().amounts().currency().orElse(null));
+    Columns.text(insert, "prices", rows, row -> minor(row.getFirst().amounts().renewalPrice()));
+    Columns.text(insert, "balances", rows, row -> minor(row.getFirst().amounts().balance()));
+    Columns.text(insert, "thresholds", rows, row -> minor(row.getFirst().amounts().threshold()));
+  }
+
+  private static String minor(Optional<Money> amount) {
+    return amount.map(money -> Long.toString(money.minor())).orElse(null);
+  }
+
+  /** The amounts of the notices row read into {@code row} (its V12 columns); none when it names none. */
+  static NoticeAmounts amounts(ResultSet row) throws SQLException {
+    String currency = row.getString("amount_currency");
+    if (currency == null) {
+      return NoticeAmounts.NONE;
+    }
+    Currency unit = Currency.getInstance(currency.strip());
+    return new NoticeAmounts(money(row, "renewal_price_minor", unit), money(row, "balance_minor", unit),
+        money(row, "threshold_minor", unit));
+  }
+
+  private static Optional<Money> money(ResultSet row, String column, Currency currency) throws SQLException {
+    long minor = row.getLong(column);
+    return row.wasNull() ? Optional.empty() : Optional.of(new Money(minor, currency));
+  }
+
   /**
    * A notice row not yet fanned out into deliveries: its messages in position order (message i is numbered
-   * {@code sequence + i}), with the plan of its resource as the inbox reads it.
+   * {@code sequence + i}), with the plan of its resource as the inbox reads it, and the amounts it names.
    */
   public record Unsent(String accountId, long sequence, List<NoticeType> types, Optional<String> resourceId, Instant dueAt,
-      Optional<Instant> releaseAt, Optional<Instant> termEnd, Instant raisedAt, Optional<String> planCode, int catalogVersion) {}
+      Optional<Instant> releaseAt, Optional<Instant> termEnd, Instant raisedAt, Optional<String> planCode, int catalogVersion,
+      NoticeAmounts amounts) {}
 
   /**
    * Locks up to {@code limit} rows not yet fanned out, oldest first, skipping rows another fan-out holds, so that
@@ -75,7 +129,8 @@ public final class Notices {
   public List<Unsent> claimUnsent(Handle handle, int limit) {
     return handle.createQuery("""
             SELECT n.account_id, n.sequence, array_to_string(n.types, ' ') AS types, n.resource_id, n.due_at, n.release_at,
-              n.term_end, n.created_at, r.plan_code, r.catalog_version
+              n.term_end, n.created_at, r.plan_code, r.catalog_version, n.amount_currency, n.renewal_price_minor, n.balance_minor,
+              n.threshold_minor
             FROM notices n LEFT JOIN resources r ON r.id = n.resource_id
             WHERE n.fanned_out_at IS NULL
             ORDER BY n.sequence LIMIT :limit
@@ -87,7 +142,7 @@ public final class Notices {
             Optional.ofNullable(row.getString("resource_id")), row.getTimestamp("due_at").toInstant(),
             Optional.ofNullable(row.getTimestamp("release_at")).map(Timestamp::toInstant),
             Optional.ofNullable(row.getTimestamp("term_end")).map(Timestamp::toInstant), row.getTimestamp("created_at").toInstant(),
-            Optional.ofNullable(row.getString("plan_code")), row.getInt("catalog_version")))
+            Optional.ofNullable(row.getString("plan_code")), row.getInt("catalog_version"), amounts(row)))
         .list();
   }
 

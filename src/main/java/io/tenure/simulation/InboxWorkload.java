@@ -9,7 +9,8 @@ import java.util.Random;
  * Reading the in-app inbox: a random unread message of a random account is marked read. The model does not track
  * messages (their number follows from the engine's notices, which it does not predict), so the auditor checks the
  * inbox against itself: the unread count equals the unread listing's length when that fits one page, the answer
- * shows the message read, the count drops after the read (it never goes up) and the message leaves the unread listing.
+ * shows the message read, with the title and body the listing showed (a message is shown as it was sent), the count
+ * drops after the read (it never goes up) and the message leaves the unread listing.
  */
 final class InboxWorkload {
   private static final int PAGE = 1000;
@@ -41,6 +42,9 @@ final class InboxWorkload {
     Http.Reply reply = calls.send(account.id, "POST", inbox + "/" + message + "/read", null, null);
     auditor.reply(account, "read message " + message, Expected.success(200, null), reply);
     auditor.unread(account, "message " + message + " shown read", 1, reply.body().path("read").asBoolean() ? 1 : 0);
+    JsonNode listed = page.path("items").get(unread.indexOf(message));
+    boolean sameText = listed.path("title").equals(reply.body().path("title")) && listed.path("body").equals(reply.body().path("body"));
+    auditor.unread(account, "message " + message + " read with the text the listing showed", 1, sameText ? 1 : 0);
     long after = count(account, inbox);
     auditor.unread(account, "unread count after reading " + message, Math.min(after, before - 1), after);
     boolean stillListed = ids(calls.get(account.id, inbox + "?unread=true&limit=" + PAGE).body()).contains(message);

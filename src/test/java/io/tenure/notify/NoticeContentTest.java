@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -169,6 +170,20 @@ class NoticeContentTest {
     assertThat(english.body()).contains("The renewal costs 193.75 CNY. The account's balance is 10.50 CNY.");
     assertThat(chinese.body()).contains("续费价格为193.75 CNY。账户当前余额为10.50 CNY。");
     assertThat(english.html()).contains("Renewal price").contains("193.75 CNY");
+  }
+
+  @Test
+  void theSmsTemplateParametersAreTheFactsTheNoticeHasWrittenAsItsTextsWriteThem() {
+    NoticeFacts shortfall = facts(NoticeType.AUTO_RENEW_INSUFFICIENT_BALANCE, "2023-04-01T16:00:00Z", TERM_END)
+        .withAmounts(Optional.of(new Money(19_375, CNY)), Optional.of(new Money(1_050, CNY)), Optional.empty());
+    NoticeFacts hold = facts(NoticeType.HOLD_APPLIED, "2023-04-01T16:00:00Z", Optional.empty()).withHoldReason("SECURITY");
+
+    assertThat(NoticeContent.render(shortfall, AccountLocale.ZH_CN).smsParameters()).isEqualTo(Map.of(
+        "type", "AUTO_RENEW_INSUFFICIENT_BALANCE", "plan", "KooDrive Basic", "resource", "res_1",
+        "dueAt", "2023-04-02 00:00 (UTC+08:00)", "termEnd", TERM_END_TEXT, "expiryDate", "2023-04-08",
+        "releaseAt", RELEASE_TEXT, "price", "193.75", "balance", "10.50", "currency", "CNY"));
+    assertThat(NoticeContent.render(hold, AccountLocale.EN).smsParameters())
+        .containsEntry("type", "HOLD_APPLIED").containsKey("reason").doesNotContainKeys("termEnd", "expiryDate", "price", "currency");
   }
 
   @Test
