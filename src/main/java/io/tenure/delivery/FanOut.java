@@ -26,10 +26,10 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Turns the engine's notice rows into deliveries, after the engine's transaction and outside it (so the engine does
- * no delivery work): one transaction per batch locks rows not yet fanned out, resolves each message's recipients,
- * renders each message once in its account's language (with the amounts stored on its row), inserts the deliveries
- * with their content (an SMS with its template parameters) and marks the rows. A repeated
- * fan-out adds nothing (each delivery's key is unique). Thread-safe.
+ * no delivery work): one transaction per batch takes rows out of the notices' outbox, resolves each message's
+ * recipients, renders each message once in its account's language (with the amounts stored on its row) and inserts
+ * the deliveries with their content (an SMS with its template parameters); the notice rows are never updated. A
+ * repeated fan-out adds nothing (each delivery's key is unique). Thread-safe.
  */
 public final class FanOut {
   private final Jdbi jdbi;
@@ -72,7 +72,6 @@ public final class FanOut {
         }
       }
       deliveries.insert(handle, created, realTime.instant());
-      notices.markFannedOut(handle, rows, realTime.instant());
       return rows.size();
     });
   }

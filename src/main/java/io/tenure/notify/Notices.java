@@ -14,6 +14,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.Update;
 
 /**
@@ -26,37 +27,48 @@ public final class Notices {
   static final int PER_ROW = 8;
   /**
    * Rows in list order, so that sequences follow the list; types travel as one space-separated string a row
-   * (a type's name has no space).
+   * (a type's name has no space). The statement also queues the rows it wrote for the fan-out: one outbox row
+   * for the whole statement (migration V13), not an index entry per notice row.
    */
   private static final String INSERT = """
-      INSERT INTO notices (account_id, resource_id, types, due_at, release_at, term_end, created_at, dedup_key)
-      SELECT notice.account_id, notice.resource_id, string_to_array(notice.types, ' '), notice.due_at, notice.release_at,
-        notice.term_end, :createdAt, notice.dedup_key
-      FROM unnest(CAST(:accountIds AS text[]), CAST(:resourceIds AS text[]), CAST(:types AS text[]),
-          CAST(:dueAts AS timestamptz[]), CAST(:releaseAts AS timestamptz[]), CAST(:termEnds AS timestamptz[]),
-          CAST(:dedupKeys AS text[]))
-        WITH ORDINALITY AS notice (account_id, resource_id, types, due_at, release_at, term_end, dedup_key, position)
-      ORDER BY notice.position
+      WITH written AS (
+        INSERT INTO notices (account_id, resource_id, types, due_at, release_at, term_end, created_at, dedup_key)
+        SELECT notice.account_id, notice.resource_id, string_to_array(notice.types, ' '), notice.due_at, notice.release_at,
+          notice.term_end, :createdAt, notice.dedup_key
+        FROM unnest(CAST(:accountIds AS text[]), CAST(:resourceIds AS text[]), CAST(:types AS text[]),
+            CAST(:dueAts AS timestamptz[]), CAST(:releaseAts AS timestamptz[]), CAST(:termEnds AS timestamptz[]),
+            CAST(:dedupKeys AS text[]))
+          WITH ORDINALITY AS notice (account_id, resource_id, types, due_at, release_at, term_end, dedup_key, position)
+        ORDER BY notice.position
+        %s
+        RETURNING account_id, sequence)
+      INSERT INTO notice_outbox (account_ids, sequences)
+      SELECT array_agg(account_id ORDER BY sequence), array_agg(sequence ORDER BY sequence) FROM written HAVING count(*) > 0
       """;
   /**
    * Only when a notice names amounts (V12): the other rows leave the amount columns null, so the engine's usual
    * insert stays as it was.
    */
   private static final String INSERT_WITH_AMOUNTS = """
-      INSERT INTO notices (account_id, resource_id, types, due_at, release_at, term_end, created_at, dedup_key,
-        amount_currency, renewal_price_minor, balance_minor, threshold_minor)
-      SELECT notice.account_id, notice.resource_id, string_to_array(notice.types, ' '), notice.due_at, notice.release_at,
-        notice.term_end, :createdAt, notice.dedup_key, notice.currency, notice.price, notice.balance, notice.threshold
-      FROM unnest(CAST(:accountIds AS text[]), CAST(:resourceIds AS text[]), CAST(:types AS text[]),
-          CAST(:dueAts AS timestamptz[]), CAST(:releaseAts AS timestamptz[]), CAST(:termEnds AS timestamptz[]),
-          CAST(:dedupKeys AS text[]), CAST(:currencies AS text[]), CAST(:prices AS bigint[]), CAST(:balances AS bigint[]),
-          CAST(:thresholds AS bigint[]))
-        WITH ORDINALITY AS notice (account_id, resource_id, types, due_at, release_at, term_end, dedup_key, currency, price,
-          balance, threshold, position)
-      ORDER BY notice.position
+      WITH written AS (
+        INSERT INTO notices (account_id, resource_id, types, due_at, release_at, term_end, created_at, dedup_key,
+          amount_currency, renewal_price_minor, balance_minor, threshold_minor)
+        SELECT notice.account_id, notice.resource_id, string_to_array(notice.types, ' '), notice.due_at, notice.release_at,
+          notice.term_end, :createdAt, notice.dedup_key, notice.currency, notice.price, notice.balance, notice.threshold
+        FROM unnest(CAST(:accountIds AS text[]), CAST(:resourceIds AS text[]), CAST(:types AS text[]),
+            CAST(:dueAts AS timestamptz[]), CAST(:releaseAts AS timestamptz[]), CAST(:termEnds AS timestamptz[]),
+            CAST(:dedupKeys AS text[]), CAST(:currencies AS text[]), CAST(:prices AS bigint[]), CAST(:balances AS bigint[]),
+            CAST(:thresholds AS bigint[]))
+          WITH ORDINALITY AS notice (account_id, resource_id, types, due_at, release_at, term_end, dedup_key, currency, price,
+            balance, threshold, position)
+        ORDER BY notice.position
+        %s
+        RETURNING account_id, sequence)
+      INSERT INTO notice_outbox (account_ids, sequences)
+      SELECT array_agg(account_id ORDER BY sequence), array_agg(sequence ORDER BY sequence) FROM written HAVING count(*) > 0
       """;
   /** Only when a row carries a dedup key: the conflict check costs every row of the statement an extra write. */
-  private static final String KEEP_FIRST = " ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING";
+  private static final String KEEP_FIRST = "ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING";
 
   private final TenureClock clock;
 
@@ -73,7 +85,7 @@ public final class Notices {
     boolean deduplicated = notices.stream().anyMatch(notice -> notice.dedupKey().isPresent());
     boolean withAmounts = notices.stream().anyMatch(notice -> !notice.amounts().isEmpty());
     String sql = withAmounts ? INSERT_WITH_AMOUNTS : INSERT;
-    Update insert = handle.createUpdate(deduplicated ? sql + KEEP_FIRST : sql);
+    Update insert = handle.createUpdate(sql.formatted(deduplicated ? KEEP_FIRST : ""));
     if (withAmounts) {
       bindAmounts(insert, rows);
     }
@@ -123,20 +135,28 @@ public final class Notices {
       NoticeAmounts amounts) {}
 
   /**
-   * Locks up to {@code limit} rows not yet fanned out, oldest first, skipping rows another fan-out holds, so that
-   * several nodes share the work; the caller marks them with {@link #markFannedOut} in the same transaction.
+   * Takes up to {@code limit} notice rows out of the fan-out's outbox, oldest outbox rows first, skipping outbox rows
+   * another fan-out holds, so that several nodes share the work. The caller fans them out in the same transaction:
+   * its commit removes them from the outbox for good, its rollback puts them back. The notice rows themselves are
+   * only read, never marked.
    */
   public List<Unsent> claimUnsent(Handle handle, int limit) {
-    return handle.createQuery("""
-            SELECT n.account_id, n.sequence, array_to_string(n.types, ' ') AS types, n.resource_id, n.due_at, n.release_at,
-              n.term_end, n.created_at, r.plan_code, r.catalog_version, n.amount_currency, n.renewal_price_minor, n.balance_minor,
-              n.threshold_minor
-            FROM notices n LEFT JOIN resources r ON r.id = n.resource_id
-            WHERE n.fanned_out_at IS NULL
-            ORDER BY n.sequence LIMIT :limit
-            FOR UPDATE OF n SKIP LOCKED
-            """)
-        .bind("limit", limit)
+    List<NoticeKey> taken = NoticeOutbox.take(handle, limit);
+    if (taken.isEmpty()) {
+      return List.of();
+    }
+    Query query = handle.createQuery("""
+        SELECT n.account_id, n.sequence, array_to_string(n.types, ' ') AS types, n.resource_id, n.due_at, n.release_at,
+          n.term_end, n.created_at, r.plan_code, r.catalog_version, n.amount_currency, n.renewal_price_minor, n.balance_minor,
+          n.threshold_minor
+        FROM unnest(CAST(:accountIds AS text[]), CAST(:sequences AS bigint[])) AS taken (account_id, sequence)
+          JOIN notices n ON n.account_id = taken.account_id AND n.sequence = taken.sequence
+          LEFT JOIN resources r ON r.id = n.resource_id
+        ORDER BY n.sequence
+        """);
+    Columns.text(query, "accountIds", taken, NoticeKey::accountId);
+    Columns.text(query, "sequences", taken, key -> Long.toString(key.sequence()));
+    return query
         .map((row, context) -> new Unsent(row.getString("account_id"), row.getLong("sequence"),
             Arrays.stream(row.getString("types").split(" ")).map(NoticeType::valueOf).toList(),
             Optional.ofNullable(row.getString("resource_id")), row.getTimestamp("due_at").toInstant(),
@@ -144,18 +164,6 @@ public final class Notices {
             Optional.ofNullable(row.getTimestamp("term_end")).map(Timestamp::toInstant), row.getTimestamp("created_at").toInstant(),
             Optional.ofNullable(row.getString("plan_code")), row.getInt("catalog_version"), amounts(row)))
         .list();
-  }
-
-  /** Marks {@code rows} as fanned out at {@code at} (real time). */
-  public void markFannedOut(Handle handle, List<Unsent> rows, Instant at) {
-    Update update = handle.createUpdate("""
-        UPDATE notices n SET fanned_out_at = :at
-        FROM unnest(CAST(:accountIds AS text[]), CAST(:sequences AS bigint[])) AS done (account_id, sequence)
-        WHERE n.account_id = done.account_id AND n.sequence = done.sequence
-        """);
-    Columns.text(update, "accountIds", rows, Unsent::accountId);
-    Columns.text(update, "sequences", rows, row -> Long.toString(row.sequence()));
-    update.bind("at", at).execute();
   }
 
   /** Groups consecutive notices that share a row, at most {@link #PER_ROW} to a row. */

@@ -42,8 +42,8 @@ final class Footprint implements AutoCloseable {
            ResultSet found = statement.executeQuery("""
                SELECT table_name FROM information_schema.tables
                WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
-                 AND table_name NOT IN ('flyway_schema_history', 'deliveries', 'webhook_endpoints', 'webhook_deliveries',
-                   'webhook_attempts', 'webhook_releases')
+                 AND table_name NOT IN ('flyway_schema_history', 'deliveries', 'notice_outbox', 'webhook_endpoints',
+                   'webhook_deliveries', 'webhook_attempts', 'webhook_releases')
                ORDER BY table_name""")) {
         while (found.next()) {
           tables.add(found.getString(1));
@@ -57,13 +57,13 @@ final class Footprint implements AutoCloseable {
   /**
    * A digest of each table's rows, by table name, read in one query. The dispatcher's own state is left out: it
    * fans notices out and sends deliveries in the background, whatever the calls do (the deliveries table, and
-   * the notices' fanned-out marker), and so does the webhooks' (its tables, and provider_commands.delivered_at; a
+   * the notices' outbox that it empties), and so does the webhooks' (its tables, and provider_commands.delivered_at; a
    * delivered_at elsewhere is left out too, which a refused call could not set anyway).
    */
   Map<String, String> digest() {
     if (digestQuery == null) {
       digestQuery = String.join("\nUNION ALL ", tables.stream().map(table -> "SELECT '" + table
-          + "', count(*) || ':' || coalesce(md5(string_agg((to_jsonb(t) - 'fanned_out_at' - 'delivered_at')::text, '|' ORDER BY (to_jsonb(t) - 'fanned_out_at' - 'delivered_at')::text)), '') FROM " + table + " t").toList());
+          + "', count(*) || ':' || coalesce(md5(string_agg((to_jsonb(t) - 'delivered_at')::text, '|' ORDER BY (to_jsonb(t) - 'delivered_at')::text)), '') FROM " + table + " t").toList());
     }
     Map<String, String> digests = new LinkedHashMap<>();
     try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(digestQuery)) {
