@@ -7,7 +7,8 @@ import picocli.CommandLine.Spec;
 /** {@code tenure bench}: benchmarks of Tenure's moving parts, one subcommand each; alone it prints its usage. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks on a throwaway database; see docs/performance.md.",
-    subcommands = {BenchLifecycleCommand.class, BenchTimeTravelCommand.class, BenchApiCommand.class})
+    subcommands = {BenchLifecycleCommand.class, BenchTimeTravelCommand.class, BenchApiCommand.class,
+        BenchNoticesCommand.class})
 final class BenchCommand implements Runnable {
 
   @Spec
