@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
 final class BenchNoticesCommand implements Callable<Integer> {
   private static final Settings.Range DELIVERIES = new Settings.Range(100, 10_000_000);
   private static final Settings.Range ACCOUNTS = new Settings.Range(1, 1_000_000);
+  private static final Settings.Range SENDERS = new Settings.Range(1, 64);
 
   @Spec
   CommandSpec spec;
@@ -45,16 +46,22 @@ final class BenchNoticesCommand implements Callable<Integer> {
       description = {"Accounts the notices are spread over, 1 to 1000000.", "Default: ${DEFAULT-VALUE}"})
   int accounts;
 
+  @Option(names = "--senders", paramLabel = "N", defaultValue = "2",
+      description = {"Sending threads of the dispatcher, and bare senders it is compared with, 1 to 64.",
+          "Default: ${DEFAULT-VALUE}"})
+  int senders;
+
   @Override
   public Integer call() throws IOException {
     database.check(spec);
     OptionChecks.within(spec, "--deliveries", deliveries, DELIVERIES);
     OptionChecks.within(spec, "--accounts", accounts, ACCOUNTS);
+    OptionChecks.within(spec, "--senders", senders, SENDERS);
     PrintWriter out = spec.commandLine().getOut();
     return database.run(spec, opened -> {
       NoticesBenchmark.Result result;
       try {
-        result = new NoticesBenchmark(opened.jdbi(), out, 1).run(deliveries, accounts);
+        result = new NoticesBenchmark(opened.jdbi(), out, senders).run(deliveries, accounts);
       } catch (IOException failure) {
         throw new java.io.UncheckedIOException(failure);
       } catch (InterruptedException interrupted) {

@@ -45,6 +45,12 @@ final class DeliveryCheck {
     });
   }
 
+  /** Whether every notice row is fanned out (the partial index of the rows waiting answers it). */
+  static boolean fannedOut(Jdbi jdbi) {
+    return jdbi.withHandle(handle -> handle.createQuery("SELECT NOT EXISTS (SELECT 1 FROM notices WHERE fanned_out_at IS NULL)")
+        .mapTo(Boolean.class).one());
+  }
+
   /** Compares every delivery with what the receivers took during the dispatcher's phases. */
   static Result run(Jdbi jdbi, Receipts receipts) {
     long[] counts = new long[4];

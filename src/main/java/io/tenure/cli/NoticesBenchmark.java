@@ -25,6 +25,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -61,7 +62,7 @@ final class NoticesBenchmark {
   }
 
   /** What a phase measured, in nanoseconds. */
-  private record Timing(NoticeWorld.Messages messages, long dispatchNanos, BareChannelRun.Result bareEmail,
+  private record Timing(NoticeWorld.Messages messages, long fanOutNanos, long dispatchNanos, BareChannelRun.Result bareEmail,
       BareChannelRun.Result bareSms) {
     long bareNanos() {
       return bareEmail.elapsed().toNanos() + bareSms.elapsed().toNanos();
@@ -106,10 +107,14 @@ final class NoticesBenchmark {
         capabilities.catalogs(), deliveries, InstantSource.system());
     DispatcherSettings defaults = DispatcherSettings.DEFAULT;
     DispatcherSettings settings = defaults.withPauses(Duration.ofMillis(10), defaults.backoff(), defaults.maxBackoff(),
-        defaults.unknownPause());
-    Map<io.tenure.subscription.Channel, Channel> channels = new EnumMap<>(io.tenure.subscription.Channel.class);
-    channels.put(io.tenure.subscription.Channel.EMAIL, new SmtpChannel(receivers.smtpSettings()));
-    channels.put(io.tenure.subscription.Channel.SMS, new SmsGatewayChannel(receivers.smsSettings()));
+        defaults.unknownPause()).withSenders(senders);
+    // As serve builds them: each sending thread with channels of its own.
+    Supplier<Map<io.tenure.subscription.Channel, Channel>> channels = () -> {
+      Map<io.tenure.subscription.Channel, Channel> ofSender = new EnumMap<>(io.tenure.subscription.Channel.class);
+      ofSender.put(io.tenure.subscription.Channel.EMAIL, new SmtpChannel(receivers.smtpSettings()));
+      ofSender.put(io.tenure.subscription.Channel.SMS, new SmsGatewayChannel(receivers.smsSettings()));
+      return ofSender;
+    };
     return new Dispatcher(jdbi, fanOut, deliveries, channels, settings, InstantSource.system());
   }
 
@@ -120,7 +125,7 @@ final class NoticesBenchmark {
     long expected = dispatched.received() + messages.emails() + messages.sms();
     NoticeWorld.raise(jdbi, accounts, messages, firstMessage, NOW);
     long started = System.nanoTime();
-    awaitDelivered(expected);
+    long fannedOut = awaitDelivered(expected) - started;
     long dispatchNanos = System.nanoTime() - started;
     List<Outbound> emails = new ArrayList<>();
     List<Outbound> sms = new ArrayList<>();
@@ -131,36 +136,35 @@ final class NoticesBenchmark {
     }
     Receipts bare = new Receipts();
     receivers.recordInto(bare);
-    BareChannelRun.Result bareEmail = bareRun(emails, () -> new SmtpChannel(receivers.smtpSettings()), false);
-    BareChannelRun.Result bareSms = bareRun(sms, () -> new SmsGatewayChannel(receivers.smsSettings()), true);
+    BareChannelRun.Result bareEmail = bareRun(emails, () -> new SmtpChannel(receivers.smtpSettings()));
+    BareChannelRun.Result bareSms = bareRun(sms, () -> new SmsGatewayChannel(receivers.smsSettings()));
     receivers.recordInto(dispatched);
     if (bareEmail.notSent() + bareSms.notSent() > 0 || bare.received() != emails.size() + sms.size()) {
       throw new IllegalStateException("bench - the bare channels sent " + (bareEmail.sent() + bareSms.sent()) + " of "
           + (emails.size() + sms.size()) + " messages and the receivers took " + bare.received());
     }
-    return new Timing(messages, dispatchNanos, bareEmail, bareSms);
+    return new Timing(messages, fannedOut, dispatchNanos, bareEmail, bareSms);
   }
 
-  /**
-   * {@code messages} over {@link #senders} bare senders: each with a channel of its own, or all sharing one when the
-   * dispatcher's senders share one too ({@code shared}: the SMS channel's HTTP client carries requests in parallel).
-   */
-  private BareChannelRun.Result bareRun(List<Outbound> messages, java.util.function.Supplier<Channel> channel, boolean shared)
-      throws InterruptedException {
+  /** {@code messages} over as many bare senders as the dispatcher has, each with a channel of its own, as there. */
+  private BareChannelRun.Result bareRun(List<Outbound> messages, Supplier<Channel> channel) throws InterruptedException {
     List<Channel> channels = new ArrayList<>();
-    Channel first = channel.get();
     for (int index = 0; index < senders; index++) {
-      channels.add(shared || index == 0 ? first : channel.get());
+      channels.add(channel.get());
     }
     try {
       return BareChannelRun.run(channels, messages);
     } finally {
-      channels.stream().distinct().forEach(Channel::close);
+      channels.forEach(Channel::close);
     }
   }
 
-  /** Waits until every notice row is fanned out and no delivery is pending; fails on a failed attempt or a stall. */
-  private void awaitDelivered(long expectedReceipts) throws InterruptedException {
+  /**
+   * Waits until every notice row is fanned out and no delivery is pending; fails on a failed attempt or a stall.
+   * Answers when (System.nanoTime) the last notice row was seen fanned out, polled every 50 ms.
+   */
+  private long awaitDelivered(long expectedReceipts) throws InterruptedException {
+    long fannedOut = 0;
     long seen = -1;
     long lastProgress = System.nanoTime();
     long lastCheck = System.nanoTime();
@@ -172,17 +176,20 @@ final class NoticesBenchmark {
         lastProgress = now;
       }
       boolean allArrived = received >= expectedReceipts;
+      if (fannedOut == 0 && DeliveryCheck.fannedOut(jdbi)) {
+        fannedOut = System.nanoTime();
+      }
       if (allArrived || now - lastCheck > 1_000_000_000L) {
         lastCheck = now;
         if (DeliveryCheck.settled(jdbi, allArrived)) {
-          return;
+          return fannedOut == 0 ? System.nanoTime() : fannedOut;
         }
       }
       if (now - lastProgress > STALL.toNanos()) {
         throw new IllegalStateException("bench - the receivers took nothing for " + STALL.toSeconds() + " s ("
             + received + " of " + expectedReceipts + " messages arrived)");
       }
-      Thread.sleep(allArrived ? 1 : 10);
+      Thread.sleep(allArrived ? 1 : 50);
     }
   }
 
@@ -207,9 +214,11 @@ final class NoticesBenchmark {
 
   private void report(Timing measured) {
     NoticeWorld.Messages messages = measured.messages();
-    print("dispatcher: %d deliveries (%d e-mail, %d SMS, %d in-app) of %d messages in %.2f s: %d/s, %d sending thread(s)",
+    print("dispatcher: %d deliveries (%d e-mail, %d SMS, %d in-app) of %d messages in %.2f s: %d/s, %d sending thread(s); "
+            + "every notice row fanned out after %.2f s",
         messages.deliveries(), messages.emails(), messages.sms(), messages.inApp(), messages.messages(),
-        seconds(measured.dispatchNanos()), perSecond(messages.deliveries(), measured.dispatchNanos()), senders);
+        seconds(measured.dispatchNanos()), perSecond(messages.deliveries(), measured.dispatchNanos()), senders,
+        seconds(measured.fanOutNanos()));
     print("bare channels: %d e-mails in %.2f s (%.0f/s), %d SMS in %.2f s (%.0f/s), %d thread(s) each; "
             + "the same %d deliveries in %.2f s: %d/s (in-app ones need no channel)",
         measured.bareEmail().sent(), seconds(measured.bareEmail().elapsed().toNanos()), measured.bareEmail().sentPerSecond(),
