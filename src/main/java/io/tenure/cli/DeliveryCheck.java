@@ -45,10 +45,10 @@ final class DeliveryCheck {
     });
   }
 
-  /** Whether every notice row is fanned out (the partial index of the rows waiting answers it). */
-  static boolean fannedOut(Jdbi jdbi) {
-    return jdbi.withHandle(handle -> handle.createQuery("SELECT NOT EXISTS (SELECT 1 FROM notices WHERE fanned_out_at IS NULL)")
-        .mapTo(Boolean.class).one());
+  /** How many notice rows wait to be fanned out (the partial index of those rows answers it). */
+  static long waitingToFanOut(Jdbi jdbi) {
+    return jdbi.withHandle(handle -> handle.createQuery("SELECT count(*) FROM notices WHERE fanned_out_at IS NULL")
+        .mapTo(Long.class).one());
   }
 
   /** Compares every delivery with what the receivers took during the dispatcher's phases. */
