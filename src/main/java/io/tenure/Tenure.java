@@ -54,6 +54,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -186,9 +187,13 @@ public final class Tenure implements AutoCloseable {
     }
     FanOut fanOut = new FanOut(capabilities.jdbi(), capabilities.notices(), capabilities.accountStore(), new SubscriptionStore(),
         routings, capabilities.catalogs(), deliveries, InstantSource.system());
-    Map<Channel, io.tenure.delivery.Channel> channels = new EnumMap<>(Channel.class);
-    settings.channels().email().ifPresent(email -> channels.put(Channel.EMAIL, new SmtpChannel(email)));
-    settings.channels().sms().ifPresent(sms -> channels.put(Channel.SMS, new SmsGatewayChannel(sms)));
+    // Asked once per sending thread: each gets connections of its own (an SMTP connection carries one message at a time).
+    Supplier<Map<Channel, io.tenure.delivery.Channel>> channels = () -> {
+      Map<Channel, io.tenure.delivery.Channel> ofSender = new EnumMap<>(Channel.class);
+      settings.channels().email().ifPresent(email -> ofSender.put(Channel.EMAIL, new SmtpChannel(email)));
+      settings.channels().sms().ifPresent(sms -> ofSender.put(Channel.SMS, new SmsGatewayChannel(sms)));
+      return ofSender;
+    };
     Dispatcher dispatcher = new Dispatcher(capabilities.jdbi(), fanOut, deliveries, channels, settings.dispatcher(),
         InstantSource.system());
     dispatcher.start();

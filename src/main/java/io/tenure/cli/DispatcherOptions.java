@@ -17,6 +17,7 @@ final class DispatcherOptions {
   static final Settings.Range MAX_ATTEMPTS = new Settings.Range(1, 100);
   /** A pause between attempts: at least a tenth of a second, at most a day. */
   static final Settings.Range PAUSE_MILLIS = new Settings.Range(100, 86_400_000);
+  static final Settings.Range SENDERS = new Settings.Range(1, 64);
 
   @Option(names = "--dispatcher", paramLabel = "on|off", defaultValue = "on",
       description = {"on: this process fans notices out into deliveries and sends them. off: it leaves that to other "
@@ -53,6 +54,11 @@ final class DispatcherOptions {
           "Env TENURE_DISPATCHER_UNKNOWN_PAUSE_MS.", "Default: ${DEFAULT-VALUE} (ten minutes)"})
   long unknownPauseMillis;
 
+  @Option(names = "--dispatcher-senders", paramLabel = "N", defaultValue = "1",
+      description = {"Threads of this process that fan out, claim and send, each with connections of its own, 1 to 64.",
+          "Env TENURE_DISPATCHER_SENDERS.", "Default: ${DEFAULT-VALUE}"})
+  long senders;
+
   DispatcherSettings dispatcher(CommandSpec spec) {
     boolean on = switch (enabled.strip().toLowerCase(Locale.ROOT)) {
       case "on" -> true;
@@ -65,6 +71,7 @@ final class DispatcherOptions {
     OptionChecks.within(spec, "--dispatcher-backoff-ms", backoffMillis, PAUSE_MILLIS);
     OptionChecks.within(spec, "--dispatcher-max-backoff-ms", maxBackoffMillis, PAUSE_MILLIS);
     OptionChecks.within(spec, "--dispatcher-unknown-pause-ms", unknownPauseMillis, PAUSE_MILLIS);
+    OptionChecks.within(spec, "--dispatcher-senders", senders, SENDERS);
     if (backoffMillis > maxBackoffMillis) {
       throw OptionChecks.invalid(spec, "--dispatcher-backoff-ms", Long.toString(backoffMillis),
           "must not exceed --dispatcher-max-backoff-ms (" + maxBackoffMillis + ")");
@@ -72,6 +79,6 @@ final class DispatcherOptions {
     DispatcherSettings defaults = DispatcherSettings.DEFAULT;
     return new DispatcherSettings(on, Duration.ofMillis(pollMillis), (int) batchSize, (int) maxAttempts,
         Duration.ofMillis(backoffMillis), Duration.ofMillis(maxBackoffMillis), Duration.ofMillis(unknownPauseMillis),
-        defaults.lease());
+        defaults.lease(), (int) senders);
   }
 }

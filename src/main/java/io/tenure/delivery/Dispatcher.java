@@ -5,15 +5,21 @@ import io.tenure.delivery.DeliveryStore.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Fans notices out and sends the due deliveries, on one background thread of this process, in real time also under
- * the simulated clock. Several processes on one database share the work: both steps lock with
+ * Fans notices out and sends the due deliveries, on {@link DispatcherSettings#senders} background threads of this
+ * process (one by default), in real time also under the simulated clock. Several processes on one database share the work: both steps lock with
  * {@code FOR UPDATE SKIP LOCKED}. A claim counts the attempt and leases the delivery in one short transaction; the
  * send happens after it commits, outside any lock; its outcome is recorded in a second transaction. A crash between
  * the send and the record leaves the delivery leased: when the lease runs out it is sent again (docs/notices.md,
@@ -25,59 +31,90 @@ public final class Dispatcher implements AutoCloseable {
   private final Jdbi jdbi;
   private final FanOut fanOut;
   private final DeliveryStore store;
-  private final Map<io.tenure.subscription.Channel, Channel> channels;
+  /** The outbound channels (EMAIL, SMS) of each sending thread, the first one's also for {@link #runOnce}. */
+  private final List<Map<io.tenure.subscription.Channel, Channel>> channelsBySender = new ArrayList<>();
   private final DispatcherSettings settings;
   private final InstantSource realTime;
-  private final RoundLoop loop;
+  private final List<RoundLoop> loops = new ArrayList<>();
+  private volatile boolean running = true;
 
-  /** {@code channels} holds the configured outbound channels (EMAIL, SMS); the dispatcher closes them. */
+  /**
+   * {@code channels} holds the configured outbound channels (EMAIL, SMS), shared by every sending thread (each
+   * channel is thread-safe, but an SMTP channel carries one message at a time); the dispatcher closes them.
+   */
   public Dispatcher(Jdbi jdbi, FanOut fanOut, DeliveryStore store, Map<io.tenure.subscription.Channel, Channel> channels,
       DispatcherSettings settings, InstantSource realTime) {
+    this(jdbi, fanOut, store, () -> channels, settings, realTime);
+  }
+
+  /**
+   * {@code channelsPerSender} is asked once per sending thread for its outbound channels, so that each thread can have
+   * connections of its own; the dispatcher closes them.
+   */
+  public Dispatcher(Jdbi jdbi, FanOut fanOut, DeliveryStore store,
+      Supplier<Map<io.tenure.subscription.Channel, Channel>> channelsPerSender, DispatcherSettings settings,
+      InstantSource realTime) {
     this.jdbi = jdbi;
     this.fanOut = fanOut;
     this.store = store;
-    this.channels = Map.copyOf(channels);
     this.settings = settings;
     this.realTime = realTime;
-    this.loop = new RoundLoop("dispatcher", this::runOnce, settings.poll());
+    for (int sender = 0; sender < settings.senders(); sender++) {
+      Map<io.tenure.subscription.Channel, Channel> channels = Map.copyOf(channelsPerSender.get());
+      channelsBySender.add(channels);
+      String name = settings.senders() == 1 ? "dispatcher" : "dispatcher-" + (sender + 1);
+      loops.add(new RoundLoop(name, () -> runOnce(channels), settings.poll()));
+    }
   }
 
   public void start() {
-    loop.start();
+    loops.forEach(RoundLoop::start);
   }
 
   /** Fans out every notice row waiting, then sends one batch of due deliveries; answers how much it did. */
   public int runOnce() {
+    return runOnce(channelsBySender.getFirst());
+  }
+
+  private int runOnce(Map<io.tenure.subscription.Channel, Channel> channels) {
     int done = 0;
     int rows;
     do {
       rows = fanOut.fanOutBatch(settings.batchSize());
       done += rows;
-    } while (rows == settings.batchSize() && loop.running());
-    return done + dispatchBatch();
+    } while (rows == settings.batchSize() && running);
+    return done + dispatchBatch(channels);
   }
 
   /** Claims up to a batch of due deliveries, sends each and records its outcome; answers how many it claimed. */
   public int dispatchBatch() {
+    return dispatchBatch(channelsBySender.getFirst());
+  }
+
+  private int dispatchBatch(Map<io.tenure.subscription.Channel, Channel> channels) {
     Instant now = realTime.instant();
     Instant leaseUntil = now.plus(settings.lease());
     List<Claimed> claimed = jdbi.inTransaction(handle -> store.claimDue(handle, now, leaseUntil, settings.batchSize()));
     for (Claimed delivery : claimed) {
       // Sends run one after another: never start one that could outlast the lease (another node may take it over).
-      if (!loop.running() || realTime.instant().plus(settings.lease().dividedBy(4)).isAfter(leaseUntil)) {
+      if (!running || realTime.instant().plus(settings.lease().dividedBy(4)).isAfter(leaseUntil)) {
         jdbi.useHandle(handle -> store.release(handle, delivery, realTime.instant()));
         continue;
       }
-      attempt(delivery);
+      attempt(delivery, channels);
     }
     return claimed.size();
   }
 
-  private void attempt(Claimed delivery) {
-    Outcome outcome = send(delivery);
+  private void attempt(Claimed delivery, Map<io.tenure.subscription.Channel, Channel> channels) {
+    Outcome outcome = send(delivery, channels);
     Instant now = realTime.instant();
     boolean lastAttempt = delivery.attempt() >= settings.maxAttempts();
-    jdbi.useHandle(handle -> {
+    jdbi.useTransaction(handle -> {
+      // The record does not wait for its flush to disk (a disk flush per message was most of the dispatcher's time):
+      // once committed it survives a crash of Tenure; only a crash of the database server in the flush's fraction of
+      // a second loses it, and then the message is sent again when its lease ends (docs/notices.md, "Deliveries").
+      handle.execute("SET LOCAL synchronous_commit = off");
       switch (outcome) {
         case Outcome.Sent sent -> store.record(handle, delivery, Status.DELIVERED, now, Optional.empty(), sent.providerMessageId(), now);
         case Outcome.Failed failed when failed.retryable() && !lastAttempt ->
@@ -93,7 +130,7 @@ public final class Dispatcher implements AutoCloseable {
     });
   }
 
-  private Outcome send(Claimed delivery) {
+  private Outcome send(Claimed delivery, Map<io.tenure.subscription.Channel, Channel> channels) {
     if (delivery.channel() == io.tenure.subscription.Channel.IN_APP) {
       // The inbox is the channel: an in-app message resent by the operator is delivered by being there.
       return new Outcome.Sent(Optional.empty());
@@ -123,10 +160,13 @@ public final class Dispatcher implements AutoCloseable {
     return Duration.ofNanos((long) (base.toNanos() * jitter));
   }
 
-  /** Stops the thread, lets a send under way finish, and closes the channels. */
+  /** Stops the threads, lets the sends under way finish, and closes the channels (each once, shared or not). */
   @Override
   public void close() {
-    loop.close();
-    channels.values().forEach(Channel::close);
+    running = false;
+    loops.forEach(RoundLoop::close);
+    Set<Channel> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+    channelsBySender.stream().map(Map::values).flatMap(Collection::stream).forEach(distinct::add);
+    distinct.forEach(Channel::close);
   }
 }

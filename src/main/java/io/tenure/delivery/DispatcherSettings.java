@@ -15,12 +15,14 @@ import java.time.Duration;
  * @param unknownPause the pause after an attempt whose outcome is unknown (it may have gone through)
  * @param lease how long a claimed delivery belongs to the dispatcher that claimed it; after that another one may take
  *     it over (the first one crashed)
+ * @param senders threads of this process that fan out, claim and send, each with its own e-mail connection; while one
+ *     waits for a provider or a commit, another can work
  */
 public record DispatcherSettings(boolean enabled, Duration poll, int batchSize, int maxAttempts, Duration backoff,
-    Duration maxBackoff, Duration unknownPause, Duration lease) {
+    Duration maxBackoff, Duration unknownPause, Duration lease, int senders) {
 
   public static final DispatcherSettings DEFAULT = new DispatcherSettings(true, Duration.ofSeconds(1), 50, 8,
-      Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMinutes(5));
+      Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofMinutes(5), 1);
   /** No dispatcher in this process. */
   public static final DispatcherSettings OFF = DEFAULT.withEnabled(false);
 
@@ -31,19 +33,24 @@ public record DispatcherSettings(boolean enabled, Duration poll, int batchSize, 
     check(!backoff.isNegative() && backoff.compareTo(maxBackoff) <= 0, "dispatcher backoff", backoff);
     check(!unknownPause.isNegative(), "dispatcher unknown pause", unknownPause);
     check(lease.compareTo(Duration.ofSeconds(1)) >= 0, "dispatcher lease (at least one second)", lease);
+    check(senders >= 1 && senders <= 64, "dispatcher senders (1 to 64)", senders);
   }
 
   public DispatcherSettings withEnabled(boolean on) {
-    return new DispatcherSettings(on, poll, batchSize, maxAttempts, backoff, maxBackoff, unknownPause, lease);
+    return new DispatcherSettings(on, poll, batchSize, maxAttempts, backoff, maxBackoff, unknownPause, lease, senders);
   }
 
   /** These settings with other pauses: tests use milliseconds. */
   public DispatcherSettings withPauses(Duration newPoll, Duration newBackoff, Duration newMaxBackoff, Duration newUnknownPause) {
-    return new DispatcherSettings(enabled, newPoll, batchSize, maxAttempts, newBackoff, newMaxBackoff, newUnknownPause, lease);
+    return new DispatcherSettings(enabled, newPoll, batchSize, maxAttempts, newBackoff, newMaxBackoff, newUnknownPause, lease, senders);
+  }
+
+  public DispatcherSettings withSenders(int threads) {
+    return new DispatcherSettings(enabled, poll, batchSize, maxAttempts, backoff, maxBackoff, unknownPause, lease, threads);
   }
 
   public DispatcherSettings withMaxAttempts(int attempts) {
-    return new DispatcherSettings(enabled, poll, batchSize, attempts, backoff, maxBackoff, unknownPause, lease);
+    return new DispatcherSettings(enabled, poll, batchSize, attempts, backoff, maxBackoff, unknownPause, lease, senders);
   }
 
   private static void check(boolean valid, String setting, Object value) {

@@ -35,11 +35,11 @@ class DispatcherOptionsTest {
   @Test
   void theOptionsAndTheEnvironmentSetEveryComponentTheOptionWinning() {
     DispatcherSettings dispatcher = settings(Map.of("TENURE_DISPATCHER", "off", "TENURE_DISPATCHER_POLL_MS", "250",
-        "TENURE_DISPATCHER_BATCH_SIZE", "200", "TENURE_DISPATCHER_MAX_ATTEMPTS", "3"), "serve",
+        "TENURE_DISPATCHER_BATCH_SIZE", "200", "TENURE_DISPATCHER_MAX_ATTEMPTS", "3", "TENURE_DISPATCHER_SENDERS", "4"), "serve",
         "--dispatcher-max-attempts", "5", "--dispatcher-backoff-ms", "2000", "--dispatcher-max-backoff-ms", "60000",
         "--dispatcher-unknown-pause-ms", "120000").dispatcher();
     assertThat(dispatcher).isEqualTo(new DispatcherSettings(false, Duration.ofMillis(250), 200, 5, Duration.ofSeconds(2),
-        Duration.ofMinutes(1), Duration.ofMinutes(2), DispatcherSettings.DEFAULT.lease()));
+        Duration.ofMinutes(1), Duration.ofMinutes(2), DispatcherSettings.DEFAULT.lease(), 4));
   }
 
   @Test

@@ -1,0 +1,243 @@
+package io.tenure.cli;
+
+import io.tenure.Capabilities;
+import io.tenure.clock.TenureClock;
+import io.tenure.delivery.BareChannelRun;
+import io.tenure.delivery.Channel;
+import io.tenure.delivery.DeliveryStore;
+import io.tenure.delivery.Dispatcher;
+import io.tenure.delivery.DispatcherSettings;
+import io.tenure.delivery.FanOut;
+import io.tenure.delivery.Outbound;
+import io.tenure.delivery.SmsGatewayChannel;
+import io.tenure.delivery.SmtpChannel;
+import io.tenure.subscription.NoticeRoutingFile;
+import io.tenure.subscription.NoticeRoutings;
+import io.tenure.subscription.SubscriptionStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The steps of {@code tenure bench notices} on an opened, empty database: load accounts, start the receivers and the
+ * production dispatcher (FanOut and Dispatcher, as {@code serve} builds them), then a warm-up phase and the measured
+ * phase. A phase raises notice rows, times the dispatcher from their commit until every delivery is recorded, then
+ * sends the same e-mails and SMS (read back from the deliveries) over bare channels with as many threads. At the end
+ * every delivery must be DELIVERED after one attempt and received exactly once ({@link DeliveryCheck}).
+ * Not thread-safe: one run per instance.
+ */
+final class NoticesBenchmark {
+  /** The simulated instant the notices are raised at. */
+  static final Instant NOW = OffsetDateTime.parse("2026-03-02T09:30:00+08:00").toInstant();
+  /** A phase in which nothing arrives for this long has stalled. */
+  private static final Duration STALL = Duration.ofSeconds(60);
+
+  private final Jdbi jdbi;
+  private final PrintWriter out;
+  private final int senders;
+  private final Receipts dispatched = new Receipts();
+
+  NoticesBenchmark(Jdbi jdbi, PrintWriter out, int senders) {
+    this.jdbi = jdbi;
+    this.out = out;
+    this.senders = senders;
+  }
+
+  /** The measured phase's rates, and whether the check passed. */
+  record Result(long perSecond, long barePerSecond, boolean passed) {
+    String summary() {
+      return "notices: " + perSecond + " deliveries/s, " + LifecycleBenchmark.percent(perSecond, barePerSecond)
+          + " of the bare channels' rate";
+    }
+  }
+
+  /** What a phase measured, in nanoseconds. */
+  private record Timing(NoticeWorld.Messages messages, long fanOutNanos, long dispatchNanos, BareChannelRun.Result bareEmail,
+      BareChannelRun.Result bareSms) {
+    long bareNanos() {
+      return bareEmail.elapsed().toNanos() + bareSms.elapsed().toNanos();
+    }
+  }
+
+  Result run(int deliveries, int accounts) throws IOException, InterruptedException {
+    long existing = jdbi.withHandle(handle -> handle.createQuery("SELECT count(*) FROM accounts").mapTo(Long.class).one());
+    if (existing > 0) {
+      throw new IllegalStateException("bench - the database already holds " + existing
+          + " accounts; the benchmark needs an empty database (run it without --database and --data-dir)");
+    }
+    TenureClock clock = TenureClock.simulated(NOW);
+    Capabilities capabilities = Capabilities.wire(jdbi, clock);
+    long loadStart = System.nanoTime();
+    NoticeWorld.loadAccounts(jdbi, accounts, NOW);
+    print("loaded %d accounts (one owner with an e-mail address and a phone each, half en, half zh-CN) in %.1f s", accounts,
+        seconds(System.nanoTime() - loadStart));
+    int warmUpDeliveries = Math.max(300, deliveries / 20);
+    try (NoticeReceivers receivers = new NoticeReceivers(dispatched);
+        Dispatcher dispatcher = dispatcher(capabilities, receivers)) {
+      dispatcher.start();
+      Timing warmUp = phase(receivers, NoticeWorld.Messages.forDeliveries(warmUpDeliveries), 0, accounts);
+      print("warm-up: %d deliveries by the dispatcher in %.1f s, the same over bare channels in %.1f s (not counted)",
+          warmUp.messages().deliveries(), seconds(warmUp.dispatchNanos()), seconds(warmUp.bareNanos()));
+      Timing measured = phase(receivers, NoticeWorld.Messages.forDeliveries(deliveries), warmUp.messages().messages(), accounts);
+      report(measured);
+      dispatcher.close();
+      DeliveryCheck.Result check = DeliveryCheck.run(jdbi, dispatched);
+      out.println(check.line());
+      return new Result(perSecond(deliveries, measured.dispatchNanos()), perSecond(deliveries, measured.bareNanos()),
+          check.passed());
+    }
+  }
+
+  /** The production dispatcher, polling every 10 ms so that a phase's start is not lost in an idle pause. */
+  private Dispatcher dispatcher(Capabilities capabilities, NoticeReceivers receivers) {
+    NoticeRoutings routings = NoticeRoutings.load(jdbi, NoticeRoutingFile.builtInSource(), "routing.yaml (built in)",
+        capabilities.clock().now());
+    DeliveryStore deliveries = new DeliveryStore();
+    FanOut fanOut = new FanOut(jdbi, capabilities.notices(), capabilities.accountStore(), new SubscriptionStore(), routings,
+        capabilities.catalogs(), deliveries, InstantSource.system());
+    DispatcherSettings defaults = DispatcherSettings.DEFAULT;
+    DispatcherSettings settings = defaults.withPauses(Duration.ofMillis(10), defaults.backoff(), defaults.maxBackoff(),
+        defaults.unknownPause()).withSenders(senders);
+    // As serve builds them: each sending thread with channels of its own.
+    Supplier<Map<io.tenure.subscription.Channel, Channel>> channels = () -> {
+      Map<io.tenure.subscription.Channel, Channel> ofSender = new EnumMap<>(io.tenure.subscription.Channel.class);
+      ofSender.put(io.tenure.subscription.Channel.EMAIL, new SmtpChannel(receivers.smtpSettings()));
+      ofSender.put(io.tenure.subscription.Channel.SMS, new SmsGatewayChannel(receivers.smsSettings()));
+      return ofSender;
+    };
+    return new Dispatcher(jdbi, fanOut, deliveries, channels, settings, InstantSource.system());
+  }
+
+  /** Raises {@code messages}, lets the dispatcher deliver them, then sends the same over bare channels. */
+  private Timing phase(NoticeReceivers receivers, NoticeWorld.Messages messages, int firstMessage, int accounts)
+      throws InterruptedException {
+    long lastId = jdbi.withHandle(handle -> handle.createQuery("SELECT coalesce(max(id), 0) FROM deliveries").mapTo(Long.class).one());
+    long expected = dispatched.received() + messages.emails() + messages.sms();
+    NoticeWorld.raise(jdbi, accounts, messages, firstMessage, NOW);
+    long started = System.nanoTime();
+    long fannedOut = awaitDelivered(expected) - started;
+    long dispatchNanos = System.nanoTime() - started;
+    List<Outbound> emails = new ArrayList<>();
+    List<Outbound> sms = new ArrayList<>();
+    int created = readOutbound(lastId, emails, sms);
+    if (created != messages.deliveries()) {
+      throw new IllegalStateException("bench - the fan-out made " + created + " deliveries of " + messages.messages()
+          + " messages; " + messages.deliveries() + " were expected");
+    }
+    Receipts bare = new Receipts();
+    receivers.recordInto(bare);
+    BareChannelRun.Result bareEmail = bareRun(emails, () -> new SmtpChannel(receivers.smtpSettings()));
+    BareChannelRun.Result bareSms = bareRun(sms, () -> new SmsGatewayChannel(receivers.smsSettings()));
+    receivers.recordInto(dispatched);
+    if (bareEmail.notSent() + bareSms.notSent() > 0 || bare.received() != emails.size() + sms.size()) {
+      throw new IllegalStateException("bench - the bare channels sent " + (bareEmail.sent() + bareSms.sent()) + " of "
+          + (emails.size() + sms.size()) + " messages and the receivers took " + bare.received());
+    }
+    return new Timing(messages, fannedOut, dispatchNanos, bareEmail, bareSms);
+  }
+
+  /** {@code messages} over as many bare senders as the dispatcher has, each with a channel of its own, as there. */
+  private BareChannelRun.Result bareRun(List<Outbound> messages, Supplier<Channel> channel) throws InterruptedException {
+    List<Channel> channels = new ArrayList<>();
+    for (int index = 0; index < senders; index++) {
+      channels.add(channel.get());
+    }
+    try {
+      return BareChannelRun.run(channels, messages);
+    } finally {
+      channels.forEach(Channel::close);
+    }
+  }
+
+  /**
+   * Waits until every notice row is fanned out and no delivery is pending; fails on a failed attempt, or on a stall
+   * (neither a message received nor a notice row fanned out for {@link #STALL}). Answers when (System.nanoTime) the
+   * last notice row was seen fanned out, polled every 100 ms.
+   */
+  private long awaitDelivered(long expectedReceipts) throws InterruptedException {
+    long fannedOut = 0;
+    long seen = -1;
+    long lastProgress = System.nanoTime();
+    long lastCheck = System.nanoTime();
+    while (true) {
+      long waiting = fannedOut == 0 ? DeliveryCheck.waitingToFanOut(jdbi) : 0;
+      long received = dispatched.received();
+      long now = System.nanoTime();
+      if (received - waiting != seen) {
+        seen = received - waiting;
+        lastProgress = now;
+      }
+      boolean allArrived = received >= expectedReceipts;
+      if (fannedOut == 0 && waiting == 0) {
+        fannedOut = now;
+      }
+      if (allArrived || now - lastCheck > 1_000_000_000L) {
+        lastCheck = now;
+        if (DeliveryCheck.settled(jdbi, allArrived)) {
+          return fannedOut == 0 ? System.nanoTime() : fannedOut;
+        }
+      }
+      if (now - lastProgress > STALL.toNanos()) {
+        throw new IllegalStateException("bench - nothing was fanned out or received for " + STALL.toSeconds() + " s ("
+            + received + " of " + expectedReceipts + " messages arrived, " + waiting + " notice rows wait to be fanned out)");
+      }
+      Thread.sleep(allArrived ? 1 : 100);
+    }
+  }
+
+  /** The e-mails and SMS created after delivery {@code afterId}, in the order they were created; answers all created. */
+  private int readOutbound(long afterId, List<Outbound> emails, List<Outbound> sms) {
+    return jdbi.withHandle(handle -> handle.createQuery("""
+            SELECT channel, address, dedup_key, subject, html_body, text_body FROM deliveries WHERE id > :after ORDER BY id""")
+        .bind("after", afterId)
+        .map((row, context) -> {
+          switch (row.getString("channel")) {
+            case "EMAIL" -> emails.add(Outbound.email(row.getString("dedup_key"), row.getString("address"), row.getString("subject"),
+                row.getString("html_body"), row.getString("text_body")));
+            case "SMS" -> sms.add(Outbound.sms(row.getString("dedup_key"), row.getString("address"), row.getString("text_body"),
+                Map.of()));
+            default -> {
+              // In-app: the inbox is the channel, written is delivered; nothing to send.
+            }
+          }
+          return 1;
+        }).list().size());
+  }
+
+  private void report(Timing measured) {
+    NoticeWorld.Messages messages = measured.messages();
+    print("dispatcher: %d deliveries (%d e-mail, %d SMS, %d in-app) of %d messages in %.2f s: %d/s, %d sending thread(s); "
+            + "every notice row fanned out after %.2f s",
+        messages.deliveries(), messages.emails(), messages.sms(), messages.inApp(), messages.messages(),
+        seconds(measured.dispatchNanos()), perSecond(messages.deliveries(), measured.dispatchNanos()), senders,
+        seconds(measured.fanOutNanos()));
+    print("bare channels: %d e-mails in %.2f s (%.0f/s), %d SMS in %.2f s (%.0f/s), %d thread(s) each; "
+            + "the same %d deliveries in %.2f s: %d/s (in-app ones need no channel)",
+        measured.bareEmail().sent(), seconds(measured.bareEmail().elapsed().toNanos()), measured.bareEmail().sentPerSecond(),
+        measured.bareSms().sent(), seconds(measured.bareSms().elapsed().toNanos()), measured.bareSms().sentPerSecond(), senders,
+        messages.deliveries(), seconds(measured.bareNanos()), perSecond(messages.deliveries(), measured.bareNanos()));
+  }
+
+  private static long perSecond(long count, long nanos) {
+    return nanos <= 0 ? 0 : Math.round(count / (nanos / 1e9));
+  }
+
+  private static double seconds(long nanos) {
+    return nanos / 1e9;
+  }
+
+  private void print(String format, Object... arguments) {
+    out.println(String.format(Locale.ROOT, format, arguments));
+    out.flush();
+  }
+}
