@@ -39,15 +39,15 @@ final class DeliveryCheck {
         throw new IllegalStateException("bench - a delivery attempt failed: " + failure.get());
       }
       return complete && handle.createQuery("""
-              SELECT (SELECT count(*) FROM notices WHERE fanned_out_at IS NULL)
+              SELECT (SELECT coalesce(sum(cardinality(sequences)), 0) FROM notice_outbox)
                 + (SELECT count(*) FROM deliveries WHERE status = 'PENDING')""")
           .mapTo(Long.class).one() == 0;
     });
   }
 
-  /** How many notice rows wait to be fanned out (the partial index of those rows answers it). */
+  /** How many notice rows wait to be fanned out (the entries of the notices' outbox). */
   static long waitingToFanOut(Jdbi jdbi) {
-    return jdbi.withHandle(handle -> handle.createQuery("SELECT count(*) FROM notices WHERE fanned_out_at IS NULL")
+    return jdbi.withHandle(handle -> handle.createQuery("SELECT coalesce(sum(cardinality(sequences)), 0) FROM notice_outbox")
         .mapTo(Long.class).one());
   }
 

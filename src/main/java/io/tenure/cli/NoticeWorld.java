@@ -87,21 +87,28 @@ final class NoticeWorld {
   }
 
   /**
-   * Writes the notice rows of {@code messages}, raised at {@code now}, as the engine writes them: not yet fanned out.
+   * Writes the notice rows of {@code messages}, raised at {@code now}, as the engine writes them: not yet fanned out, queued in the
+   * notices' outbox 500 to an outbox row (as the engine's batches and migration V13 queue them).
    * The renewals come first, then the expiry warnings; message {@code i} belongs to account {@code i} modulo
    * {@code accounts}.
    */
   static void raise(Jdbi jdbi, int accounts, Messages messages, int firstMessage, Instant now) {
     Instant termEnd = termEnd(now);
     jdbi.useTransaction(handle -> handle.createUpdate("""
-            INSERT INTO notices (account_id, resource_id, types, due_at, release_at, term_end, created_at)
-            SELECT :prefix || lpad(account::text, 7, '0'), 'res_notice_' || lpad(account::text, 7, '0'),
-              CASE WHEN renewed THEN ARRAY['RENEWED'] ELSE ARRAY['EXPIRY_WARNING'] END, :now,
-              CASE WHEN renewed THEN NULL ELSE CAST(:releaseAt AS timestamptz) END,
-              CASE WHEN renewed THEN CAST(:renewedEnd AS timestamptz) ELSE CAST(:termEnd AS timestamptz) END, :now
-            FROM (SELECT i, (i + :first) % :accounts + 1 AS account, i <= :renewals AS renewed
-                  FROM generate_series(1, :messages) AS i) AS numbered
-            ORDER BY i""")
+            WITH written AS (
+              INSERT INTO notices (account_id, resource_id, types, due_at, release_at, term_end, created_at)
+              SELECT :prefix || lpad(account::text, 7, '0'), 'res_notice_' || lpad(account::text, 7, '0'),
+                CASE WHEN renewed THEN ARRAY['RENEWED'] ELSE ARRAY['EXPIRY_WARNING'] END, :now,
+                CASE WHEN renewed THEN NULL ELSE CAST(:releaseAt AS timestamptz) END,
+                CASE WHEN renewed THEN CAST(:renewedEnd AS timestamptz) ELSE CAST(:termEnd AS timestamptz) END, :now
+              FROM (SELECT i, (i + :first) % :accounts + 1 AS account, i <= :renewals AS renewed
+                    FROM generate_series(1, :messages) AS i) AS numbered
+              ORDER BY i
+              RETURNING account_id, sequence)
+            INSERT INTO notice_outbox (account_ids, sequences)
+            SELECT array_agg(account_id ORDER BY sequence), array_agg(sequence ORDER BY sequence)
+            FROM (SELECT account_id, sequence, (row_number() OVER (ORDER BY sequence) - 1) / 500 AS chunk FROM written) AS queued
+            GROUP BY chunk ORDER BY chunk""")
         .bind("prefix", ACCOUNT_PREFIX).bind("accounts", accounts).bind("first", firstMessage)
         .bind("renewals", messages.renewals()).bind("messages", messages.messages()).bind("now", now)
         .bind("termEnd", termEnd).bind("renewedEnd", termEnd.plus(Duration.ofDays(365)))
