@@ -117,6 +117,7 @@ public final class Tenure implements AutoCloseable {
       ApiServer server = ApiServer.start(routes, keys, settings.port(), settings.maxRequestBytes());
       scheduler.start(settings.tickIntervalMillis());
       Optional<Dispatcher> dispatcher = dispatcher(settings, capabilities, noticeRoutings, deliveries);
+      webhooks.start();
       LOG.info("tenure - started with the {} clock, now {}", clock.isSimulated() ? "simulated" : "system",
           OperatorZone.iso(clock.now()));
       return new Tenure(database, scheduler, server, routes, newOperatorKey, dispatcher, webhooks);

@@ -25,7 +25,7 @@ public final class Webhooks implements AutoCloseable {
   private final WebhookReleases releases;
   private final Optional<WebhookDispatcher> dispatcher;
 
-  /** Wires the webhooks; their dispatcher starts now unless {@code settings} turn it off. */
+  /** Wires the webhooks; their dispatcher, unless {@code settings} turn it off, runs from {@link #start}. */
   public Webhooks(Jdbi jdbi, Catalogs catalogs, WebhookReleases releases, WebhookSettings settings, InstantSource realTime) {
     this.jdbi = jdbi;
     this.settings = settings;
@@ -34,9 +34,7 @@ public final class Webhooks implements AutoCloseable {
     this.releases = releases;
     if (settings.enabled()) {
       WebhookFanOut fanOut = new WebhookFanOut(jdbi, catalogs, endpoints, deliveries, releases, realTime);
-      WebhookDispatcher started = new WebhookDispatcher(jdbi, fanOut, endpoints, deliveries, releases, settings, realTime);
-      started.start();
-      this.dispatcher = Optional.of(started);
+      this.dispatcher = Optional.of(new WebhookDispatcher(jdbi, fanOut, endpoints, deliveries, releases, settings, realTime));
     } else {
       this.dispatcher = Optional.empty();
     }
@@ -118,6 +116,11 @@ public final class Webhooks implements AutoCloseable {
   private WebhookEndpoint require(Handle handle, String id) {
     return endpoints.find(handle, id).orElseThrow(() -> new NotFoundException("WEBHOOK_ENDPOINT_NOT_FOUND",
         "There is no webhook endpoint '" + Echo.of(id) + "'."));
+  }
+
+  /** Starts the dispatcher's thread, once the process is up: a start that fails leaves no thread behind. */
+  public void start() {
+    dispatcher.ifPresent(WebhookDispatcher::start);
   }
 
   @Override

@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.tenure.Settings;
 import io.tenure.testing.Fixtures;
 import io.tenure.testing.HttpApi;
@@ -15,24 +12,14 @@ import io.tenure.testing.TestDatabases;
 import io.tenure.testing.TestServer;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,56 +34,24 @@ class DeliveriesIT {
       Map.of("name", "李雷", "role", "RESOURCE_COLLABORATOR", "email", "ops@acme.example", "phone", "+8613800000002"),
       Map.of("name", "韩梅梅", "role", "FINANCE_COLLABORATOR", "email", "finance@acme.example", "phone", "+8613800000003"));
 
-  private int smtpPort;
-  private GreenMail greenMail;
-  private HttpServer smsReceiver;
-  private final List<JsonNode> smsReceived = new CopyOnWriteArrayList<>();
-
-  @BeforeEach
-  void startSmsReceiver() throws IOException {
-    try (ServerSocket free = new ServerSocket(0)) {
-      smtpPort = free.getLocalPort();
-    }
-    smsReceiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    smsReceiver.createContext("/sms", this::receiveSms);
-    smsReceiver.start();
-  }
+  private final LocalReceivers receivers = new LocalReceivers();
+  private final List<JsonNode> smsReceived = receivers.smsReceived;
 
   @AfterEach
-  void stopServers() {
-    smsReceiver.stop(0);
-    if (greenMail != null) {
-      greenMail.stop();
-    }
-  }
-
-  private void receiveSms(HttpExchange exchange) throws IOException {
-    smsReceived.add(io.tenure.api.Json.MAPPER.readTree(exchange.getRequestBody().readAllBytes()));
-    byte[] answer = "{\"Code\":\"OK\"}".getBytes(StandardCharsets.UTF_8);
-    exchange.sendResponseHeaders(200, answer.length);
-    exchange.getResponseBody().write(answer);
-    exchange.close();
+  void stopReceivers() {
+    receivers.close();
   }
 
   private void startSmtp() {
-    greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    greenMail.start();
+    receivers.startSmtp();
   }
 
   private Settings settings(String databaseUrl, DispatcherSettings dispatcher) {
-    SmtpSettings email = new SmtpSettings("127.0.0.1", smtpPort, SmtpSecurity.NONE, Optional.empty(), Optional.empty(),
-        "Tenure <noreply@tenure.example>", Duration.ofSeconds(5));
-    SmsGatewaySettings sms = new SmsGatewaySettings("POST", URI.create("http://127.0.0.1:" + smsReceiver.getAddress().getPort() + "/sms"),
-        Map.of(), SmsBodyTemplate.parse(SmsBodyTemplate.Format.JSON, "{\"to\":\"{{phone}}\",\"text\":\"{{text}}\",\"key\":\"{{deliveryKey}}\"}"),
-        SmsSuccessRule.anySuccessStatus(), Duration.ofSeconds(5));
-    return TestServer.settings(databaseUrl, true, OffsetDateTime.parse(START).toInstant())
-        .withChannels(new DeliveryChannels(Optional.of(email), Optional.of(sms))).withDispatcher(dispatcher);
+    return receivers.settings(databaseUrl, OffsetDateTime.parse(START).toInstant(), dispatcher, LocalReceivers.PLAIN_SMS);
   }
 
-  /** Fast pauses for tests: poll 50 ms, backoff 100 ms doubling up to 400 ms, unknown pause 100 ms. */
   private static DispatcherSettings quick(int maxAttempts) {
-    return DispatcherSettings.DEFAULT.withPauses(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(400),
-        Duration.ofMillis(100)).withMaxAttempts(maxAttempts);
+    return LocalReceivers.quick(maxAttempts);
   }
 
   /** A zh-CN account with the three contacts and a huawei-drive (KooDrive Basic) month, not renewed. */
@@ -118,7 +73,7 @@ class DeliveriesIT {
   }
 
   private List<MimeMessage> mails() {
-    return Arrays.asList(greenMail.getReceivedMessages());
+    return receivers.mails();
   }
 
   private static String to(MimeMessage mail) {

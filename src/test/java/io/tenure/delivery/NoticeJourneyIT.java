@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.tenure.Settings;
 import io.tenure.testing.Fixtures;
 import io.tenure.testing.HttpApi;
@@ -19,11 +15,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -31,12 +22,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,50 +37,20 @@ class NoticeJourneyIT {
   private static final String RELEASE = "2023-04-23 00:00 (UTC+08:00)";
   private static final Duration WAIT = Duration.ofSeconds(60);
 
-  private GreenMail greenMail;
-  private HttpServer smsReceiver;
-  private final List<JsonNode> smsReceived = new CopyOnWriteArrayList<>();
-
-  @BeforeEach
-  void startReceivers() throws IOException {
-    int smtpPort;
-    try (ServerSocket free = new ServerSocket(0)) {
-      smtpPort = free.getLocalPort();
-    }
-    greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    greenMail.start();
-    smsReceiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    smsReceiver.createContext("/sms", this::receiveSms);
-    smsReceiver.start();
-  }
+  private final LocalReceivers receivers = LocalReceivers.started();
+  private final List<JsonNode> smsReceived = receivers.smsReceived;
 
   @AfterEach
   void stopReceivers() {
-    smsReceiver.stop(0);
-    greenMail.stop();
-  }
-
-  private void receiveSms(HttpExchange exchange) throws IOException {
-    smsReceived.add(io.tenure.api.Json.MAPPER.readTree(exchange.getRequestBody().readAllBytes()));
-    byte[] answer = "{\"Code\":\"OK\"}".getBytes(StandardCharsets.UTF_8);
-    exchange.sendResponseHeaders(200, answer.length);
-    exchange.getResponseBody().write(answer);
-    exchange.close();
+    receivers.close();
   }
 
   private Settings settings(String databaseUrl, DispatcherSettings dispatcher) {
-    SmtpSettings email = new SmtpSettings("127.0.0.1", greenMail.getSmtp().getPort(), SmtpSecurity.NONE, Optional.empty(),
-        Optional.empty(), "Tenure <noreply@tenure.example>", Duration.ofSeconds(5));
-    SmsGatewaySettings sms = new SmsGatewaySettings("POST", URI.create("http://127.0.0.1:" + smsReceiver.getAddress().getPort() + "/sms"),
-        Map.of(), SmsBodyTemplate.parse(SmsBodyTemplate.Format.JSON, "{\"to\":\"{{phone}}\",\"text\":\"{{text}}\",\"key\":\"{{deliveryKey}}\"}"),
-        SmsSuccessRule.anySuccessStatus(), Duration.ofSeconds(5));
-    return TestServer.settings(databaseUrl, true, OffsetDateTime.parse(START).toInstant())
-        .withChannels(new DeliveryChannels(Optional.of(email), Optional.of(sms))).withDispatcher(dispatcher);
+    return receivers.settings(databaseUrl, OffsetDateTime.parse(START).toInstant(), dispatcher, LocalReceivers.PLAIN_SMS);
   }
 
   private static DispatcherSettings quick() {
-    return DispatcherSettings.DEFAULT.withPauses(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(400),
-        Duration.ofMillis(100));
+    return LocalReceivers.quick(DispatcherSettings.DEFAULT.maxAttempts());
   }
 
   /** An account of {@code locale} with an owner, a resource collaborator and a finance collaborator at {@code domain}. */
@@ -171,7 +129,7 @@ class NoticeJourneyIT {
       List<String> received = new ArrayList<>(smsReceived.stream().map(sms -> sms.path("key").asText()).toList());
       assertThat(received).doesNotHaveDuplicates();
       assertThat(reminderKeys.stream().filter(key -> key.contains("|SMS|")).toList()).hasSize(6).allSatisfy(key -> assertThat(received).contains(key));
-      List<String> mailed = Arrays.stream(greenMail.getReceivedMessages()).map(NoticeJourneyIT::messageId).toList();
+      List<String> mailed = Arrays.stream(receivers.mails().toArray(MimeMessage[]::new)).map(NoticeJourneyIT::messageId).toList();
       assertThat(mailed).doesNotHaveDuplicates().hasSize(deliveries(operator, "&channel=EMAIL").size());
     }
   }
@@ -187,7 +145,7 @@ class NoticeJourneyIT {
       daily(operator, "2023-03-31", "2023-04-22");
 
       await().atMost(WAIT).until(() -> allSent(operator, chinese, english));
-      List<MimeMessage> mails = Arrays.asList(greenMail.getReceivedMessages());
+      List<MimeMessage> mails = Arrays.asList(receivers.mails().toArray(MimeMessage[]::new));
       List<String> types = deliveries(operator, "&channel=EMAIL").stream().map(delivery -> delivery.path("type").asText()).distinct().toList();
       assertThat(types).contains("EXPIRY_WARNING", "OVERDUE_REMINDER").doesNotContain("RELEASED");
       assertThat(mails).hasSize(deliveries(operator, "&channel=EMAIL").size());
@@ -241,7 +199,7 @@ class NoticeJourneyIT {
       assertThat(deliveries(operator, "")).isEmpty();
       assertThat(Fixtures.messages(operator, account)).extracting(message -> message.path("type").asText()).contains("EXPIRY_WARNING");
     }
-    assertThat(greenMail.getReceivedMessages()).isEmpty();
+    assertThat(receivers.mails().toArray(MimeMessage[]::new)).isEmpty();
     assertThat(smsReceived).isEmpty();
 
     try (TestServer started = TestServer.start(settings(database, quick()))) {
@@ -249,7 +207,7 @@ class NoticeJourneyIT {
       await().atMost(WAIT).until(() -> deliveries(operator, "&status=delivered").size() == 7);
       Thread.sleep(500); // nothing more arrives later
       assertThat(deliveries(operator, "")).hasSize(7);
-      assertThat(countBy(Arrays.stream(greenMail.getReceivedMessages()).map(NoticeJourneyIT::to).toList()))
+      assertThat(countBy(Arrays.stream(receivers.mails().toArray(MimeMessage[]::new)).map(NoticeJourneyIT::to).toList()))
           .isEqualTo(Map.of("owner@acme.example", 1L, "ops@acme.example", 1L, "finance@acme.example", 1L));
       assertThat(countBy(smsReceived.stream().map(sms -> sms.path("to").asText()).toList()))
           .isEqualTo(Map.of(phone("acme.example", 1), 1L, phone("acme.example", 2), 1L, phone("acme.example", 3), 1L));

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.tenure.Settings;
 import io.tenure.testing.Fixtures;
 import io.tenure.testing.HttpApi;
@@ -16,20 +12,12 @@ import io.tenure.testing.TestServer;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,49 +31,19 @@ class StoredNoticesIT {
   private static final Map<String, Object> OWNER = Map.of("name", "Ann", "role", "OWNER", "email", "owner@acme.example",
       "phone", "+8613800000001");
 
-  private GreenMail greenMail;
-  private HttpServer smsReceiver;
-  private final List<JsonNode> smsReceived = new CopyOnWriteArrayList<>();
-
-  @BeforeEach
-  void startReceivers() throws IOException {
-    int smtpPort;
-    try (ServerSocket free = new ServerSocket(0)) {
-      smtpPort = free.getLocalPort();
-    }
-    greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    greenMail.start();
-    smsReceiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    smsReceiver.createContext("/sms", this::receiveSms);
-    smsReceiver.start();
-  }
+  private final LocalReceivers receivers = LocalReceivers.started();
+  private final List<JsonNode> smsReceived = receivers.smsReceived;
 
   @AfterEach
   void stopReceivers() {
-    smsReceiver.stop(0);
-    greenMail.stop();
-  }
-
-  private void receiveSms(HttpExchange exchange) throws IOException {
-    smsReceived.add(io.tenure.api.Json.MAPPER.readTree(exchange.getRequestBody().readAllBytes()));
-    byte[] answer = "{\"Code\":\"OK\"}".getBytes(StandardCharsets.UTF_8);
-    exchange.sendResponseHeaders(200, answer.length);
-    exchange.getResponseBody().write(answer);
-    exchange.close();
+    receivers.close();
   }
 
   /** An Alibaba Cloud style gateway: its own template, filled from the parameters; the plan named on its own too. */
   private Settings settings() {
-    SmtpSettings email = new SmtpSettings("127.0.0.1", greenMail.getSmtp().getPort(), SmtpSecurity.NONE, Optional.empty(),
-        Optional.empty(), "Tenure <noreply@tenure.example>", Duration.ofSeconds(5));
-    SmsGatewaySettings sms = new SmsGatewaySettings("POST", URI.create("http://127.0.0.1:" + smsReceiver.getAddress().getPort() + "/sms"),
-        Map.of(), SmsBodyTemplate.parse(SmsBodyTemplate.Format.JSON, "{\"PhoneNumbers\":\"{{phone}}\",\"TemplateParam\":\"{{parameters}}\","
-            + "\"Plan\":\"{{param.plan}}\",\"OutId\":\"{{deliveryKey}}\"}"),
-        SmsSuccessRule.anySuccessStatus(), Duration.ofSeconds(5));
-    DispatcherSettings quick = DispatcherSettings.DEFAULT.withPauses(Duration.ofMillis(50), Duration.ofMillis(100),
-        Duration.ofMillis(400), Duration.ofMillis(100));
-    return TestServer.settings(TestDatabases.fresh(), true, OffsetDateTime.parse(START).toInstant())
-        .withChannels(new DeliveryChannels(Optional.of(email), Optional.of(sms))).withDispatcher(quick);
+    return receivers.settings(TestDatabases.fresh(), OffsetDateTime.parse(START).toInstant(),
+        LocalReceivers.quick(DispatcherSettings.DEFAULT.maxAttempts()), "{\"PhoneNumbers\":\"{{phone}}\","
+            + "\"TemplateParam\":\"{{parameters}}\",\"Plan\":\"{{param.plan}}\",\"OutId\":\"{{deliveryKey}}\"}");
   }
 
   private static List<JsonNode> delivered(HttpApi operator, String account, String channel) {
@@ -142,7 +100,7 @@ class StoredNoticesIT {
       await().atMost(WAIT).until(() -> delivered(operator, account, "EMAIL").stream()
           .anyMatch(delivery -> delivery.path("type").asText().equals(SHORTFALL))
           && delivered(operator, account, "SMS").stream().anyMatch(delivery -> delivery.path("type").asText().equals(SHORTFALL)));
-      MimeMessage mail = Arrays.stream(greenMail.getReceivedMessages())
+      MimeMessage mail = Arrays.stream(receivers.mails().toArray(MimeMessage[]::new))
           .filter(one -> plainText(one).contains("does not cover the auto-renewal")).findFirst().orElseThrow();
       assertThat(plainText(mail)).contains("The renewal costs 180.00 CNY.", "The account's balance is 20.00 CNY.",
           "2023-04-23 00:00 (UTC+08:00)");
