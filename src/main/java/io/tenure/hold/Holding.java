@@ -10,7 +10,6 @@ import io.tenure.lifecycle.NoticeType;
 import io.tenure.lifecycle.Phase;
 import io.tenure.lifecycle.ProviderCommand;
 import io.tenure.notify.Notice;
-import io.tenure.notify.NoticeAmounts;
 import io.tenure.notify.Notices;
 import io.tenure.provider.ProviderCommands;
 import io.tenure.resource.ResourceRecord;
@@ -97,8 +96,8 @@ public final class Holding {
           new Effect.TellProvider(command, Entitlements.serviceLevel(held.lifecycle(), bearing), now)));
     }
     providers.record(handle, commands);
-    notices.record(handle, List.of(new Notice(Optional.of("hold:" + hold.id() + ":" + type.name()), hold.accountId(),
-        hold.resourceId(), type, now, Optional.empty(), Optional.empty(), NoticeAmounts.NONE)));
+    notices.record(handle, List.of(Notice.ofHold("hold:" + hold.id() + ":" + type.name(), hold.accountId(), hold.resourceId(),
+        type, now, hold.reason().name())));
   }
 
   /** The account's resources a provider still runs (not released or unsubscribed), in id order. */
