@@ -206,6 +206,11 @@ class WebhooksIT {
     Fixtures.advanceTo(operator, "2023-06-20T10:00:00+08:00");
     assertThat(Fixtures.phase(operator, resource)).as("no release is ever requested").isEqualTo("UNSUBSCRIBED");
     assertThat(operator.get("/v1/webhook-releases?resourceId=" + resource).json().path("items").size()).isZero();
+    HttpApi.Answer hold = operator.post("/v1/holds", Map.of("scope", "RESOURCE", "targetId", resource, "reason", "ADMIN",
+        "note", "After the end."));
+    assertThat(hold.status()).as("%s", hold).isEqualTo(201);
+    assertThat(operator.get("/v1/resources/" + resource + "/entitlements").json().path("sequence").asLong())
+        .as("an unsubscribed resource is told nothing more").isEqualTo(ended.sequence());
   }
 
   @Test
