@@ -56,6 +56,9 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin
   DispatcherOptions dispatcher;
 
+  @Mixin
+  WebhookOptions webhooks;
+
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
       description = {"HTTP port, 0 to 65535 (0: any free port).", "Env TENURE_PORT.", "Default: ${DEFAULT-VALUE}"})
   int port;
@@ -146,7 +149,8 @@ final class ServeCommand implements Callable<Integer> {
     return new Settings(port, dataDirectory.dataDirectory, database.databaseUrl(), clock.equals("simulated"),
         parseStart(), parseZone(), operatorKey, database.poolSize, maxRequestBytes, tickIntervalMillis,
         engine.engineWorkers, parseDefaultLocale(), Optional.ofNullable(noticeRouting),
-        channels.channels(spec)).withDispatcher(dispatcher.dispatcher(spec));
+        channels.channels(spec)).withDispatcher(dispatcher.dispatcher(spec))
+        .withWebhooks(webhooks.webhooks(spec));
   }
 
   private AccountLocale parseDefaultLocale() {

@@ -27,7 +27,7 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Turns the engine's notice rows into deliveries, after the engine's transaction and outside it (so the engine does
  * no delivery work): one transaction per batch takes rows out of the notices' outbox, resolves each message's
- * recipients, renders each message once in its account's language (with the amounts stored on its row) and inserts
+ * recipients, renders each message once in its account's language (with the amounts and the hold reason stored on its row) and inserts
  * the deliveries with their content (an SMS with its template parameters); the notice rows are never updated. A
  * repeated fan-out adds nothing (each delivery's key is unique). Thread-safe.
  */
@@ -89,7 +89,7 @@ public final class FanOut {
       }
       // Rendered once per message: every recipient of an account shares its language.
       Rendered content = NoticeContent.render(new NoticeFacts(type, plan, row.resourceId(), row.dueAt(), row.termEnd(),
-          row.releaseAt(), account.timeZone()).withAmounts(row.amounts()), account.locale());
+          row.releaseAt(), account.timeZone()).withAmounts(row.amounts()).withHoldReason(row.holdReason()), account.locale());
       for (Recipients.Recipient recipient : recipients) {
         created.add(delivery(row, message, type, recipient, content));
       }

@@ -10,7 +10,6 @@ import io.tenure.lifecycle.NoticeType;
 import io.tenure.lifecycle.Phase;
 import io.tenure.lifecycle.ProviderCommand;
 import io.tenure.notify.Notice;
-import io.tenure.notify.NoticeAmounts;
 import io.tenure.notify.Notices;
 import io.tenure.provider.ProviderCommands;
 import io.tenure.resource.ResourceRecord;
@@ -86,19 +85,32 @@ public final class Holding {
     }
   }
 
-  /** One provider command per resource the hold bears on, with its service level now, and the owner's notice. */
+  /**
+   * One provider command per resource the hold bears on that a provider still runs, with its service level now, and
+   * the owner's notice.
+   */
   private void announce(Handle handle, Hold hold, Optional<ResourceRecord> resource, ProviderCommand command,
       NoticeType type, Instant now) {
     List<Hold> inForce = holds.inForce(handle, hold.accountId());
     List<ProviderCommands.Command> commands = new ArrayList<>();
-    for (ResourceRecord held : resource.isPresent() ? List.of(resource.get()) : running(handle, hold.accountId())) {
+    List<ResourceRecord> told = resource.isPresent() ? resource.filter(Holding::stillRunning).stream().toList()
+        : running(handle, hold.accountId());
+    for (ResourceRecord held : told) {
       List<Hold> bearing = inForce.stream().filter(other -> other.bearsOn(held.id())).toList();
       commands.add(new ProviderCommands.Command(held.id(),
           new Effect.TellProvider(command, Entitlements.serviceLevel(held.lifecycle(), bearing), now)));
     }
     providers.record(handle, commands);
-    notices.record(handle, List.of(new Notice(Optional.of("hold:" + hold.id() + ":" + type.name()), hold.accountId(),
-        hold.resourceId(), type, now, Optional.empty(), Optional.empty(), NoticeAmounts.NONE)));
+    notices.record(handle, List.of(Notice.ofHold("hold:" + hold.id() + ":" + type.name(), hold.accountId(), hold.resourceId(),
+        type, now, hold.reason().name())));
+  }
+
+  /**
+   * Whether a provider still runs {@code resource}: not released or unsubscribed. An ended resource is told nothing
+   * more (its last event said it ended), though its owner still gets the hold's notice.
+   */
+  private static boolean stillRunning(ResourceRecord resource) {
+    return !ENDED.contains(resource.lifecycle().phase());
   }
 
   /** The account's resources a provider still runs (not released or unsubscribed), in id order. */
@@ -107,7 +119,7 @@ public final class Holding {
     String after = null;
     while (true) {
       List<ResourceRecord> page = resources.listForAccount(handle, accountId, null, after, PAGE);
-      page.stream().filter(resource -> !ENDED.contains(resource.lifecycle().phase())).forEach(found::add);
+      page.stream().filter(Holding::stillRunning).forEach(found::add);
       if (page.size() < PAGE) {
         return found;
       }

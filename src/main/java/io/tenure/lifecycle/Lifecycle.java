@@ -171,14 +171,18 @@ public final class Lifecycle {
     return follows && !newest.equals(state.policy()) ? state.withPolicy(newest) : state;
   }
 
-  /** Ends the resource at the customer's request; refused unless {@link Operations} allows it. */
+  /**
+   * Ends the resource at the customer's request; refused unless {@link Operations} allows it. Its provider is told to
+   * stop it for good (service NONE); the data is not destroyed by this command (see {@link ProviderCommand#UNSUBSCRIBED}).
+   */
   public static Transition unsubscribe(LifecycleState state, Instant now) {
     Transition caughtUp = advance(state, now);
     LifecycleState current = caughtUp.state();
     Operations.require(current, Operation.UNSUBSCRIBE);
     LifecycleState ended = current.enter(Phase.UNSUBSCRIBED, -1, now);
     return caughtUp.then(new Transition(ended,
-        List.of(new LifecycleEvent(now, EventType.UNSUBSCRIBED, Phase.UNSUBSCRIBED)), List.of()));
+        List.of(new LifecycleEvent(now, EventType.UNSUBSCRIBED, Phase.UNSUBSCRIBED)),
+        List.of(new TellProvider(ProviderCommand.UNSUBSCRIBED, ServiceLevel.NONE, now))));
   }
 
   private static Transition restore(LifecycleState state, Instant now) {

@@ -18,6 +18,11 @@ public enum ProviderCommand {
   /** Give the resource its full service back. */
   RESTORE,
   /**
+   * The customer ended the resource and was refunded: stop it for good, it is never served again. Keep its data:
+   * destruction is asked for only by {@link #RELEASE_REQUESTED}, and confirmed (SPEC.md section 4).
+   */
+  UNSUBSCRIBED,
+  /**
    * A hold was applied to the resource, one feature of it, or its whole account: stop what it holds whatever the
    * phase (the command's service level is the resource's after the hold; a feature hold leaves it as it was).
    */

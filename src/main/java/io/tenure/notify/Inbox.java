@@ -20,6 +20,7 @@ public final class Inbox {
   private static final String MESSAGES = """
       SELECT n.sequence + message.position - 1 AS message_sequence, message.type, n.resource_id, n.due_at, n.release_at,
         n.term_end, r.plan_code, r.catalog_version, n.amount_currency, n.renewal_price_minor, n.balance_minor, n.threshold_minor,
+        n.hold_reason,
         n.read_mask & (1 << CAST(message.position - 1 AS integer)) <> 0 AS read
       FROM notices n CROSS JOIN LATERAL unnest(n.types) WITH ORDINALITY AS message (type, position)
         LEFT JOIN resources r ON r.id = n.resource_id
@@ -39,10 +40,12 @@ public final class Inbox {
 
   /**
    * One message of the inbox: a notice, numbered {@code sequence}, with the plan of its resource (code and the
-   * catalog version of its current term) when it is about one, the amounts it names, and whether it was read.
+   * catalog version of its current term) when it is about one, the amounts and the hold reason it names, and whether
+   * it was read.
    */
   public record Message(long sequence, NoticeType type, Optional<String> resourceId, Instant dueAt, Optional<Instant> releaseAt,
-      Optional<Instant> termEnd, Optional<String> planCode, int catalogVersion, NoticeAmounts amounts, boolean read) {}
+      Optional<Instant> termEnd, Optional<String> planCode, int catalogVersion, NoticeAmounts amounts, Optional<String> holdReason,
+      boolean read) {}
 
   /**
    * The account's messages newest first, at most {@code limit}, numbered below {@code before} if given, only the
@@ -93,6 +96,7 @@ public final class Inbox {
         Optional.ofNullable(row.getString("resource_id")), row.getTimestamp("due_at").toInstant(),
         Optional.ofNullable(row.getTimestamp("release_at")).map(Timestamp::toInstant),
         Optional.ofNullable(row.getTimestamp("term_end")).map(Timestamp::toInstant),
-        Optional.ofNullable(row.getString("plan_code")), row.getInt("catalog_version"), Notices.amounts(row), row.getBoolean("read"));
+        Optional.ofNullable(row.getString("plan_code")), row.getInt("catalog_version"), Notices.amounts(row), Notices.holdReason(row),
+        row.getBoolean("read"));
   }
 }

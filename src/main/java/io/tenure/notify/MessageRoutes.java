@@ -87,7 +87,8 @@ public final class MessageRoutes {
   private static InAppContent.Text renderedNow(Inbox.Message message, Account account, Catalogs catalogs) {
     Optional<String> plan = message.planCode().map(code -> planName(catalogs, code, message.catalogVersion()));
     Rendered rendered = NoticeContent.render(new NoticeFacts(message.type(), plan, message.resourceId(), message.dueAt(),
-        message.termEnd(), message.releaseAt(), account.timeZone()).withAmounts(message.amounts()), account.locale());
+        message.termEnd(), message.releaseAt(), account.timeZone()).withAmounts(message.amounts())
+        .withHoldReason(message.holdReason()), account.locale());
     return new InAppContent.Text(rendered.title(), rendered.body());
   }
 

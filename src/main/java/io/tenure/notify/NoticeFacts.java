@@ -43,6 +43,11 @@ public record NoticeFacts(NoticeType type, Optional<String> plan, Optional<Strin
     return withAmounts(amounts.renewalPrice(), amounts.balance(), amounts.threshold());
   }
 
+  /** These facts with the reason of a hold, if the notice names one. */
+  public NoticeFacts withHoldReason(Optional<String> reason) {
+    return reason.map(this::withHoldReason).orElse(this);
+  }
+
   /** These facts with the reason of a hold. */
   public NoticeFacts withHoldReason(String reason) {
     return new NoticeFacts(type, plan, resourceId, dueAt, termEnd, releaseAt, zone, renewalPrice, balance, threshold,

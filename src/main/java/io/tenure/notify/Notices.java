@@ -46,21 +46,22 @@ public final class Notices {
       SELECT array_agg(account_id ORDER BY sequence), array_agg(sequence ORDER BY sequence) FROM written HAVING count(*) > 0
       """;
   /**
-   * Only when a notice names amounts (V12): the other rows leave the amount columns null, so the engine's usual
-   * insert stays as it was.
+   * Only when a notice names amounts (V12) or a hold's reason (V16): the other rows leave those columns null, so the
+   * engine's usual insert stays as it was.
    */
-  private static final String INSERT_WITH_AMOUNTS = """
+  private static final String INSERT_NAMING_MORE = """
       WITH written AS (
         INSERT INTO notices (account_id, resource_id, types, due_at, release_at, term_end, created_at, dedup_key,
-          amount_currency, renewal_price_minor, balance_minor, threshold_minor)
+          amount_currency, renewal_price_minor, balance_minor, threshold_minor, hold_reason)
         SELECT notice.account_id, notice.resource_id, string_to_array(notice.types, ' '), notice.due_at, notice.release_at,
-          notice.term_end, :createdAt, notice.dedup_key, notice.currency, notice.price, notice.balance, notice.threshold
+          notice.term_end, :createdAt, notice.dedup_key, notice.currency, notice.price, notice.balance, notice.threshold,
+          notice.hold_reason
         FROM unnest(CAST(:accountIds AS text[]), CAST(:resourceIds AS text[]), CAST(:types AS text[]),
             CAST(:dueAts AS timestamptz[]), CAST(:releaseAts AS timestamptz[]), CAST(:termEnds AS timestamptz[]),
             CAST(:dedupKeys AS text[]), CAST(:currencies AS text[]), CAST(:prices AS bigint[]), CAST(:balances AS bigint[]),
-            CAST(:thresholds AS bigint[]))
+            CAST(:thresholds AS bigint[]), CAST(:holdReasons AS text[]))
           WITH ORDINALITY AS notice (account_id, resource_id, types, due_at, release_at, term_end, dedup_key, currency, price,
-            balance, threshold, position)
+            balance, threshold, hold_reason, position)
         ORDER BY notice.position
         %s
         RETURNING account_id, sequence)
@@ -83,11 +84,11 @@ public final class Notices {
     }
     List<List<Notice>> rows = rows(notices);
     boolean deduplicated = notices.stream().anyMatch(notice -> notice.dedupKey().isPresent());
-    boolean withAmounts = notices.stream().anyMatch(notice -> !notice.amounts().isEmpty());
-    String sql = withAmounts ? INSERT_WITH_AMOUNTS : INSERT;
+    boolean namingMore = notices.stream().anyMatch(Notice::namesMore);
+    String sql = namingMore ? INSERT_NAMING_MORE : INSERT;
     Update insert = handle.createUpdate(sql.formatted(deduplicated ? KEEP_FIRST : ""));
-    if (withAmounts) {
-      bindAmounts(insert, rows);
+    if (namingMore) {
+      bindMore(insert, rows);
     }
     Columns.text(insert, "accountIds", rows, row -> row.getFirst().accountId());
     Columns.text(insert, "resourceIds", rows, row -> row.getFirst().resourceId().orElse(null));
@@ -99,7 +100,8 @@ public final class Notices {
     insert.bind("createdAt", clock.now()).execute();
   }
 
-  private static void bindAmounts(Update insert, List<List<Notice>> rows) {
+  private static void bindMore(Update insert, List<List<Notice>> rows) {
+    Columns.text(insert, "holdReasons", rows, row -> row.getFirst().holdReason().orElse(null));
     Columns.text(insert, "currencies", rows, row -> row.getFirst().amounts().currency().orElse(null));
     Columns.text(insert, "prices", rows, row -> minor(row.getFirst().amounts().renewalPrice()));
     Columns.text(insert, "balances", rows, row -> minor(row.getFirst().amounts().balance()));
@@ -126,13 +128,18 @@ public final class Notices {
     return row.wasNull() ? Optional.empty() : Optional.of(new Money(minor, currency));
   }
 
+  /** The hold reason of the notices row read into {@code row} (its V16 column); empty for a notice about no hold. */
+  static Optional<String> holdReason(ResultSet row) throws SQLException {
+    return Optional.ofNullable(row.getString("hold_reason"));
+  }
+
   /**
    * A notice row not yet fanned out into deliveries: its messages in position order (message i is numbered
-   * {@code sequence + i}), with the plan of its resource as the inbox reads it, and the amounts it names.
+   * {@code sequence + i}), with the plan of its resource as the inbox reads it, the amounts and the hold reason it names.
    */
   public record Unsent(String accountId, long sequence, List<NoticeType> types, Optional<String> resourceId, Instant dueAt,
       Optional<Instant> releaseAt, Optional<Instant> termEnd, Instant raisedAt, Optional<String> planCode, int catalogVersion,
-      NoticeAmounts amounts) {}
+      NoticeAmounts amounts, Optional<String> holdReason) {}
 
   /**
    * Takes up to {@code limit} notice rows out of the fan-out's outbox, oldest outbox rows first, skipping outbox rows
@@ -148,7 +155,7 @@ public final class Notices {
     Query query = handle.createQuery("""
         SELECT n.account_id, n.sequence, array_to_string(n.types, ' ') AS types, n.resource_id, n.due_at, n.release_at,
           n.term_end, n.created_at, r.plan_code, r.catalog_version, n.amount_currency, n.renewal_price_minor, n.balance_minor,
-          n.threshold_minor
+          n.threshold_minor, n.hold_reason
         FROM unnest(CAST(:accountIds AS text[]), CAST(:sequences AS bigint[])) AS taken (account_id, sequence)
           JOIN notices n ON n.account_id = taken.account_id AND n.sequence = taken.sequence
           LEFT JOIN resources r ON r.id = n.resource_id
@@ -162,7 +169,8 @@ public final class Notices {
             Optional.ofNullable(row.getString("resource_id")), row.getTimestamp("due_at").toInstant(),
             Optional.ofNullable(row.getTimestamp("release_at")).map(Timestamp::toInstant),
             Optional.ofNullable(row.getTimestamp("term_end")).map(Timestamp::toInstant), row.getTimestamp("created_at").toInstant(),
-            Optional.ofNullable(row.getString("plan_code")), row.getInt("catalog_version"), amounts(row)))
+            Optional.ofNullable(row.getString("plan_code")), row.getInt("catalog_version"), amounts(row),
+            holdReason(row)))
         .list();
   }
 

@@ -15,9 +15,14 @@ import java.util.TreeSet;
  * that the money workload's purchases stay as the model predicts). After each change the entitlements of the resources
  * it bears on are checked against the model: no service under a resource or account hold, else the phase's; every
  * feature locked without service, else exactly the held ones; the holds in force listed. Holds never change money or
- * phases, so the rest of the model does not know them.
+ * phases, so the rest of the model does not know them. Each hold's notice in the inbox names the hold's reason.
  */
 final class HoldWorkload {
+  /** The words of each reason in the notices' languages (en, zh-CN): the hold's notice must name its reason. */
+  private static final Map<String, List<String>> REASON_WORDS = Map.of(
+      "VIOLATION", List.of("a violation of the terms of service", "违反服务条款"),
+      "SECURITY", List.of("a security concern", "安全原因"));
+
   /** A hold the workload applied and has not lifted: its id, its account, the resource (null: the account) and feature it holds. */
   private record Applied(String id, ModelAccount account, ModelResource resource, String feature) {
     boolean bearsOn(ModelResource held) {
@@ -55,8 +60,9 @@ final class HoldWorkload {
     }
     List<String> features = features(resource);
     String feature = features.isEmpty() || random.nextBoolean() ? null : features.get(random.nextInt(features.size()));
+    String reason = random.nextBoolean() ? "VIOLATION" : "SECURITY";
     Map<String, Object> body = new HashMap<>(Map.of("scope", feature == null ? "RESOURCE" : "FEATURE", "targetId", resource.id,
-        "reason", random.nextBoolean() ? "VIOLATION" : "SECURITY", "note", "Simulated hold."));
+        "reason", reason, "note", "Simulated hold."));
     if (feature != null) {
       body.put("feature", feature);
     }
@@ -65,6 +71,23 @@ final class HoldWorkload {
     String id = reply.body().path("id").asText();
     inForce.put(id, new Applied(id, resource.account, resource, feature));
     check(resource);
+    checkNotice(resource, reason);
+  }
+
+  /** The newest HOLD_APPLIED message about {@code resource} in its account's inbox names {@code reason}. */
+  private void checkNotice(ModelResource resource, String reason) {
+    JsonNode messages = calls.get(resource.account.id, "/v1/accounts/" + resource.account.id + "/messages?limit=20").body();
+    String text = "";
+    for (JsonNode message : messages.path("items")) {
+      if (message.path("type").asText().equals("HOLD_APPLIED") && message.path("resourceId").asText().equals(resource.id)) {
+        text = message.path("body").asText();
+        break;
+      }
+    }
+    String shown = text;
+    boolean named = REASON_WORDS.get(reason).stream().anyMatch(shown::contains);
+    auditor.unread(resource.account, "the hold notice about " + resource.id + " names its reason " + reason + " (1: yes)", 1,
+        named ? 1 : 0);
   }
 
   private void liftOne() {

@@ -19,16 +19,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * A provider for the simulation: an endpoint that takes every event but {@code resource.release_requested} (so that
  * releases complete at once, as the model expects), verifies each request with the Standard Webhooks library,
  * refuses one in seven with 503 to make Tenure retry, and records a problem when a resource's events arrive out of
- * order: a sequence lower than one it accepted before for the same resource. The auditor checks at each checkpoint
- * that there is none.
+ * order (a sequence lower than one it accepted before for the same resource) or when a resource it was told is
+ * unsubscribed gets any later event (it is never served again). The auditor checks at each checkpoint that there is
+ * none.
  */
 final class WebhookWorkload implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> EVENTS = List.of("resource.activated", "resource.grace", "resource.frozen",
-      "resource.released", "resource.restored", "resource.entitlements_changed");
+      "resource.released", "resource.restored", "resource.unsubscribed", "resource.entitlements_changed");
+  private static final String UNSUBSCRIBED = "resource.unsubscribed";
 
   private final HttpServer server;
   private final Map<String, Long> lastSequence = new HashMap<>();
+  /** The sequence of each resource's resource.unsubscribed: nothing may follow it. */
+  private final Map<String, Long> unsubscribedAt = new HashMap<>();
   private final List<String> problems = new CopyOnWriteArrayList<>();
   private final AtomicLong requests = new AtomicLong();
   private volatile Webhook verifier;
@@ -83,6 +87,14 @@ final class WebhookWorkload implements AutoCloseable {
           + ") after sequence " + last);
     }
     lastSequence.merge(resource, sequence, Math::max);
+    Long ended = unsubscribedAt.get(resource);
+    if (ended != null && sequence > ended) {
+      problems.add("resource " + resource + " received " + event.path("type").asText() + " (sequence " + sequence
+          + ") after it was unsubscribed (sequence " + ended + ")");
+    }
+    if (event.path("type").asText().equals(UNSUBSCRIBED)) {
+      unsubscribedAt.put(resource, sequence);
+    }
   }
 
   @Override

@@ -15,7 +15,6 @@ final class EventTypes {
 
   static final String RELEASE_REQUESTED = "resource.release_requested";
 
-  // Holds (issue 12, the holds part) add HOLD_APPLIED and HOLD_LIFTED commands; their rows are ready here.
   static final List<EventType> ALL = List.of(
       new EventType("resource.activated", "ACTIVATED", Optional.of(Phase.ACTIVE)),
       new EventType("resource.grace", "GRACE", Optional.of(Phase.GRACE)),
@@ -23,6 +22,7 @@ final class EventTypes {
       new EventType(RELEASE_REQUESTED, "RELEASE_REQUESTED", Optional.of(Phase.RELEASE_PENDING)),
       new EventType("resource.released", "RELEASED", Optional.of(Phase.RELEASED)),
       new EventType("resource.restored", "RESTORE", Optional.of(Phase.ACTIVE)),
+      new EventType("resource.unsubscribed", "UNSUBSCRIBED", Optional.of(Phase.UNSUBSCRIBED)),
       new EventType("resource.entitlements_changed", "ENTITLEMENTS_CHANGED", Optional.empty()),
       new EventType("resource.hold_applied", "HOLD_APPLIED", Optional.empty()),
       new EventType("resource.hold_lifted", "HOLD_LIFTED", Optional.empty()));

@@ -94,6 +94,14 @@ class RestoreTest {
   }
 
   @Test
+  void unsubscribingTellsTheProviderToStopTheResourceForGoodAndRequestsNoRelease() {
+    Instant now = shanghai("2023-03-20T00:00:00");
+    Transition unsubscribed = Lifecycle.unsubscribe(prepaid(PolicyPresets.TENCENT_DRIVE, "default"), now);
+
+    assertThat(unsubscribed.effects()).containsExactly(new TellProvider(ProviderCommand.UNSUBSCRIBED, ServiceLevel.NONE, now));
+  }
+
+  @Test
   void renewingAnUnsubscribedResourceIsRefused() {
     LifecycleState unsubscribed = Lifecycle.unsubscribe(prepaid(PolicyPresets.TENCENT_DRIVE, "default"),
         shanghai("2023-03-20T00:00:00")).state();

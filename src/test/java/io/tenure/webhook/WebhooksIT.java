@@ -188,6 +188,32 @@ class WebhooksIT {
   }
 
   @Test
+  void anUnsubscriptionTellsTheProviderToStopTheResourceAndRequestsNoRelease() {
+    endpoint(Map.of("url", receiver.url()));
+    String account = accountWithMoney();
+    String resource = Fixtures.bought(operator, account, "tencent-drive-enterprise", 1);
+    HttpApi.Answer unsubscribed = operator.post("/v1/resources/" + resource + "/unsubscribe", null, "unsubscribe-1");
+    assertThat(unsubscribed.status()).as("%s", unsubscribed).isEqualTo(200);
+
+    await().atMost(WAIT).until(() -> receiver.accepted().size() == 2);
+    assertThat(receiver.accepted()).extracting(WebhookReceiver.Received::type)
+        .containsExactly("resource.activated", "resource.unsubscribed");
+    WebhookReceiver.Received ended = receiver.accepted().getLast();
+    assertThat(ended.event().path("data").path("phase").asText()).isEqualTo("UNSUBSCRIBED");
+    assertThat(ended.event().path("data").path("serviceLevel").asText()).isEqualTo("NONE");
+    assertThat(ended.sequence()).isGreaterThan(receiver.accepted().getFirst().sequence());
+
+    Fixtures.advanceTo(operator, "2023-06-20T10:00:00+08:00");
+    assertThat(Fixtures.phase(operator, resource)).as("no release is ever requested").isEqualTo("UNSUBSCRIBED");
+    assertThat(operator.get("/v1/webhook-releases?resourceId=" + resource).json().path("items").size()).isZero();
+    HttpApi.Answer hold = operator.post("/v1/holds", Map.of("scope", "RESOURCE", "targetId", resource, "reason", "ADMIN",
+        "note", "After the end."));
+    assertThat(hold.status()).as("%s", hold).isEqualTo(201);
+    assertThat(operator.get("/v1/resources/" + resource + "/entitlements").json().path("sequence").asLong())
+        .as("an unsubscribed resource is told nothing more").isEqualTo(ended.sequence());
+  }
+
+  @Test
   void anEndpointAnswering410GoneIsDisabled() {
     receiver.answer(event -> 410);
     String endpoint = endpoint(Map.of("url", receiver.url()));
