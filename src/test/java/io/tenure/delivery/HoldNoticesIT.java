@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.tenure.Settings;
 import io.tenure.testing.Fixtures;
 import io.tenure.testing.HttpApi;
@@ -15,15 +13,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A hold's notices name its reason (stored with the notice, V16) in the e-mail and in the inbox, in each language. */
@@ -33,33 +27,20 @@ class HoldNoticesIT {
   private static final String VIOLATION_EN = "a violation of the terms of service";
   private static final String VIOLATION_ZH = "违反服务条款";
 
-  private GreenMail greenMail;
-
-  @BeforeEach
-  void startMailServer() throws IOException {
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    greenMail.start();
-  }
+  private final LocalReceivers receivers = LocalReceivers.started();
 
   @AfterEach
-  void stopMailServer() {
-    greenMail.stop();
+  void stopReceivers() {
+    receivers.close();
   }
 
   private Settings settings(DispatcherSettings dispatcher) {
-    SmtpSettings email = new SmtpSettings("127.0.0.1", greenMail.getSmtp().getPort(), SmtpSecurity.NONE, Optional.empty(),
-        Optional.empty(), "Tenure <noreply@tenure.example>", Duration.ofSeconds(5));
-    return TestServer.settings(TestDatabases.fresh(), true, OffsetDateTime.parse(START).toInstant())
-        .withChannels(new DeliveryChannels(Optional.of(email), Optional.empty())).withDispatcher(dispatcher);
+    return receivers.settings(TestDatabases.fresh(), OffsetDateTime.parse(START).toInstant(), dispatcher,
+        LocalReceivers.PLAIN_SMS);
   }
 
   private static DispatcherSettings quick() {
-    return DispatcherSettings.DEFAULT.withPauses(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(400),
-        Duration.ofMillis(100));
+    return LocalReceivers.quick(DispatcherSettings.DEFAULT.maxAttempts());
   }
 
   /** An account speaking {@code locale} whose owner receives e-mail at {@code email}, with a paid resource under a VIOLATION hold. */
@@ -75,7 +56,7 @@ class HoldNoticesIT {
   }
 
   private String mailTo(String address) {
-    return Arrays.stream(greenMail.getReceivedMessages()).filter(mail -> recipient(mail).equals(address))
+    return receivers.mails().stream().filter(mail -> recipient(mail).equals(address))
         .map(HoldNoticesIT::plainText).findFirst().orElseThrow();
   }
 
@@ -106,7 +87,7 @@ class HoldNoticesIT {
       HttpApi operator = server.operator();
       String english = heldResource(operator, "en", "ann@acme.example");
       String chinese = heldResource(operator, "zh-CN", "an@acme.example");
-      await().atMost(WAIT).until(() -> greenMail.getReceivedMessages().length >= 2);
+      await().atMost(WAIT).until(() -> receivers.mails().size() >= 2);
 
       assertThat(mailTo("ann@acme.example")).contains("for " + VIOLATION_EN, "Reason: " + VIOLATION_EN)
           .doesNotContain("no reason given");
