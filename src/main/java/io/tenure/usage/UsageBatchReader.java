@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.tenure.api.Json;
+import io.tenure.error.Echo;
 import io.tenure.error.InvalidInputException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ final class UsageBatchReader {
       parser.nextToken();
       if (!name.equals("events")) {
         throw new InvalidInputException("UNKNOWN_FIELD",
-            "Field '" + io.tenure.error.Echo.of(name) + "': is not a field of this request; the fields are events.");
+            "Field '" + Echo.of(name) + "': is not a field of this request; the fields are events.");
       }
       batch = readEvents(parser);
     }

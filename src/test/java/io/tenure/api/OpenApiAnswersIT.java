@@ -184,9 +184,9 @@ class OpenApiAnswersIT {
     assertThat(operator.get("/v1/accounts/" + accountId + "/bills?limit=2").status()).isEqualTo(200);
     assertThat(operator.get("/v1/accounts/" + accountId + "/ledger").status()).isEqualTo(200);
 
-    // The dispatcher fans the notices out in the background.
+    // The dispatcher fans the notices out and tries them in the background: wait for one that has failed, not any.
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-        .until(() -> operator.get("/v1/messages?accountId=" + accountId).json().path("items").size() > 0);
+        .until(() -> operator.get("/v1/messages?accountId=" + accountId + "&status=failed").json().path("items").size() > 0);
     String delivery = operator.get("/v1/messages?accountId=" + accountId + "&status=failed&limit=1").json()
         .path("items").path(0).path("id").asText();
     assertThat(operator.post("/v1/messages/" + delivery + "/resend", null).status()).isEqualTo(200);
