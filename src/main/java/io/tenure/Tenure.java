@@ -40,6 +40,8 @@ import io.tenure.subscription.NoticeRoutingFile;
 import io.tenure.subscription.NoticeRoutings;
 import io.tenure.subscription.SubscriptionRoutes;
 import io.tenure.subscription.SubscriptionStore;
+import io.tenure.usage.UsageIngest;
+import io.tenure.usage.UsageRoutes;
 import io.tenure.webhook.WebhookReleases;
 import io.tenure.webhook.WebhookRoutes;
 import io.tenure.webhook.Webhooks;
@@ -114,6 +116,7 @@ public final class Tenure implements AutoCloseable {
       Webhooks webhooks = new Webhooks(jdbi, capabilities.catalogs(), new WebhookReleases(capabilities.catalogs()),
           settings.webhooks(), InstantSource.system());
       WebhookRoutes.register(routes, webhooks);
+      UsageRoutes.register(routes, new UsageIngest(jdbi, capabilities.catalogs(), clock));
       ApiServer server = ApiServer.start(routes, keys, settings.port(), settings.maxRequestBytes());
       scheduler.start(settings.tickIntervalMillis());
       Optional<Dispatcher> dispatcher = dispatcher(settings, capabilities, noticeRoutings, deliveries);

@@ -98,6 +98,14 @@ public final class Json {
     return value;
   }
 
+  /**
+   * The 400 for a body a streaming reader of {@link #MAPPER}'s factory could not read (not JSON, a repeated key,
+   * a limit of the reader), worded as {@link #read} words it.
+   */
+  public static InvalidInputException unreadable(JsonProcessingException failure) {
+    return ReadFailures.ofStream(failure);
+  }
+
   public static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value);

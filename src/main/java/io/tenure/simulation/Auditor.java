@@ -148,6 +148,14 @@ final class Auditor {
     }
   }
 
+  /** A usage answer or the stored usage against the metering agent's model (UsageWorkload). */
+  void usage(String what, boolean agrees, String expected) {
+    checks++;
+    if (!agrees) {
+      throw new Violation(null, what + ": expected " + expected);
+    }
+  }
+
   /** What the simulation's provider received (WebhookWorkload): no event out of order, none failing verification. */
   void webhooks(List<String> problems) {
     checks++;

@@ -81,6 +81,7 @@ public final class Simulation {
       DeliveryWorkload deliveries = new DeliveryWorkload(model, calls, auditor, subscriptions.model, options.seed());
       HoldWorkload holds = new HoldWorkload(model, calls, auditor, random, workload);
       webhooks = new WebhookWorkload(calls, auditor);
+      UsageWorkload usage = new UsageWorkload(model, calls, auditor, random, jdbi);
       for (int number = 1; number <= options.accounts(); number++) {
         workload.createAccount(number);
       }
@@ -91,11 +92,12 @@ public final class Simulation {
           advance(model, end, faults);
           checkpoints.afterAdvance(++advances % 5 == 0);
           auditor.webhooks(webhooks.problems());
+          usage.checkpoint();
         } else {
           if (options.faults()) {
             faults.beforeCall();
           }
-          operation(choice, workload, resources, catalogVersions, subscriptions, inbox, deliveries, holds);
+          operation(choice, workload, resources, catalogVersions, subscriptions, inbox, deliveries, holds, usage);
         }
       }
       faults.settle();
@@ -129,7 +131,7 @@ public final class Simulation {
    * lifted, or a ban with a refused purchase).
    */
   private void operation(int choice, Workload workload, ResourceWorkload resources, CatalogVersions catalogVersions,
-      SubscriptionWorkload subscriptions, InboxWorkload inbox, DeliveryWorkload deliveries, HoldWorkload holds) {
+      SubscriptionWorkload subscriptions, InboxWorkload inbox, DeliveryWorkload deliveries, HoldWorkload holds, UsageWorkload usage) {
     if (choice < 30) {
       workload.topUp();
     } else if (choice < 55) {
@@ -149,10 +151,10 @@ public final class Simulation {
     } else if (choice < 99) {
       inbox.readOne();
     } else {
-      if (random.nextBoolean()) {
-        deliveries.operatorAction();
-      } else {
-        holds.step();
+      switch (random.nextInt(3)) {
+        case 0 -> deliveries.operatorAction();
+        case 1 -> holds.step();
+        default -> usage.step();
       }
     }
   }

@@ -86,7 +86,8 @@ final class BadBodies {
           walk(property.getValue(), present, at, root, bodies);
         }
       });
-    } else if (value.isArray() && !value.isEmpty() && facts.items(schema) != null) {
+    } else if (value.isArray() && !value.isEmpty() && facts.items(schema) != null
+        && !facts.resolve(schema).path("x-items-judged-one-by-one").asBoolean(false)) {
       List<Object> at = child(path, 0);
       // An array may be empty, so its item is never "missing"; null in its place is refused, though.
       field(facts.items(schema), at, false, value.get(0), root, bodies);

@@ -217,6 +217,21 @@ class OpenApiAnswersIT {
   }
 
   @Test
+  @Order(6)
+  void usageAnswersAsDescribed() {
+    String accountId = operator.post("/v1/accounts", newAccount("V1", null)).get("id");
+    String resource = operator.post("/v1/resources", Map.of("accountId", accountId, "plan", "ecs-general",
+        "billing", Map.of("mode", "PAYG"))).get("id");
+    String now = operator.get("/v1/clock").get("now");
+    HttpApi.Answer answer = operator.post("/v1/usage", Map.of("events", List.of(
+        Map.of("id", "u1", "resourceId", resource, "meter", "vcpu_hours", "quantity", 1.5, "time", now),
+        Map.of("id", "u2", "resourceId", resource, "meter", "gpu_hours", "quantity", "1", "time", now))));
+    assertThat(answer.status()).as("%s", answer).isEqualTo(200);
+    assertThat(answer.json().path("accepted").asLong()).isEqualTo(1);
+    assertThat(operator.post("/v1/usage", Map.of("events", "none")).status()).isEqualTo(400);
+  }
+
+  @Test
   @Order(7)
   void everyKeyedRouteRefusesACallWithoutAKeyAsDescribed() {
     for (Routes.Route route : server.tenure().routes().all()) {

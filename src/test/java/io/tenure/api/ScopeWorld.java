@@ -276,6 +276,10 @@ final class ScopeWorld {
         call("POST", "/v1/messages/" + anyDelivery() + "/resend", null)));
     scenarios.put("POST /v1/resources/{id}/release-confirmation", new Scenario(all, (target, allowed) ->
         call("POST", "/v1/resources/" + released.get(target.accountId()) + "/release-confirmation", null)));
+    // Each event names a resource; one outside the key's scope is rejected in the 200 answer as UNKNOWN_RESOURCE.
+    scenarios.put("POST /v1/usage", new Scenario(List.of(NOTHING), (target, allowed) -> call("POST", "/v1/usage",
+        Map.of("events", standing.values().stream().map(resource -> Map.of("id", "scope-usage", "resourceId", resource,
+            "meter", "vcpu_hours", "quantity", "1", "time", "2026-01-01T00:00:00Z")).toList()))));
     WebhookScopes.add(scenarios, operator, standing.keySet().iterator()::next);
   }
 

@@ -1,0 +1,130 @@
+package io.tenure.simulation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A metering agent: batches of usage events for a pay-as-you-go resource of an account of its own (outside the money
+ * model: nothing settles usage yet), mixing new events, resends of earlier ones (some within the batch), and bad ones
+ * (an unknown meter, a negative quantity, a time too old or too far ahead). The model is the set of (event id, UTC day)
+ * accepted so far; each answer must reject exactly the bad events, and count every valid one as accepted or duplicate,
+ * no more accepted than are new (a lost reply resent turns new ones into duplicates); at each checkpoint the stored
+ * events of the retained days must be exactly the model's.
+ */
+final class UsageWorkload {
+  private static final List<String> METERS = List.of("vcpu_hours", "storage_gb_hours", "egress_gb");
+  /** Days whose partitions Tenure keeps (io.tenure.usage.UsagePartitions.RETENTION_DAYS). */
+  private static final int RETENTION_DAYS = 37;
+
+  private record Sent(String id, Instant time) {}
+
+  private final Model model;
+  private final Calls calls;
+  private final Auditor auditor;
+  private final Random random;
+  private final Jdbi jdbi;
+  private final String resource;
+  private final Set<String> accepted = new HashSet<>();
+  private final List<Sent> sent = new ArrayList<>();
+  private long next;
+
+  UsageWorkload(Model model, Calls calls, Auditor auditor, Random random, Jdbi jdbi) {
+    this.model = model;
+    this.calls = calls;
+    this.auditor = auditor;
+    this.random = random;
+    this.jdbi = jdbi;
+    Http.Reply account = calls.send(null, "POST", "/v1/accounts", Map.of("name", "sim-metered", "tier", model.catalog().tiers().getFirst(),
+        "contacts", List.of(Map.of("name", "Mia Meter", "role", "OWNER", "email", "meter@sim.example"))), null);
+    auditor.reply(null, "create the metered account", Expected.success(201, null), account);
+    Http.Reply bought = calls.send(null, "POST", "/v1/resources", Map.of("accountId", account.body().path("id").asText(),
+        "plan", "ecs-general", "billing", Map.of("mode", "PAYG")), "sim-metered-resource");
+    auditor.reply(null, "buy the metered resource", Expected.success(201, null), bought);
+    resource = bought.body().path("id").asText();
+  }
+
+  /** Sends one batch and checks its answer against the model. */
+  void step() {
+    List<Map<String, Object>> events = new ArrayList<>();
+    Map<Integer, String> bad = new LinkedHashMap<>();
+    Set<String> keys = new HashSet<>();
+    long fresh = 0;
+    long valid = 0;
+    for (int index = 0; index < 20; index++) {
+      int kind = random.nextInt(10);
+      if (kind < 2) {
+        bad.put(index, badEvent(events, index));
+        continue;
+      }
+      Sent event = kind < 5 && !recent().isEmpty() ? recent().get(random.nextInt(recent().size()))
+          : new Sent("u-" + next++, model.now.minus(Duration.ofMinutes(random.nextInt(120))));
+      events.add(event(event.id(), METERS.get(random.nextInt(3)), random.nextInt(1000) + ".25", event.time()));
+      valid++;
+      String key = key(event);
+      if (!accepted.contains(key) && keys.add(key)) {
+        fresh++;
+        sent.add(event);
+      }
+    }
+    Http.Reply reply = calls.send(null, "POST", "/v1/usage", Map.of("events", events), null);
+    auditor.reply(null, "post usage", Expected.success(200, null), reply);
+    List<String> rejected = new ArrayList<>();
+    reply.body().path("rejected").forEach(r -> rejected.add(r.path("index").asInt() + " " + r.path("code").asText()));
+    List<String> expectedRejected = bad.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList();
+    long acceptedNow = reply.body().path("accepted").asLong();
+    long duplicates = reply.body().path("duplicates").asLong();
+    auditor.usage("post usage: rejected " + rejected + ", accepted " + acceptedNow + ", duplicates " + duplicates,
+        rejected.equals(expectedRejected) && acceptedNow + duplicates == valid && acceptedNow <= fresh,
+        "rejected " + expectedRejected + ", accepted at most " + fresh + " of " + valid + " valid");
+    accepted.addAll(keys);
+  }
+
+  /** Checks that the stored events of the retained days are exactly the accepted ones: none lost, none twice. */
+  void checkpoint() {
+    LocalDate oldest = LocalDate.ofInstant(model.now, ZoneOffset.UTC).minusDays(RETENTION_DAYS);
+    long expected = accepted.stream().filter(key -> !LocalDate.parse(key.substring(0, 10)).isBefore(oldest)).count();
+    long stored = jdbi.withHandle(handle -> handle.createQuery("SELECT count(*) FROM usage_events WHERE resource_id = :resource "
+        + "AND day >= :oldest").bind("resource", resource).bind("oldest", oldest).mapTo(Long.class).one());
+    auditor.usage("stored usage events: " + stored, stored == expected, expected + " accepted events of the retained days");
+  }
+
+  /** Events sent within the last 34 days, which may be resent and still be inside the window. */
+  private List<Sent> recent() {
+    Instant oldest = model.now.minus(Duration.ofDays(34));
+    sent.removeIf(event -> event.time().isBefore(oldest));
+    return sent;
+  }
+
+  private String badEvent(List<Map<String, Object>> events, int index) {
+    String id = "bad-" + next++;
+    return switch (random.nextInt(4)) {
+      case 0 -> add(events, event(id, "gpu_hours", "1", model.now), "UNKNOWN_METER");
+      case 1 -> add(events, event(id, "vcpu_hours", "-1", model.now), "INVALID_QUANTITY");
+      case 2 -> add(events, event(id, "vcpu_hours", "1", model.now.minus(Duration.ofDays(36))), "TIME_OUT_OF_RANGE");
+      default -> add(events, event(id, "vcpu_hours", "1", model.now.plus(Duration.ofHours(1))), "TIME_OUT_OF_RANGE");
+    };
+  }
+
+  private static String add(List<Map<String, Object>> events, Map<String, Object> event, String code) {
+    events.add(event);
+    return code;
+  }
+
+  private Map<String, Object> event(String id, String meter, String quantity, Instant time) {
+    return Map.of("id", id, "resourceId", resource, "meter", meter, "quantity", quantity, "time", time.toString());
+  }
+
+  private static String key(Sent event) {
+    return LocalDate.ofInstant(event.time(), ZoneOffset.UTC) + " " + event.id();
+  }
+}
