@@ -62,8 +62,6 @@ final class BenchNoticesCommand implements Callable<Integer> {
       NoticesBenchmark.Result result;
       try {
         result = new NoticesBenchmark(opened.jdbi(), out, senders).run(deliveries, accounts);
-      } catch (IOException failure) {
-        throw new java.io.UncheckedIOException(failure);
       } catch (InterruptedException interrupted) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("bench - interrupted", interrupted);

@@ -14,7 +14,6 @@ import io.tenure.delivery.SmtpChannel;
 import io.tenure.subscription.NoticeRoutingFile;
 import io.tenure.subscription.NoticeRoutings;
 import io.tenure.subscription.SubscriptionStore;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +68,7 @@ final class NoticesBenchmark {
     }
   }
 
-  Result run(int deliveries, int accounts) throws IOException, InterruptedException {
+  Result run(int deliveries, int accounts) throws InterruptedException {
     long existing = jdbi.withHandle(handle -> handle.createQuery("SELECT count(*) FROM accounts").mapTo(Long.class).one());
     if (existing > 0) {
       throw new IllegalStateException("bench - the database already holds " + existing
