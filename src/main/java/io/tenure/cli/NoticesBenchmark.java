@@ -140,7 +140,8 @@ final class NoticesBenchmark {
     receivers.recordInto(dispatched);
     if (bareEmail.notSent() + bareSms.notSent() > 0 || bare.received() != emails.size() + sms.size()) {
       throw new IllegalStateException("bench - the bare channels sent " + (bareEmail.sent() + bareSms.sent()) + " of "
-          + (emails.size() + sms.size()) + " messages and the receivers took " + bare.received());
+          + (emails.size() + sms.size()) + " messages and the receivers took " + bare.received() + " ("
+          + bareEmail.firstProblem().or(bareSms::firstProblem).orElse("every send answered sent") + ")");
     }
     return new Timing(messages, fannedOut, dispatchNanos, bareEmail, bareSms);
   }
