@@ -9,10 +9,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.Update;
 
 /**
@@ -43,28 +47,37 @@ public final class AccountStore {
 
   /** The account with its contacts, read in one statement (one row per contact). */
   public Optional<Account> find(Handle handle, String id) {
-    return handle.createQuery("""
-            SELECT a.*, c.name AS contact_name, c.role AS contact_role, c.email AS contact_email, c.phone AS contact_phone
-            FROM accounts a LEFT JOIN contacts c ON c.account_id = a.id
-            WHERE a.id = :id ORDER BY c.position
-            """)
-        .bind("id", id)
-        .scanResultSet((results, context) -> {
-          ResultSet row = results.get();
-          if (!row.next()) {
-            return Optional.<Account>empty();
-          }
-          List<Contact> contacts = new ArrayList<>();
-          Account account = account(row, contacts);
-          do {
-            String contactRole = row.getString("contact_role");
-            if (contactRole != null) {
-              contacts.add(new Contact(row.getString("contact_name"), ContactRole.valueOf(contactRole),
-                  row.getString("contact_email"), row.getString("contact_phone")));
-            }
-          } while (row.next());
-          return Optional.of(account);
-        });
+    return Optional.ofNullable(findAll(handle, List.of(id)).get(id));
+  }
+
+  /**
+   * Those of the accounts {@code ids} that exist, with their contacts, by id: one statement (one row per contact) for
+   * all of them, as the fan-out of a batch of notices needs.
+   */
+  public Map<String, Account> findAll(Handle handle, Collection<String> ids) {
+    Query query = handle.createQuery("""
+        SELECT a.*, c.name AS contact_name, c.role AS contact_role, c.email AS contact_email, c.phone AS contact_phone
+        FROM accounts a LEFT JOIN contacts c ON c.account_id = a.id
+        WHERE a.id = ANY(CAST(:ids AS text[])) ORDER BY a.id, c.position
+        """);
+    Columns.text(query, "ids", List.copyOf(ids), id -> id);
+    return query.scanResultSet((results, context) -> {
+      ResultSet row = results.get();
+      Map<String, Account> found = new HashMap<>();
+      while (row.next()) {
+        Account account = found.get(row.getString("id"));
+        if (account == null) {
+          account = account(row, new ArrayList<>());
+          found.put(account.id(), account);
+        }
+        String contactRole = row.getString("contact_role");
+        if (contactRole != null) {
+          account.contacts().add(new Contact(row.getString("contact_name"), ContactRole.valueOf(contactRole),
+              row.getString("contact_email"), row.getString("contact_phone")));
+        }
+      }
+      return found;
+    });
   }
 
   /** The account, or 404 {@code ACCOUNT_NOT_FOUND}. */

@@ -46,7 +46,7 @@ final class BenchNoticesCommand implements Callable<Integer> {
       description = {"Accounts the notices are spread over, 1 to 1000000.", "Default: ${DEFAULT-VALUE}"})
   int accounts;
 
-  @Option(names = "--senders", paramLabel = "N", defaultValue = "2",
+  @Option(names = "--senders", paramLabel = "N", defaultValue = "8",
       description = {"Sending threads of the dispatcher, and bare senders it is compared with, 1 to 64.",
           "Default: ${DEFAULT-VALUE}"})
   int senders;
@@ -62,8 +62,6 @@ final class BenchNoticesCommand implements Callable<Integer> {
       NoticesBenchmark.Result result;
       try {
         result = new NoticesBenchmark(opened.jdbi(), out, senders).run(deliveries, accounts);
-      } catch (IOException failure) {
-        throw new java.io.UncheckedIOException(failure);
       } catch (InterruptedException interrupted) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("bench - interrupted", interrupted);

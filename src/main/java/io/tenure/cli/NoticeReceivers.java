@@ -1,58 +1,52 @@
 package io.tenure.cli;
 
-import io.tenure.delivery.SmsBodyTemplate;
 import io.tenure.delivery.SmsGatewaySettings;
-import io.tenure.delivery.SmsSuccessRule;
-import io.tenure.delivery.SmtpSecurity;
 import io.tenure.delivery.SmtpSettings;
-import java.io.IOException;
+import io.tenure.receiver.SmsReceiver;
+import io.tenure.receiver.SmtpReceiver;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The local SMTP server and HTTP receiver of {@code bench notices}, and the channel settings that point at them.
- * Both record into the same {@link Receipts} (a delivery's key names its channel, so the keys never collide).
+ * The local SMTP server and SMS gateway of {@code bench notices} (io.tenure.receiver), and the channel settings that
+ * point at them. Both record into the same {@link Receipts} (a delivery's key names its channel, so the keys never
+ * collide), which the benchmark switches between its dispatcher's phases and its bare runs.
  */
 final class NoticeReceivers implements AutoCloseable {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final String FROM = "Tenure <notices@tenure.example>";
 
-  private final DiscardingSmtpServer smtp;
+  private final AtomicReference<Receipts> receipts;
+  private final SmtpReceiver smtp;
   private final SmsReceiver sms;
 
-  NoticeReceivers(Receipts receipts) throws IOException {
-    smtp = new DiscardingSmtpServer(receipts);
-    SmsReceiver receiver;
+  NoticeReceivers(Receipts initial) {
+    receipts = new AtomicReference<>(initial);
+    smtp = new SmtpReceiver(key -> receipts.get().record(key));
     try {
-      receiver = new SmsReceiver(receipts);
-    } catch (IOException failure) {
+      sms = new SmsReceiver(key -> receipts.get().record(key));
+    } catch (RuntimeException failure) {
       smtp.close();
       throw failure;
     }
-    sms = receiver;
   }
 
-  /** From now on, both receivers record into {@code receipts}. */
-  void recordInto(Receipts receipts) {
-    smtp.recordInto(receipts);
-    sms.recordInto(receipts);
+  /** From now on, both receivers record into {@code next}. */
+  void recordInto(Receipts next) {
+    receipts.set(next);
   }
 
   SmtpSettings smtpSettings() {
-    return new SmtpSettings("127.0.0.1", smtp.port(), SmtpSecurity.NONE, Optional.empty(), Optional.empty(),
-        "Tenure <notices@tenure.example>", TIMEOUT);
+    return smtp.settings(FROM, TIMEOUT);
   }
 
   /** A gateway that answers {@code {"Code":"OK","BizId":…}}, judged as Alibaba Cloud SMS is. */
   SmsGatewaySettings smsSettings() {
-    SmsSuccessRule rule = new SmsSuccessRule("2xx", Optional.of("Code"), Optional.of("OK"), Optional.of("BizId"), Set.of());
-    return new SmsGatewaySettings("POST", sms.url(), Map.of(),
-        SmsBodyTemplate.parse(SmsBodyTemplate.Format.JSON, SmsReceiver.BODY_TEMPLATE), rule, TIMEOUT);
+    return sms.settings(TIMEOUT);
   }
 
   @Override
-  public void close() throws IOException {
+  public void close() {
     sms.close();
     smtp.close();
   }

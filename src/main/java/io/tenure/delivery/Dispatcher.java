@@ -21,8 +21,8 @@ import org.jdbi.v3.core.Jdbi;
  * Fans notices out and sends the due deliveries, on {@link DispatcherSettings#senders} background threads of this
  * process (one by default), in real time also under the simulated clock. Several processes on one database share the work: both steps lock with
  * {@code FOR UPDATE SKIP LOCKED}. A claim counts the attempt and leases the delivery in one short transaction; the
- * send happens after it commits, outside any lock; its outcome is recorded in a second transaction. A crash between
- * the send and the record leaves the delivery leased: when the lease runs out it is sent again (docs/notices.md,
+ * send happens after it commits, outside any lock; its outcome is recorded by one autocommitted statement. A crash
+ * between the send and the record leaves the delivery leased: when the lease runs out it is sent again (docs/notices.md,
  * "Deliveries").
  */
 public final class Dispatcher implements AutoCloseable {
@@ -71,19 +71,17 @@ public final class Dispatcher implements AutoCloseable {
     loops.forEach(RoundLoop::start);
   }
 
-  /** Fans out every notice row waiting, then sends one batch of due deliveries; answers how much it did. */
+  /**
+   * One round: fans out one batch of notice rows, then sends one batch of due deliveries; answers how much it did. A
+   * burst of notices starts leaving with the first fanned-out batch, and the fan-out's database work of one sending
+   * thread overlaps the sends of another.
+   */
   public int runOnce() {
     return runOnce(channelsBySender.getFirst());
   }
 
   private int runOnce(Map<io.tenure.subscription.Channel, Channel> channels) {
-    int done = 0;
-    int rows;
-    do {
-      rows = fanOut.fanOutBatch(settings.batchSize());
-      done += rows;
-    } while (rows == settings.batchSize() && running);
-    return done + dispatchBatch(channels);
+    return fanOut.fanOutBatch(settings.batchSize()) + dispatchBatch(channels);
   }
 
   /** Claims up to a batch of due deliveries, sends each and records its outcome; answers how many it claimed. */
@@ -110,11 +108,8 @@ public final class Dispatcher implements AutoCloseable {
     Outcome outcome = send(delivery, channels);
     Instant now = realTime.instant();
     boolean lastAttempt = delivery.attempt() >= settings.maxAttempts();
-    jdbi.useTransaction(handle -> {
-      // The record does not wait for its flush to disk (a disk flush per message was most of the dispatcher's time):
-      // once committed it survives a crash of Tenure; only a crash of the database server in the flush's fraction of
-      // a second loses it, and then the message is sent again when its lease ends (docs/notices.md, "Deliveries").
-      handle.execute("SET LOCAL synchronous_commit = off");
+    // One autocommitted statement, one round trip (docs/notices.md, "Deliveries").
+    jdbi.useHandle(handle -> {
       switch (outcome) {
         case Outcome.Sent sent -> store.record(handle, delivery, Status.DELIVERED, now, Optional.empty(), sent.providerMessageId(), now);
         case Outcome.Failed failed when failed.retryable() && !lastAttempt ->

@@ -17,10 +17,11 @@ import io.tenure.subscription.Recipients;
 import io.tenure.subscription.SubscriptionStore;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -61,14 +62,16 @@ public final class FanOut {
         return 0;
       }
       NoticeRouting routing = routings.current(handle);
-      Map<String, Optional<Account>> accountsById = new HashMap<>();
-      Map<String, Map<String, Choice>> choicesById = new HashMap<>();
+      // The batch's accounts, contacts and choices in two queries, not two per account.
+      Set<String> accountIds = new HashSet<>();
+      rows.forEach(row -> accountIds.add(row.accountId()));
+      Map<String, Account> accountsById = accounts.findAll(handle, accountIds);
+      Map<String, Map<String, Choice>> choicesById = subscriptions.choices(handle, accountsById.keySet());
       List<DeliveryStore.NewDelivery> created = new ArrayList<>();
       for (Notices.Unsent row : rows) {
-        Optional<Account> account = accountsById.computeIfAbsent(row.accountId(), id -> accounts.find(handle, id));
-        if (account.isPresent()) {
-          Map<String, Choice> choices = choicesById.computeIfAbsent(row.accountId(), id -> subscriptions.choices(handle, id));
-          created.addAll(deliveriesOf(row, account.get(), choices, routing));
+        Account account = accountsById.get(row.accountId());
+        if (account != null) {
+          created.addAll(deliveriesOf(row, account, choicesById.get(row.accountId()), routing));
         }
       }
       deliveries.insert(handle, created, realTime.instant());

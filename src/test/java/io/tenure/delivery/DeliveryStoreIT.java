@@ -1,0 +1,79 @@
+package io.tenure.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tenure.store.Database;
+import io.tenure.subscription.Channel;
+import io.tenure.testing.TestDatabases;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+
+/** The dispatcher's statements on the deliveries table: what a claim reads, and what a record leaves behind. */
+class DeliveryStoreIT {
+  private static final Instant NOW = Instant.parse("2026-03-02T01:30:00Z");
+  private static final int DUE = 3000;
+
+  private final DeliveryStore store = new DeliveryStore();
+
+  @Test
+  void aClaimReadsItsBatchNotEveryDueDeliveryEvenWithStatisticsOfAnEmptyTable() {
+    try (Database database = Database.connect(TestDatabases.fresh(), 2)) {
+      Jdbi jdbi = database.jdbi();
+      jdbi.useHandle(handle -> {
+        // Statistics as a new database has them: taken while the table was empty, and not refreshed by a burst.
+        handle.execute("ALTER TABLE deliveries SET (autovacuum_enabled = false)");
+        handle.execute("ANALYZE deliveries");
+      });
+      jdbi.useHandle(handle -> store.insert(handle, due(DUE), NOW.minusSeconds(60)));
+
+      long rowsRead = jdbi.inTransaction(handle -> {
+        long before = rowsRead(handle);
+        assertThat(store.claimDue(handle, NOW, NOW.plus(Duration.ofMinutes(5)), 50)).hasSize(50);
+        return rowsRead(handle) - before;
+      });
+
+      assertThat(rowsRead).as("rows of deliveries read by one claim of 50 among %d due", DUE).isLessThan(200);
+    }
+  }
+
+  @Test
+  void aRecordOnAHandleWithoutATransactionLeavesTheConnectionWaitingForTheDiskAgain() {
+    try (Database database = Database.connect(TestDatabases.fresh(), 2)) {
+      Jdbi jdbi = database.jdbi();
+      jdbi.useHandle(handle -> store.insert(handle, due(1), NOW.minusSeconds(60)));
+      DeliveryStore.Claimed claimed = jdbi.inTransaction(handle -> store.claimDue(handle, NOW, NOW.plusSeconds(300), 1)).getFirst();
+
+      jdbi.useHandle(handle -> {
+        handle.execute("SET synchronous_commit = on"); // the test databases run without it
+        assertThat(store.record(handle, claimed, DeliveryStore.Status.DELIVERED, NOW, Optional.empty(), Optional.of("id-1"), NOW))
+            .isTrue();
+        assertThat(handle.createQuery("SHOW synchronous_commit").mapTo(String.class).one())
+            .as("the setting of the record's own transaction only").isEqualTo("on");
+        assertThat(store.record(handle, claimed, DeliveryStore.Status.FAILED, NOW, Optional.of("late"), Optional.empty(), NOW))
+            .as("a second record of the same attempt").isFalse();
+      });
+      String status = jdbi.withHandle(handle -> handle.createQuery("SELECT status FROM deliveries").mapTo(String.class).one());
+      assertThat(status).isEqualTo("DELIVERED");
+    }
+  }
+
+  private static List<DeliveryStore.NewDelivery> due(int count) {
+    return IntStream.range(0, count).mapToObj(index -> new DeliveryStore.NewDelivery("acc_" + (index % 100), index,
+        "EXPIRY_WARNING", Channel.EMAIL, "owner" + index + "@example.com", "acc|" + index + "|EMAIL", "Subject", "<p>Body</p>",
+        "Body", Map.of(), NOW, false)).toList();
+  }
+
+  /** Rows of deliveries this transaction has read so far, by sequential and index scans. */
+  private static long rowsRead(Handle handle) {
+    return handle.createQuery("""
+            SELECT seq_tup_read + coalesce(idx_tup_fetch, 0) FROM pg_stat_xact_user_tables WHERE relname = 'deliveries'""")
+        .mapTo(Long.class).one();
+  }
+}
