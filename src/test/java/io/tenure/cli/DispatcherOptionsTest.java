@@ -4,27 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tenure.Settings;
 import io.tenure.delivery.DispatcherSettings;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class DispatcherOptionsTest {
 
   private static Settings settings(Map<String, String> environment, String... args) {
-    CommandLine commandLine = Main.commandLine(environment::get);
-    commandLine.parseArgs(args);
-    return ((ServeCommand) commandLine.getSubcommands().get("serve").getCommand()).settings();
+    return ServeOptions.settings(environment, args);
   }
 
   private static String errors(Map<String, String> environment, String... args) {
-    CommandLine commandLine = Main.commandLine(environment::get);
-    StringWriter errors = new StringWriter();
-    commandLine.setErr(new PrintWriter(errors));
-    assertThat(commandLine.execute(args)).isEqualTo(2);
-    return errors.toString();
+    return ServeOptions.errors(environment, args);
   }
 
   @Test
