@@ -105,12 +105,12 @@ public final class FanOut {
     String key = row.accountId() + "|" + message + "|" + recipient.channel() + "|" + recipient.address();
     return switch (recipient.channel()) {
       case EMAIL -> new DeliveryStore.NewDelivery(row.accountId(), message, type.name(), Channel.EMAIL, recipient.address(), key,
-          content.subject(), content.html(), content.text(), Map.of(), row.raisedAt(), false);
+          content.subject(), content.html(), content.text(), Map.of(), row.dueAt(), false);
       case SMS -> new DeliveryStore.NewDelivery(row.accountId(), message, type.name(), Channel.SMS, recipient.address(), key,
-          "", "", content.sms(), content.smsParameters(), row.raisedAt(), false);
+          "", "", content.sms(), content.smsParameters(), row.dueAt(), false);
       // The inbox is the channel: written is delivered.
       case IN_APP -> new DeliveryStore.NewDelivery(row.accountId(), message, type.name(), Channel.IN_APP, recipient.address(), key,
-          content.title(), "", content.body(), Map.of(), row.raisedAt(), true);
+          content.title(), "", content.body(), Map.of(), row.dueAt(), true);
     };
   }
 }

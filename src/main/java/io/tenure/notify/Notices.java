@@ -138,7 +138,7 @@ public final class Notices {
    * {@code sequence + i}), with the plan of its resource as the inbox reads it, the amounts and the hold reason it names.
    */
   public record Unsent(String accountId, long sequence, List<NoticeType> types, Optional<String> resourceId, Instant dueAt,
-      Optional<Instant> releaseAt, Optional<Instant> termEnd, Instant raisedAt, Optional<String> planCode, int catalogVersion,
+      Optional<Instant> releaseAt, Optional<Instant> termEnd, Optional<String> planCode, int catalogVersion,
       NoticeAmounts amounts, Optional<String> holdReason) {}
 
   /**
@@ -154,7 +154,7 @@ public final class Notices {
     }
     Query query = handle.createQuery("""
         SELECT n.account_id, n.sequence, array_to_string(n.types, ' ') AS types, n.resource_id, n.due_at, n.release_at,
-          n.term_end, n.created_at, r.plan_code, r.catalog_version, n.amount_currency, n.renewal_price_minor, n.balance_minor,
+          n.term_end, r.plan_code, r.catalog_version, n.amount_currency, n.renewal_price_minor, n.balance_minor,
           n.threshold_minor, n.hold_reason
         FROM unnest(CAST(:accountIds AS text[]), CAST(:sequences AS bigint[])) AS taken (account_id, sequence)
           JOIN notices n ON n.account_id = taken.account_id AND n.sequence = taken.sequence
@@ -168,7 +168,7 @@ public final class Notices {
             Arrays.stream(row.getString("types").split(" ")).map(NoticeType::valueOf).toList(),
             Optional.ofNullable(row.getString("resource_id")), row.getTimestamp("due_at").toInstant(),
             Optional.ofNullable(row.getTimestamp("release_at")).map(Timestamp::toInstant),
-            Optional.ofNullable(row.getTimestamp("term_end")).map(Timestamp::toInstant), row.getTimestamp("created_at").toInstant(),
+            Optional.ofNullable(row.getTimestamp("term_end")).map(Timestamp::toInstant),
             Optional.ofNullable(row.getString("plan_code")), row.getInt("catalog_version"), amounts(row),
             holdReason(row)))
         .list();

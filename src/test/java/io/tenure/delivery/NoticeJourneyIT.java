@@ -111,9 +111,12 @@ class NoticeJourneyIT {
       await().atMost(WAIT).until(() -> allSent(operator, account));
       Thread.sleep(300); // nothing more arrives later
       List<JsonNode> reminders = ofType(deliveries(operator, "&accountId=" + account), "OVERDUE_REMINDER");
-      // The inbox stamps each message with the instant it fell due; the delivery's raisedAt is the clock when it was written.
+      // The inbox stamps each message with the instant it fell due, and each of its deliveries is raised at that instant
+      // too, although a daily advance wrote the reminder's row at noon.
       Map<String, String> dueAt = Fixtures.messages(operator, account).stream()
           .collect(Collectors.toMap(message -> message.path("id").asText(), message -> message.path("createdAt").asText()));
+      assertThat(reminders).allSatisfy(delivery -> assertThat(delivery.path("raisedAt").asText())
+          .isEqualTo(dueAt.get(delivery.path("messageId").asText())));
       Map<String, List<JsonNode>> byMessage = reminders.stream()
           .collect(Collectors.groupingBy(delivery -> dueAt.get(delivery.path("messageId").asText()), java.util.TreeMap::new, Collectors.toList()));
       // On 2023-04-09 00:00 the resource entered grace: that instant's own notice (EXPIRED) speaks, not a reminder.
