@@ -155,7 +155,7 @@ public final class ResourceRoutes {
         (handle, account) -> accountChanges.change(handle, account.id(), clock.now(), () -> {
           Purchasing.Purchase purchase = purchasing.buy(handle, account, request, clock.now());
           LOG.info("resource - {} bought {} for account {}", purchase.resource().id(), request.plan(), account.id());
-          resources.recordPurchase(handle, purchase.resource(), clock.now());
+          ResourceHistory.recordPurchase(handle, purchase.resource(), clock.now());
           providers.record(handle, purchase.resource().id(), ProviderCommand.ACTIVATED, ServiceLevel.FULL, clock.now());
           return new Idempotency.Reply(201, ResourceViews.view(purchase.resource(), purchase.bill()));
         }));
@@ -182,7 +182,7 @@ public final class ResourceRoutes {
     context.json(jdbi.withHandle(handle -> {
       ResourceRecord resource = visible(handle, caller, context.pathParam("id"));
       var zone = resource.lifecycle().zone();
-      List<TimelineView.Entry> entries = new ArrayList<>(resources.history(handle, resource.id()).stream()
+      List<TimelineView.Entry> entries = new ArrayList<>(ResourceHistory.history(handle, resource.id()).stream()
           .map(event -> ResourceViews.entry(event.at(), event.type(), event.phase(), false, zone))
           .toList());
       Catalog newest = catalogs.current(handle);

@@ -108,24 +108,6 @@ public final class ResourceStore {
         .map((row, context) -> read(handle, row)).list();
   }
 
-  /** One recorded event of a resource's history, as stored. */
-  public record RecordedEvent(Instant at, String type, String phase) {}
-
-  /** Records the purchase, the first event of the resource's history. */
-  public void recordPurchase(Handle handle, ResourceRecord resource, Instant at) {
-    handle.createUpdate("INSERT INTO lifecycle_events (resource_id, at, type, phase) VALUES (:id, :at, 'PURCHASED', :phase)")
-        .bind("id", resource.id()).bind("at", at).bind("phase", resource.lifecycle().phase().name())
-        .execute();
-  }
-
-  /** The resource's recorded history, in the order it was written. */
-  public List<RecordedEvent> history(Handle handle, String resourceId) {
-    return handle.createQuery("SELECT at, type, phase FROM lifecycle_events WHERE resource_id = :id ORDER BY sequence")
-        .bind("id", resourceId)
-        .map((row, context) -> new RecordedEvent(row.getTimestamp("at").toInstant(), row.getString("type"), row.getString("phase")))
-        .list();
-  }
-
   /** The account that holds a resource, and the account's partner (empty: none). */
   public record Holder(String accountId, Optional<String> partnerId) {}
 
