@@ -5,16 +5,20 @@ import io.tenure.billing.BillStore;
 import io.tenure.catalog.Catalogs;
 import io.tenure.clock.Pace;
 import io.tenure.clock.TenureClock;
+import io.tenure.engine.Arrears;
 import io.tenure.engine.AutoRenewing;
 import io.tenure.engine.GroupExpiry;
 import io.tenure.engine.LifecycleEngine;
+import io.tenure.engine.Settling;
 import io.tenure.ledger.Ledger;
 import io.tenure.notify.Notices;
 import io.tenure.provider.ProviderCommands;
 import io.tenure.resource.Changing;
 import io.tenure.resource.LifecycleWrites;
+import io.tenure.resource.PaygResources;
 import io.tenure.resource.Renewing;
 import io.tenure.resource.ResourceStore;
+import io.tenure.usage.UsageSettlements;
 import io.tenure.webhook.WebhookReleases;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
@@ -52,7 +56,14 @@ public record Capabilities(Jdbi jdbi, TenureClock clock, Catalogs catalogs, Ledg
    * way into every change of an account ({@link io.tenure.account.AccountChanges}).
    */
   public LifecycleEngine lifecycleEngine(int workers) {
+    Settling settling = new Settling(catalogs, accountStore, new PaygResources(resourceStore), new UsageSettlements(), bills, ledger,
+        arrears());
     return new LifecycleEngine(jdbi, catalogs, accountStore, resourceStore, writes, autoRenewing,
-        new GroupExpiry(resourceStore, changing), providerCommands, LifecycleEngine.BATCH_SIZE, workers, Pace.of(clock));
+        new GroupExpiry(resourceStore, changing), providerCommands, settling, LifecycleEngine.BATCH_SIZE, workers, Pace.of(clock));
+  }
+
+  /** An account's arrears: begun by the hourly settlement, ended by a payment ({@link Arrears#endIfPaid}). */
+  public Arrears arrears() {
+    return new Arrears(accountStore, new PaygResources(resourceStore), ledger);
   }
 }

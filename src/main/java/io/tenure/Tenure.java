@@ -23,6 +23,7 @@ import io.tenure.delivery.Dispatcher;
 import io.tenure.delivery.FanOut;
 import io.tenure.delivery.SmsGatewayChannel;
 import io.tenure.delivery.SmtpChannel;
+import io.tenure.engine.Arrears;
 import io.tenure.engine.LifecycleEngine;
 import io.tenure.hold.EntitlementStore;
 import io.tenure.hold.HoldRoutes;
@@ -160,7 +161,12 @@ public final class Tenure implements AutoCloseable {
     });
     ClockRoutes.register(routes, scheduler, settings.zone());
     accounts.register(routes);
-    new LedgerRoutes(jdbi, capabilities.ledger(), accounts, idempotency, clock, accountChanges, List.of(retryAutoRenewals)).register(routes);
+    Arrears arrears = capabilities.arrears();
+    // A payment first ends the arrears it pays (restoring the resources), then what is left may renew.
+    BiConsumer<Handle, Account> endArrears = (handle, account) ->
+        arrears.endIfPaid(handle, account.id(), clock.now(), capabilities.writes().get());
+    new LedgerRoutes(jdbi, capabilities.ledger(), accounts, idempotency, clock, accountChanges, List.of(endArrears, retryAutoRenewals))
+        .register(routes);
     BillRoutes.register(routes, jdbi, capabilities.bills(), accounts);
     MessageRoutes.register(routes, jdbi, capabilities.catalogs(), accounts, inAppContent);
     CatalogRoutes.register(routes, capabilities.catalogs());

@@ -202,4 +202,29 @@ public final class AccountStore {
     long minor = row.getLong(column);
     return row.wasNull() ? Optional.empty() : Optional.of(new Money(minor, currency));
   }
+
+  /** The end of the next hour to settle of each of {@code ids} that has one (the caller holds the accounts). */
+  public Map<String, Instant> settlementsDue(Handle handle, Collection<String> ids) {
+    return handle.createQuery("SELECT id, settle_due_at FROM accounts WHERE id = ANY(:ids) AND settle_due_at IS NOT NULL")
+        .bindArray("ids", String.class, ids)
+        .map((row, context) -> Map.entry(row.getString(1), row.getTimestamp(2).toInstant())).list().stream()
+        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  /** Records the account's next hourly settlement (empty: none) and when its arrears began (empty: not in arrears). */
+  public void saveSettlement(Handle handle, String id, Optional<Instant> settleDueAt, Optional<Instant> arrearsSince) {
+    handle.createUpdate("UPDATE accounts SET settle_due_at = :due, arrears_since = :since WHERE id = :id")
+        .bind("due", settleDueAt.orElse(null)).bind("since", arrearsSince.orElse(null)).bind("id", id).execute();
+  }
+
+  /** When the account's arrears began; empty when it is not in arrears. */
+  public Optional<Instant> arrearsSince(Handle handle, String id) {
+    return handle.createQuery("SELECT arrears_since FROM accounts WHERE id = :id").bind("id", id)
+        .map((row, context) -> Optional.ofNullable(row.getTimestamp(1)).map(java.sql.Timestamp::toInstant)).one();
+  }
+
+  /** Ends the account's arrears record (a payment brought the balance back to zero or above). */
+  public void endArrears(Handle handle, String id) {
+    handle.createUpdate("UPDATE accounts SET arrears_since = NULL WHERE id = :id").bind("id", id).execute();
+  }
 }

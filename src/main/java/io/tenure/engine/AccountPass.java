@@ -34,23 +34,26 @@ final class AccountPass {
   private final AutoRenewing autoRenewing;
   private final GroupExpiry groupExpiry;
   private final ProviderCommands providers;
+  private final Settling settling;
   private final int batchSize;
 
-  AccountPass(AutoRenewing autoRenewing, GroupExpiry groupExpiry, ProviderCommands providers, int batchSize) {
+  AccountPass(AutoRenewing autoRenewing, GroupExpiry groupExpiry, ProviderCommands providers, Settling settling, int batchSize) {
     this.autoRenewing = autoRenewing;
+    this.settling = settling;
     this.groupExpiry = groupExpiry;
     this.providers = providers;
     this.batchSize = batchSize;
   }
 
   /**
-   * Applies, in due order across the account's resources, every event due by {@code now} of {@code due} (the
-   * account's due resources in due order, at most one more than a batch). When there is one more, that one and
+   * Applies, in due order across the account's resources and its hourly settlements (the next due at
+   * {@code settleDue}), every event due by {@code now} of {@code due} (the account's due resources in due order,
+   * at most one more than a batch). When there is one more, that one and
    * everything due from its instant on are left for the next chunk, so the order holds across chunks. Returns
    * how many of the due resources it brought up to date.
    */
-  int process(Handle handle, List<ResourceRecord> due, Instant now, Pace pace, LifecycleWrites batch,
-      Catalog newest, RenewalQuotes quotes) {
+  int process(Handle handle, String accountId, List<ResourceRecord> due, Optional<Instant> settleDue, Instant now, Pace pace,
+      LifecycleWrites batch, Catalog newest, RenewalQuotes quotes) {
     Optional<AccountStream.Due> horizon = Optional.empty();
     List<ResourceRecord> processed = due;
     if (due.size() > batchSize) {
@@ -63,9 +66,16 @@ final class AccountPass {
       batch.saveLifecycle(current);
       stream.queue(current);
     }
+    stream.queueSettlement(settleDue);
     int steps = 0;
     for (Optional<AccountStream.Due> next = stream.next(now, horizon); next.isPresent(); next = stream.next(now, horizon)) {
-      Require.invariant(++steps < STEPS_MAX, "account %s did not settle after %d steps", due.getFirst().accountId(), steps);
+      Require.invariant(++steps < STEPS_MAX, "account %s did not settle after %d steps", accountId, steps);
+      if (next.get().resourceId().equals(AccountStream.SETTLEMENT)) {
+        // Settled at the hour's end whatever the pace: the bill, the charge and an arrears' start carry that instant.
+        stream.queueSettlement(settling.settle(handle, accountId, next.get().at(), batch, stream::queue));
+        quotes.moneyMoved(accountId);
+        continue;
+      }
       ResourceRecord current = batch.saved(next.get().resourceId()).orElseThrow();
       ResourceRecord after = step(handle, current, pace == Pace.LIVE ? next.get().at() : now, batch, stream, quotes);
       batch.saveLifecycle(after);

@@ -12,7 +12,7 @@ import java.util.PriorityQueue;
 /**
  * The due events of one account's resources, in due order: each resource is in it once, at its next due instant.
  * A resource queued again (after a step, or after an effect of another resource changed it) replaces its earlier
- * place, which is then skipped. Not thread-safe: one per account processing.
+ * place, which is then skipped. The account's hourly settlement is in it as one more entry ({@link #SETTLEMENT}). Not thread-safe: one per account processing.
  */
 final class AccountStream {
   /** A due event of one resource: the order of an account's stream. */
@@ -28,12 +28,23 @@ final class AccountStream {
   private final PriorityQueue<Due> order = new PriorityQueue<>();
   private final Map<String, Due> places = new HashMap<>();
 
+  /** The place of the account's hourly settlement: its id sorts before every resource's, so it goes first at an instant. */
+  static final String SETTLEMENT = "";
+
   void queue(ResourceRecord resource) {
-    Optional<Due> due = Lifecycle.nextDueAt(resource.lifecycle()).map(at -> new Due(at, resource.id()));
-    due.ifPresentOrElse(place -> {
-      places.put(resource.id(), place);
+    place(resource.id(), Lifecycle.nextDueAt(resource.lifecycle()));
+  }
+
+  /** Queues the account's next hourly settlement, at the end of the hour it settles (empty: none). */
+  void queueSettlement(Optional<Instant> hourEnd) {
+    place(SETTLEMENT, hourEnd);
+  }
+
+  private void place(String id, Optional<Instant> at) {
+    at.map(instant -> new Due(instant, id)).ifPresentOrElse(place -> {
+      places.put(id, place);
       order.add(place);
-    }, () -> places.remove(resource.id()));
+    }, () -> places.remove(id));
   }
 
   /** The first event, if it is due by {@code now} and before {@code horizon}; it leaves the stream. */

@@ -71,13 +71,13 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
    */
   public LifecycleEngine(Jdbi jdbi, Catalogs catalogs, AccountStore accounts, ResourceStore resources,
       Supplier<LifecycleWrites> writes, AutoRenewing autoRenewing, GroupExpiry groupExpiry, ProviderCommands providers,
-      int batchSize, int workers, Pace changesPace) {
+      Settling settling, int batchSize, int workers, Pace changesPace) {
     this.jdbi = jdbi;
     this.catalogs = catalogs;
     this.accounts = accounts;
     this.resources = resources;
     this.writes = writes;
-    this.accountPass = new AccountPass(autoRenewing, groupExpiry, providers, batchSize);
+    this.accountPass = new AccountPass(autoRenewing, groupExpiry, providers, settling, batchSize);
     this.batchSize = batchSize;
     this.workers = workers;
     this.changesPace = changesPace;
@@ -197,10 +197,12 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
     Catalog newest = catalogs.current(handle);
     Map<String, List<ResourceRecord>> byAccount = due.stream()
         .collect(Collectors.groupingBy(ResourceRecord::accountId, LinkedHashMap::new, Collectors.toList()));
+    Map<String, Instant> settlements = accounts.settlementsDue(handle, ids);
     int processed = 0;
     RenewalQuotes quotes = new RenewalQuotes();
-    for (List<ResourceRecord> accountDue : byAccount.values()) {
-      processed += accountPass.process(handle, accountDue, now, pace, batch, newest, quotes);
+    for (String id : ids) {
+      processed += accountPass.process(handle, id, byAccount.getOrDefault(id, List.of()), Optional.ofNullable(settlements.get(id)),
+          now, pace, batch, newest, quotes);
     }
     int transitions = batch.flush(handle);
     resources.refreshAccountsDue(handle, ids);
@@ -229,7 +231,8 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
     while (true) {
       List<ResourceRecord> due = resources.lockDue(handle, List.of(accountId), now, batchSize + 1);
       LifecycleWrites batch = writes.get();
-      accountPass.process(handle, due, now, changesPace, batch, newest, quotes);
+      Optional<Instant> settleDue = Optional.ofNullable(accounts.settlementsDue(handle, List.of(accountId)).get(accountId));
+      accountPass.process(handle, accountId, due, settleDue, now, changesPace, batch, newest, quotes);
       batch.flush(handle);
       if (due.size() <= batchSize) {
         return;

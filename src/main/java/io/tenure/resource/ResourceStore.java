@@ -159,16 +159,18 @@ public final class ResourceStore {
   }
 
   /**
-   * Sets each of {@code accountIds}' next due instant to the earliest of its resources' (null: nothing pending),
-   * writing only the accounts whose instant changed. Called in the transaction of every change to their resources;
-   * the account rows are the callers' to lock.
+   * Sets each of {@code accountIds}' next due instant to the earliest of its resources' and its next settlement
+   * (docs/usage.md; null: nothing pending), writing only changed accounts. Called in the transaction of every change
+   * to their resources; the account rows are the callers' to lock.
    */
   public void refreshAccountsDue(Handle handle, Collection<String> accountIds) {
     Update update = handle.createUpdate("""
-        UPDATE accounts SET next_due_at = due.at
-        FROM (SELECT changed.id, (SELECT min(r.next_due_at) FROM resources r WHERE r.account_id = changed.id) AS at
-              FROM unnest(CAST(:accountIds AS text[])) AS changed (id)) AS due
-        WHERE accounts.id = due.id AND accounts.next_due_at IS DISTINCT FROM due.at
+        UPDATE accounts SET next_due_at = due.at, settle_due_at = due.settle
+        FROM (SELECT own.id, least((SELECT min(r.next_due_at) FROM resources r WHERE r.account_id = own.id), s.at) AS at, s.at AS settle
+          FROM unnest(CAST(:accountIds AS text[])) AS changed (id) JOIN accounts own ON own.id = changed.id
+          CROSS JOIN LATERAL (SELECT coalesce(own.settle_due_at, (SELECT date_bin('1 hour', min(p.created_at), TIMESTAMPTZ '2000-01-01Z')
+            + interval '1 hour' FROM resources p WHERE p.account_id = own.id AND p.mode = 'PAYG' AND p.phase NOT IN ('RELEASED', 'UNSUBSCRIBED'))) AS at) s) AS due
+        WHERE accounts.id = due.id AND (accounts.next_due_at IS DISTINCT FROM due.at OR accounts.settle_due_at IS DISTINCT FROM due.settle)
         """);
     Columns.text(update, "accountIds", List.copyOf(accountIds), id -> id);
     update.execute();
