@@ -33,6 +33,7 @@ import io.tenure.ledger.LedgerRoutes;
 import io.tenure.notify.InAppContent;
 import io.tenure.notify.MessageRoutes;
 import io.tenure.resource.LifecycleWrites;
+import io.tenure.resource.PaygResources;
 import io.tenure.resource.Purchasing;
 import io.tenure.resource.ResourceRoutes;
 import io.tenure.store.Database;
@@ -42,6 +43,7 @@ import io.tenure.subscription.NoticeRoutings;
 import io.tenure.subscription.SubscriptionRoutes;
 import io.tenure.subscription.SubscriptionStore;
 import io.tenure.usage.UsageIngest;
+import io.tenure.usage.UsageListing;
 import io.tenure.usage.UsageRoutes;
 import io.tenure.webhook.WebhookReleases;
 import io.tenure.webhook.WebhookRoutes;
@@ -118,6 +120,8 @@ public final class Tenure implements AutoCloseable {
           settings.webhooks(), InstantSource.system());
       WebhookRoutes.register(routes, webhooks);
       UsageRoutes.register(routes, new UsageIngest(jdbi, capabilities.catalogs(), clock));
+      UsageRoutes.registerListings(routes, jdbi, new UsageListing(capabilities.catalogs(), new PaygResources(capabilities.resourceStore())),
+          accountRoutes(capabilities, settings), capabilities.resourceStore(), clock);
       ApiServer server = ApiServer.start(routes, keys, settings.port(), settings.maxRequestBytes());
       scheduler.start(settings.tickIntervalMillis());
       Optional<Dispatcher> dispatcher = dispatcher(settings, capabilities, noticeRoutings, deliveries);

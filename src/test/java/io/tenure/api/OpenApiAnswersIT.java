@@ -229,6 +229,14 @@ class OpenApiAnswersIT {
     assertThat(answer.status()).as("%s", answer).isEqualTo(200);
     assertThat(answer.json().path("accepted").asLong()).isEqualTo(1);
     assertThat(operator.post("/v1/usage", Map.of("events", "none")).status()).isEqualTo(400);
+    HttpApi.Answer usage = operator.get("/v1/resources/" + resource + "/usage?to="
+        + java.net.URLEncoder.encode(java.time.OffsetDateTime.parse(now).plusHours(1).toString(), java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(usage.status()).as("%s", usage).isEqualTo(200);
+    assertThat(usage.json().path("items").get(0).path("billed").asBoolean()).isFalse();
+    assertThat(operator.get("/v1/accounts/" + accountId + "/usage").status()).isEqualTo(200);
+    assertThat(operator.get("/v1/resources/" + resource + "/usage?from=yesterday").status()).isEqualTo(400);
+    assertThat(operator.get("/v1/resources/res_0/usage").status()).isEqualTo(404);
+    assertThat(operator.get("/v1/accounts/acc_0/usage").status()).isEqualTo(404);
   }
 
   @Test

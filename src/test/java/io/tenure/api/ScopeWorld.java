@@ -254,6 +254,10 @@ final class ScopeWorld {
         call("GET", "/v1/resources/" + standing.get(target.accountId()), null)));
     scenarios.put("GET /v1/resources/{id}/timeline", new Scenario(all, (target, allowed) ->
         call("GET", "/v1/resources/" + standing.get(target.accountId()) + "/timeline", null)));
+    scenarios.put("GET /v1/resources/{id}/usage", new Scenario(all, (target, allowed) ->
+        call("GET", "/v1/resources/" + standing.get(target.accountId()) + "/usage", null)));
+    scenarios.put("GET /v1/accounts/{id}/usage", new Scenario(all, (target, allowed) ->
+        call("GET", "/v1/accounts/" + target.accountId() + "/usage", null)));
     scenarios.put("POST /v1/resources/{id}/renewals", new Scenario(all, (target, allowed) ->
         keyed("POST", resource(target, allowed) + "/renewals", Map.of("periods", 1))));
     scenarios.put("PUT /v1/resources/{id}/add-ons", new Scenario(all, (target, allowed) ->
