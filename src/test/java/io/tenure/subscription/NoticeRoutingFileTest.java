@@ -113,9 +113,9 @@ class NoticeRoutingFileTest {
 
   @Test
   void refusesAPartnerInboxOrAPartnerThatIsNotAList() {
-    String inbox = builtInWith("    partner: [EMAIL]\n", "    partner: [EMAIL, IN_APP]\n");
+    String inbox = builtInWith("    partner: [EMAIL]", "    partner: [EMAIL, IN_APP]");
     assertRefused(inbox, "routing.yaml:" + lineOf(inbox, "partner: [EMAIL, IN_APP]") + ": types.LOW_BALANCE.partner[1]: a partner has no inbox");
-    assertRefused(builtInWith("    partner: [EMAIL]\n", "    partner: true\n"),
+    assertRefused(builtInWith("    partner: [EMAIL]", "    partner: true"),
         "types.LOW_BALANCE.partner: must be a list like [EMAIL]");
   }
 
