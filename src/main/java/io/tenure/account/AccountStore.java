@@ -1,9 +1,11 @@
 package io.tenure.account;
 
+import io.tenure.api.Json;
 import io.tenure.error.NotFoundException;
 import io.tenure.money.Money;
 import io.tenure.store.Columns;
 import io.tenure.store.Ids;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -177,6 +179,20 @@ public final class AccountStore {
     handle.createUpdate("INSERT INTO partners (id, name, contacts, created_at) VALUES (:id, :name, CAST(:contacts AS jsonb), :now)")
         .bind("id", id).bind("name", name).bind("contacts", contactsJson).bind("now", now).execute();
     return new Partner(id, name, contacts, now);
+  }
+
+  /** The contacts of the partners {@code partnerIds} that exist, by partner id: one statement. */
+  public Map<String, List<Contact>> partnerContacts(Handle handle, Collection<String> partnerIds) {
+    if (partnerIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, List<Contact>> contacts = new HashMap<>();
+    handle.createQuery("SELECT id, contacts::text AS contacts FROM partners WHERE id = ANY(:ids)")
+        .bindArray("ids", String.class, partnerIds)
+        .map((row, context) -> contacts.put(row.getString("id"),
+            List.of(Json.read(row.getString("contacts").getBytes(StandardCharsets.UTF_8), Contact[].class))))
+        .list();
+    return contacts;
   }
 
   public boolean partnerExists(Handle handle, String partnerId) {

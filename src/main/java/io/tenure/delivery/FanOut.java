@@ -2,6 +2,7 @@ package io.tenure.delivery;
 
 import io.tenure.account.Account;
 import io.tenure.account.AccountStore;
+import io.tenure.account.Contact;
 import io.tenure.catalog.Catalogs;
 import io.tenure.catalog.Plan;
 import io.tenure.lifecycle.NoticeType;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -62,16 +64,19 @@ public final class FanOut {
         return 0;
       }
       NoticeRouting routing = routings.current(handle);
-      // The batch's accounts, contacts and choices in two queries, not two per account.
+      // The batch's accounts, contacts, choices and partners' contacts in three queries, not three per account.
       Set<String> accountIds = new HashSet<>();
       rows.forEach(row -> accountIds.add(row.accountId()));
       Map<String, Account> accountsById = accounts.findAll(handle, accountIds);
       Map<String, Map<String, Choice>> choicesById = subscriptions.choices(handle, accountsById.keySet());
+      Map<String, List<Contact>> partnerContacts = accounts.partnerContacts(handle,
+          accountsById.values().stream().flatMap(account -> account.partnerId().stream()).collect(Collectors.toSet()));
       List<DeliveryStore.NewDelivery> created = new ArrayList<>();
       for (Notices.Unsent row : rows) {
         Account account = accountsById.get(row.accountId());
         if (account != null) {
-          created.addAll(deliveriesOf(row, account, choicesById.get(row.accountId()), routing));
+          List<Contact> partner = account.partnerId().map(id -> partnerContacts.getOrDefault(id, List.of())).orElse(List.of());
+          created.addAll(deliveriesOf(row, account, choicesById.get(row.accountId()), routing, partner));
         }
       }
       deliveries.insert(handle, created, realTime.instant());
@@ -80,13 +85,14 @@ public final class FanOut {
   }
 
   private List<DeliveryStore.NewDelivery> deliveriesOf(Notices.Unsent row, Account account, Map<String, Choice> choices,
-      NoticeRouting routing) {
+      NoticeRouting routing, List<Contact> partnerContacts) {
     List<DeliveryStore.NewDelivery> created = new ArrayList<>();
     Optional<String> plan = row.planCode().map(code -> catalogs.version(row.catalogVersion()).findPlan(code).map(Plan::name).orElse(code));
     for (int position = 0; position < row.types().size(); position++) {
       NoticeType type = row.types().get(position);
       long message = row.sequence() + position;
-      List<Recipients.Recipient> recipients = Recipients.resolve(type.name(), account.id(), account.contacts(), choices, routing);
+      List<Recipients.Recipient> recipients = Recipients.resolve(type.name(), account.id(), account.contacts(), choices, routing,
+          partnerContacts);
       if (recipients.isEmpty()) {
         continue;
       }

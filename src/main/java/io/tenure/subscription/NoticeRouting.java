@@ -4,6 +4,7 @@ import io.tenure.error.RejectedException;
 import io.tenure.error.Require;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One version of the operator's notice routing: for every message type, the default choice and the floor. The
@@ -11,10 +12,20 @@ import java.util.Map;
  */
 public record NoticeRouting(int version, Map<String, TypeRouting> types) {
 
-  /** The default and the floor of one message type; the default never lies below the floor. */
-  public record TypeRouting(Choice defaults, Floor floor) {
+  /**
+   * The default and the floor of one message type; the default never lies below the floor. {@code partner} lists
+   * the channels (EMAIL, SMS) over which the contacts of the account's partner (its reseller) receive the type,
+   * whatever the account chose: the partner watches its customers' money, the account cannot switch that off.
+   */
+  public record TypeRouting(Choice defaults, Floor floor, Set<Channel> partner) {
     public TypeRouting {
       Require.invariant(floor.allows(defaults), "a default below its floor: %s, %s", defaults, floor);
+      Require.invariant(!partner.contains(Channel.IN_APP), "a partner has no inbox: %s", partner);
+      partner = Set.copyOf(partner);
+    }
+
+    public TypeRouting(Choice defaults, Floor floor) {
+      this(defaults, floor, Set.of());
     }
   }
 

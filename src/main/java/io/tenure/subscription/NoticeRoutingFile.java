@@ -69,13 +69,14 @@ public final class NoticeRoutingFile {
   }
 
   private static NoticeRouting.TypeRouting typeRouting(LocatedTree tree, String path, JsonNode node) {
-    mapping(tree, path, node, Set.of("roles", "channels", "floor"));
+    mapping(tree, path, node, Set.of("roles", "channels", "floor", "partner"));
     List<ContactRole> roles = names(tree, path + ".roles", required(tree, path, node, "roles"), ContactRole.class);
     List<Channel> channels = names(tree, path + ".channels", required(tree, path, node, "channels"), Channel.class);
     Choice defaults = Choice.of(roles, channels);
+    Set<Channel> partner = partnerChannels(tree, path + ".partner", node.get("partner"));
     JsonNode floorNode = node.get("floor");
     if (floorNode == null || floorNode.isNull()) {
-      return new NoticeRouting.TypeRouting(defaults, Floor.NONE);
+      return new NoticeRouting.TypeRouting(defaults, Floor.NONE, partner);
     }
     String floorPath = path + ".floor";
     mapping(tree, floorPath, floorNode, Set.of("roles", "channels"));
@@ -84,7 +85,19 @@ public final class NoticeRoutingFile {
     if (!floor.allows(defaults)) {
       throw tree.error(path, "the default lies below the floor: " + floor.sentence(path.substring("types.".length())));
     }
-    return new NoticeRouting.TypeRouting(defaults, floor);
+    return new NoticeRouting.TypeRouting(defaults, floor, partner);
+  }
+
+  /** The channels to the account's partner: EMAIL and SMS only (a partner has no inbox); none when absent. */
+  private static Set<Channel> partnerChannels(LocatedTree tree, String path, JsonNode node) {
+    if (node == null || node.isNull()) {
+      return Set.of();
+    }
+    List<Channel> channels = names(tree, path, node, Channel.class);
+    if (channels.contains(Channel.IN_APP)) {
+      throw tree.error(path + "[" + channels.indexOf(Channel.IN_APP) + "]", "a partner has no inbox; use EMAIL or SMS");
+    }
+    return Set.copyOf(channels);
   }
 
   private static JsonNode required(LocatedTree tree, String path, JsonNode node, String name) {

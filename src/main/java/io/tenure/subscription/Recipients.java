@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Resolves who receives one notice of an account, over which channel, at which address: a pure function of the
@@ -21,7 +22,10 @@ import java.util.Set;
  *       an address, get one;</li>
  *   <li>IN_APP is one delivery per account, to its inbox (the address is the account id), whenever the type reaches
  *       anyone in-app, even when no contact has the role chosen;</li>
- *   <li>order: contacts in the account's order, EMAIL before SMS for each, then IN_APP.</li>
+ *   <li>the contacts of the account's partner are reached over the routing's partner channels for the type,
+ *       whatever the account chose (the account cannot switch its reseller's alerts off);</li>
+ *   <li>order: contacts in the account's order, EMAIL before SMS for each, then the partner's contacts, then
+ *       IN_APP.</li>
  * </ul>
  */
 public final class Recipients {
@@ -32,20 +36,18 @@ public final class Recipients {
   private Recipients() {}
 
   public static List<Recipient> resolve(String type, String accountId, List<Contact> contacts, Map<String, Choice> choices,
-      NoticeRouting routing) {
+      NoticeRouting routing, List<Contact> partnerContacts) {
     NoticeRouting.TypeRouting typeRouting = routing.type(type);
     Choice choice = choices.getOrDefault(type, typeRouting.defaults());
     Floor floor = typeRouting.floor();
     List<Recipient> recipients = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Contact contact : contacts) {
-      for (Channel channel : List.of(Channel.EMAIL, Channel.SMS)) {
-        String address = channel == Channel.EMAIL ? contact.email() : contact.phone();
-        boolean reached = chooses(choice, contact, channel) || floor.channels().contains(channel) && floor.roles().contains(contact.role());
-        if (reached && address != null && seen.add(channel + " " + comparable(channel, address))) {
-          recipients.add(new Recipient(Optional.of(contact), channel, address));
-        }
-      }
+      reach(contact, channel -> chooses(choice, contact, channel)
+          || floor.channels().contains(channel) && floor.roles().contains(contact.role()), recipients, seen);
+    }
+    for (Contact contact : partnerContacts) {
+      reach(contact, typeRouting.partner()::contains, recipients, seen);
     }
     boolean inbox = choice.channels().contains(Channel.IN_APP) && !(choice.roles().isEmpty() && choice.contacts().isEmpty())
         || !floor.asksNothing() && floor.channels().contains(Channel.IN_APP);
@@ -53,6 +55,16 @@ public final class Recipients {
       recipients.add(new Recipient(Optional.empty(), Channel.IN_APP, accountId));
     }
     return List.copyOf(recipients);
+  }
+
+  /** Adds {@code contact} over EMAIL then SMS where {@code reached} and it has the address, once per address. */
+  private static void reach(Contact contact, Predicate<Channel> reached, List<Recipient> recipients, Set<String> seen) {
+    for (Channel channel : List.of(Channel.EMAIL, Channel.SMS)) {
+      String address = channel == Channel.EMAIL ? contact.email() : contact.phone();
+      if (reached.test(channel) && address != null && seen.add(channel + " " + comparable(channel, address))) {
+        recipients.add(new Recipient(Optional.of(contact), channel, address));
+      }
+    }
   }
 
   private static boolean chooses(Choice choice, Contact contact, Channel channel) {

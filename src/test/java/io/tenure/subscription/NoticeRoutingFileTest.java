@@ -93,14 +93,30 @@ class NoticeRoutingFileTest {
 
   @Test
   void refusesUnknownFieldsRepeatsAndMalformedYaml() {
-    assertRefused(builtInWith("  HOLD_LIFTED:\n    roles: [OWNER]", "  HOLD_LIFTED:\n    partner: true\n    roles: [OWNER]"),
-        "types.HOLD_LIFTED.partner: is not a known field (known: channels, floor, roles)");
+    assertRefused(builtInWith("  HOLD_LIFTED:\n    roles: [OWNER]", "  HOLD_LIFTED:\n    audience: all\n    roles: [OWNER]"),
+        "types.HOLD_LIFTED.audience: is not a known field (known: channels, floor, partner, roles)");
     assertRefused(builtInWith("roles: [OWNER, FINANCE_COLLABORATOR]", "roles: [OWNER, OWNER]"),
         "types.RENEWED.roles[1]: OWNER is listed twice");
     assertRefused("types: [", "routing.yaml:1: (document): is not valid YAML");
     assertRefused("", "routing.yaml:1: (document): is empty");
     assertRefused("types: {}\n---\ntypes: {}", "has more after the notice routing ends");
     assertRefused(builtInWith("  RENEWED:", "  RENEWED:\n    roles: [OWNER]\n  RENEWED:"), "appears twice");
+  }
+
+  @Test
+  void theBuiltInRoutingSendsLowBalanceAndArrearsToThePartnerAndNothingElse() {
+    assertThat(builtIn().type("LOW_BALANCE").partner()).containsExactly(Channel.EMAIL);
+    assertThat(builtIn().type("ARREARS").partner()).containsExactlyInAnyOrder(Channel.EMAIL, Channel.SMS);
+    MessageTypes.ALL.stream().filter(type -> !List.of("LOW_BALANCE", "ARREARS").contains(type))
+        .forEach(type -> assertThat(builtIn().type(type).partner()).as(type).isEmpty());
+  }
+
+  @Test
+  void refusesAPartnerInboxOrAPartnerThatIsNotAList() {
+    String inbox = builtInWith("    partner: [EMAIL]", "    partner: [EMAIL, IN_APP]");
+    assertRefused(inbox, "routing.yaml:" + lineOf(inbox, "partner: [EMAIL, IN_APP]") + ": types.LOW_BALANCE.partner[1]: a partner has no inbox");
+    assertRefused(builtInWith("    partner: [EMAIL]", "    partner: true"),
+        "types.LOW_BALANCE.partner: must be a list like [EMAIL]");
   }
 
   private static void assertRefused(String source, String message) {

@@ -19,8 +19,14 @@ class RecipientsTest {
   private static final Contact HELPER = new Contact("Helper", ContactRole.COLLABORATOR, "help@example.com", "+86 138 0000 0004");
   private static final List<Contact> EVERYONE = List.of(OWNER, RESOURCES, FINANCE, HELPER);
 
+  private static final Contact RESELLER = new Contact("Reseller", ContactRole.OWNER, "alerts@reseller.example", "+86 139 0000 0009");
+
   private static List<String> resolve(String type, List<Contact> contacts, Map<String, Choice> choices) {
-    return Recipients.resolve(type, ACCOUNT, contacts, choices, ROUTING).stream().map(RecipientsTest::line).toList();
+    return resolve(type, contacts, choices, List.of());
+  }
+
+  private static List<String> resolve(String type, List<Contact> contacts, Map<String, Choice> choices, List<Contact> partner) {
+    return Recipients.resolve(type, ACCOUNT, contacts, choices, ROUTING, partner).stream().map(RecipientsTest::line).toList();
   }
 
   private static String line(Recipient recipient) {
@@ -124,5 +130,32 @@ class RecipientsTest {
         List.of(Channel.IN_APP, Channel.SMS, Channel.EMAIL));
     assertThat(resolve("RESTORED", List.of(HELPER, OWNER), Map.of("RESTORED", reversed))).isEqualTo(
         expected(List.of(HELPER, OWNER), true, true));
+  }
+
+  @Test
+  void thePartnerGetsArrearsByEmailAndSmsAfterTheAccountsContactsAndBeforeTheInbox() {
+    assertThat(resolve("ARREARS", List.of(OWNER), Map.of(), List.of(RESELLER))).containsExactly(
+        "Owner EMAIL owner@example.com", "Owner SMS +86 138 0000 0001",
+        "Reseller EMAIL alerts@reseller.example", "Reseller SMS +86 139 0000 0009", "inbox IN_APP " + ACCOUNT);
+  }
+
+  @Test
+  void thePartnerGetsLowBalanceByEmailEvenWhenTheAccountSwitchedItOff() {
+    Choice off = new Choice(List.of(), List.of(), List.of());
+    assertThat(resolve("LOW_BALANCE", EVERYONE, Map.of("LOW_BALANCE", off), List.of(RESELLER)))
+        .containsExactly("Reseller EMAIL alerts@reseller.example");
+  }
+
+  @Test
+  void thePartnerGetsNoMessageOfATypeItsRoutingDoesNotSendIt() {
+    assertThat(resolve("RENEWED", List.of(OWNER), Map.of(), List.of(RESELLER)))
+        .isEqualTo(resolve("RENEWED", List.of(OWNER), Map.of()));
+  }
+
+  @Test
+  void aPartnerContactSharingAnAccountContactsAddressGetsOneMessage() {
+    Contact sameMailbox = new Contact("Reseller desk", ContactRole.OWNER, "OWNER@example.com", null);
+    assertThat(resolve("LOW_BALANCE", List.of(OWNER), Map.of(), List.of(sameMailbox)))
+        .filteredOn(line -> line.contains("EMAIL")).containsExactly("Owner EMAIL owner@example.com");
   }
 }
