@@ -8,14 +8,20 @@ import io.tenure.clock.TenureClock;
 import io.tenure.engine.AutoRenewing;
 import io.tenure.engine.GroupExpiry;
 import io.tenure.engine.LifecycleEngine;
+import io.tenure.ledger.AfterTopUp;
 import io.tenure.ledger.Ledger;
 import io.tenure.notify.Notices;
+import io.tenure.payment.BalanceWatch;
+import io.tenure.payment.PaymentGateway;
+import io.tenure.payment.Recharges;
+import io.tenure.payment.SandboxGateway;
 import io.tenure.provider.ProviderCommands;
 import io.tenure.resource.Changing;
 import io.tenure.resource.LifecycleWrites;
 import io.tenure.resource.Renewing;
 import io.tenure.resource.ResourceStore;
 import io.tenure.webhook.WebhookReleases;
+import java.util.List;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
@@ -52,7 +58,32 @@ public record Capabilities(Jdbi jdbi, TenureClock clock, Catalogs catalogs, Ledg
    * way into every change of an account ({@link io.tenure.account.AccountChanges}).
    */
   public LifecycleEngine lifecycleEngine(int workers) {
+    return lifecycleEngine(workers, new SandboxGateway());
+  }
+
+  /** {@link #lifecycleEngine(int)} whose auto-recharges charge through {@code gateway}. */
+  public LifecycleEngine lifecycleEngine(int workers, PaymentGateway gateway) {
+    BalanceWatch balanceWatch = new BalanceWatch(bills, notices);
+    Recharges recharges = new Recharges(jdbi, accountStore, balanceWatch, ledger, notices, gateway, afterTopUp(),
+        (handle, accountId) -> {
+          resourceStore.refreshAccountsDue(handle, List.of(accountId));
+          balanceWatch.pendingRecharges(handle, List.of(accountId));
+        });
     return new LifecycleEngine(jdbi, catalogs, accountStore, resourceStore, writes, autoRenewing,
-        new GroupExpiry(resourceStore, changing), providerCommands, LifecycleEngine.BATCH_SIZE, workers, Pace.of(clock));
+        new GroupExpiry(resourceStore, changing), providerCommands, LifecycleEngine.BATCH_SIZE, workers, Pace.of(clock),
+        balanceWatch, recharges);
+  }
+
+  /**
+   * What every top-up runs in its transaction once the money is in (an API top-up and an auto-recharge alike):
+   * retries the account's due auto-renewals at the top-up's instant.
+   */
+  public List<AfterTopUp> afterTopUp() {
+    AfterTopUp retryAutoRenewals = (handle, account, at) -> {
+      LifecycleWrites batch = writes.get();
+      autoRenewing.retryAfterTopUp(handle, account, at, batch);
+      batch.flush(handle);
+    };
+    return List.of(retryAutoRenewals);
   }
 }

@@ -1,6 +1,5 @@
 package io.tenure;
 
-import io.tenure.account.Account;
 import io.tenure.account.AccountChanges;
 import io.tenure.account.AccountRoutes;
 import io.tenure.account.AccountStore;
@@ -31,7 +30,6 @@ import io.tenure.hold.Holding;
 import io.tenure.ledger.LedgerRoutes;
 import io.tenure.notify.InAppContent;
 import io.tenure.notify.MessageRoutes;
-import io.tenure.resource.LifecycleWrites;
 import io.tenure.resource.Purchasing;
 import io.tenure.resource.ResourceRoutes;
 import io.tenure.store.Database;
@@ -55,9 +53,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,7 +99,7 @@ public final class Tenure implements AutoCloseable {
       Optional<String> newOperatorKey = keys.bootstrapOperatorKey(settings.operatorKey());
       Capabilities capabilities = Capabilities.wire(jdbi, clock);
       NoticeRoutings noticeRoutings = noticeRoutings(jdbi, settings, clock);
-      LifecycleEngine engine = capabilities.lifecycleEngine(settings.engineWorkers());
+      LifecycleEngine engine = capabilities.lifecycleEngine(settings.engineWorkers(), settings.payments().gatewayWithDeadline());
       scheduler.register(engine);
 
       // What fell due while no Tenure ran is processed before the first call is accepted.
@@ -138,11 +134,6 @@ public final class Tenure implements AutoCloseable {
     AccountStore accountStore = capabilities.accountStore();
     Idempotency idempotency = new Idempotency(jdbi, clock);
     AccountRoutes accounts = accountRoutes(capabilities, settings);
-    BiConsumer<Handle, Account> retryAutoRenewals = (handle, account) -> {
-      LifecycleWrites writes = capabilities.writes().get();
-      capabilities.autoRenewing().retryAfterTopUp(handle, account, clock.now(), writes);
-      writes.flush(handle);
-    };
 
     // Another Tenure on the same database may have moved the simulated clock since this one last looked.
     Routes routes = new Routes().beforeKeyedCall(scheduler::follow);
@@ -160,7 +151,7 @@ public final class Tenure implements AutoCloseable {
     });
     ClockRoutes.register(routes, scheduler, settings.zone());
     accounts.register(routes);
-    new LedgerRoutes(jdbi, capabilities.ledger(), accounts, idempotency, clock, accountChanges, List.of(retryAutoRenewals)).register(routes);
+    new LedgerRoutes(jdbi, capabilities.ledger(), accounts, idempotency, clock, accountChanges, capabilities.afterTopUp()).register(routes);
     BillRoutes.register(routes, jdbi, capabilities.bills(), accounts);
     MessageRoutes.register(routes, jdbi, capabilities.catalogs(), accounts, inAppContent);
     CatalogRoutes.register(routes, capabilities.catalogs());

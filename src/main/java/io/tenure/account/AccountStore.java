@@ -133,7 +133,9 @@ public final class AccountStore {
               minimum_runway_hours = :runway, payment_method = :paymentMethod,
               -- Saving auto-recharge again is how the owner turns it back on after it was disabled.
               auto_recharge_disabled_at = CASE WHEN CAST(:rechargeAmount AS bigint) IS NULL THEN auto_recharge_disabled_at END,
-              recharge_failures = CASE WHEN CAST(:rechargeAmount AS bigint) IS NULL THEN recharge_failures ELSE 0 END
+              recharge_failures = CASE WHEN CAST(:rechargeAmount AS bigint) IS NULL THEN recharge_failures ELSE 0 END,
+              recharge_outcome_unknown = recharge_outcome_unknown
+                AND (CAST(:rechargeAmount AS bigint) IS NULL OR auto_recharge_disabled_at IS NULL)
             WHERE id = :id
             """)
         .bind("id", accountId)
