@@ -6,7 +6,8 @@
 --
 -- The low-balance crossing: low_balance_since is the instant the balance (or the runway) last crossed below the
 -- account's minimum, null while it is not low; low_balance_reason says which minimum (THRESHOLD or RUNWAY). A
--- LOW_BALANCE notice is raised when it becomes non-null, and again only after it was cleared (recovered). Partners'
+-- LOW_BALANCE notice is raised when it becomes non-null, and again only after it was cleared (recovered);
+-- low_balance_crossings numbers the crossings (the notice's dedup key). Partners'
 -- "low balance" filters read these two columns.
 --
 -- The auto-recharge crossing: recharge_crossing numbers the crossings below the auto-recharge threshold;
@@ -23,6 +24,7 @@ ALTER TABLE accounts
   ADD COLUMN payment_method            text,
   ADD COLUMN low_balance_since         timestamptz,
   ADD COLUMN low_balance_reason        text CHECK (low_balance_reason IN ('THRESHOLD', 'RUNWAY')),
+  ADD COLUMN low_balance_crossings     bigint NOT NULL DEFAULT 0,
   ADD COLUMN recharge_crossing         bigint NOT NULL DEFAULT 0,
   ADD COLUMN recharge_below            boolean NOT NULL DEFAULT false,
   ADD COLUMN recharge_attempt          integer NOT NULL DEFAULT 0,

@@ -36,9 +36,19 @@ final class BalanceStore {
         .bind("id", accountId).map((row, context) -> watched(row)).one();
   }
 
-  void saveLowBalance(Handle handle, String accountId, Optional<Instant> since, Optional<LowBalance.Reason> reason) {
-    handle.createUpdate("UPDATE accounts SET low_balance_since = :since, low_balance_reason = :reason WHERE id = :id")
-        .bind("id", accountId).bind("since", since.orElse(null)).bind("reason", reason.map(Enum::name).orElse(null)).execute();
+  /** Records a crossing into low at {@code since}; returns its number (1 for the account's first). */
+  long crossIntoLow(Handle handle, String accountId, Instant since, LowBalance.Reason reason) {
+    return handle.createQuery("""
+            UPDATE accounts SET low_balance_since = :since, low_balance_reason = :reason,
+              low_balance_crossings = low_balance_crossings + 1
+            WHERE id = :id RETURNING low_balance_crossings
+            """)
+        .bind("id", accountId).bind("since", since).bind("reason", reason.name()).mapTo(Long.class).one();
+  }
+
+  void recoverFromLow(Handle handle, String accountId) {
+    handle.createUpdate("UPDATE accounts SET low_balance_since = NULL, low_balance_reason = NULL WHERE id = :id")
+        .bind("id", accountId).execute();
   }
 
   void saveRecharge(Handle handle, String accountId, RechargeState state, Optional<Instant> disabledAt) {

@@ -68,14 +68,14 @@ public final class BalanceWatch {
     Optional<LowBalance.Reason> reason = LowBalance.reason(account.balance(), account.lowBalanceThreshold(), runway, minimumRunway);
     switch (LowBalance.change(account.lowBalanceSince().isPresent(), reason)) {
       case RAISE -> {
-        store.saveLowBalance(handle, account.accountId(), Optional.of(at), reason);
+        long crossing = store.crossIntoLow(handle, account.accountId(), at, reason.get());
         Optional<Money> threshold = reason.get() == LowBalance.Reason.THRESHOLD ? account.lowBalanceThreshold() : Optional.empty();
-        notices.record(handle, List.of(new Notice(Optional.of("low-balance|" + account.accountId() + "|" + at), account.accountId(),
+        notices.record(handle, List.of(new Notice(Optional.of("low-balance|" + account.accountId() + "|" + crossing), account.accountId(),
             Optional.empty(), NoticeType.LOW_BALANCE, at, Optional.empty(), Optional.empty(),
             new NoticeAmounts(Optional.empty(), Optional.of(account.balance()), threshold), Optional.empty())));
         LOG.info("payment - account {} low ({}) at {}, balance {}", account.accountId(), reason.get(), at, account.balance());
       }
-      case RECOVER -> store.saveLowBalance(handle, account.accountId(), Optional.empty(), Optional.empty());
+      case RECOVER -> store.recoverFromLow(handle, account.accountId());
       case NONE -> { }
     }
   }
