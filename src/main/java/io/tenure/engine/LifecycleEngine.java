@@ -232,9 +232,11 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
     }
     T result = change.get();
     resources.refreshAccountsDue(handle, List.of(accountId));
-    // The change may have moved money: low balance and auto-recharge are checked in its transaction.
-    balanceWatch.check(handle, accountId, now);
-    balanceWatch.pendingRecharges(handle, List.of(accountId));
+    // The change may have moved money: low balance and auto-recharge are checked in its transaction (one read when
+    // the account watches nothing); a recharge it leaves pending marks the account due for the engine to charge.
+    if (balanceWatch.check(handle, accountId, now)) {
+      balanceWatch.pendingRecharges(handle, List.of(accountId));
+    }
     return result;
   }
 

@@ -66,9 +66,10 @@ public final class Recharges {
     if (call.isEmpty()) {
       return;
     }
-    PaymentGateway.ChargeResult result = gateway.charge(call.get().request());
-    LOG.info("payment - recharge {} of {} {}: {}{}", call.get().request().idempotencyKey(), call.get().request().amount(),
-        call.get().request().amount().currency().getCurrencyCode(), result.outcome(), result.reason().map(reason -> " (" + reason + ")").orElse(""));
+    PaymentGateway.ChargeRequest request = call.get().request();
+    PaymentGateway.ChargeResult result = gateway.charge(request);
+    LOG.info("payment - recharge {} of {} {}: {}{}", request.idempotencyKey(), request.amount(),
+        request.amount().currency().getCurrencyCode(), result.outcome(), result.reason().map(reason -> " (" + reason + ")").orElse(""));
     jdbi.useTransaction(handle -> record(handle, accountId, call.get(), result));
   }
 
@@ -114,7 +115,7 @@ public final class Recharges {
     RechargeState after = now.afterOutcome(result.outcome(), balance);
     watch.store().saveRecharge(handle, accountId, after, after.disabledBy(now) ? Optional.of(at) : Optional.empty());
     if (after.disabledBy(now)) {
-      notices.record(handle, List.of(new Notice(Optional.of("auto-recharge-disabled|" + accountId + "|" + at), accountId,
+      notices.record(handle, List.of(new Notice(Optional.of("auto-recharge-disabled|" + call.request().idempotencyKey()), accountId,
           Optional.empty(), NoticeType.AUTO_RECHARGE_DISABLED, at, Optional.empty(), Optional.empty(),
           new NoticeAmounts(Optional.empty(), Optional.of(balance), Optional.empty()), Optional.empty())));
       LOG.info("payment - auto-recharge of account {} disabled after {} failures", accountId, after.failures());
