@@ -10,8 +10,13 @@ import io.tenure.engine.AutoRenewing;
 import io.tenure.engine.GroupExpiry;
 import io.tenure.engine.LifecycleEngine;
 import io.tenure.engine.Settling;
+import io.tenure.ledger.AfterTopUp;
 import io.tenure.ledger.Ledger;
 import io.tenure.notify.Notices;
+import io.tenure.payment.BalanceWatch;
+import io.tenure.payment.PaymentGateway;
+import io.tenure.payment.Recharges;
+import io.tenure.payment.SandboxGateway;
 import io.tenure.provider.ProviderCommands;
 import io.tenure.resource.Changing;
 import io.tenure.resource.LifecycleWrites;
@@ -20,6 +25,7 @@ import io.tenure.resource.Renewing;
 import io.tenure.resource.ResourceStore;
 import io.tenure.usage.UsageSettlements;
 import io.tenure.webhook.WebhookReleases;
+import java.util.List;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
@@ -56,14 +62,42 @@ public record Capabilities(Jdbi jdbi, TenureClock clock, Catalogs catalogs, Ledg
    * way into every change of an account ({@link io.tenure.account.AccountChanges}).
    */
   public LifecycleEngine lifecycleEngine(int workers) {
+    return lifecycleEngine(workers, new SandboxGateway());
+  }
+
+  /** {@link #lifecycleEngine(int)} whose auto-recharges charge through {@code gateway}. */
+  public LifecycleEngine lifecycleEngine(int workers, PaymentGateway gateway) {
     Settling settling = new Settling(catalogs, accountStore, new PaygResources(resourceStore), new UsageSettlements(), bills, ledger,
         arrears());
+    BalanceWatch balanceWatch = new BalanceWatch(bills, notices);
+    Recharges recharges = new Recharges(jdbi, accountStore, balanceWatch, ledger, notices, gateway, afterTopUp(),
+        (handle, accountId) -> {
+          resourceStore.refreshAccountsDue(handle, List.of(accountId));
+          balanceWatch.pendingRecharges(handle, List.of(accountId));
+        });
     return new LifecycleEngine(jdbi, catalogs, accountStore, resourceStore, writes, autoRenewing,
-        new GroupExpiry(resourceStore, changing), providerCommands, settling, LifecycleEngine.BATCH_SIZE, workers, Pace.of(clock));
+        new GroupExpiry(resourceStore, changing), providerCommands, settling, LifecycleEngine.BATCH_SIZE, workers, Pace.of(clock),
+        balanceWatch, recharges);
   }
 
   /** An account's arrears: begun by the hourly settlement, ended by a payment ({@link Arrears#endIfPaid}). */
   public Arrears arrears() {
     return new Arrears(accountStore, new PaygResources(resourceStore), ledger);
+  }
+
+  /**
+   * What every top-up runs in its transaction once the money is in (an API top-up and an auto-recharge alike), at
+   * the top-up's instant: first ends the arrears it pays (restoring the resources), then retries the account's due
+   * auto-renewals with what is left.
+   */
+  public List<AfterTopUp> afterTopUp() {
+    Arrears arrears = arrears();
+    AfterTopUp endArrears = (handle, account, at) -> arrears.endIfPaid(handle, account.id(), at, writes.get());
+    AfterTopUp retryAutoRenewals = (handle, account, at) -> {
+      LifecycleWrites batch = writes.get();
+      autoRenewing.retryAfterTopUp(handle, account, at, batch);
+      batch.flush(handle);
+    };
+    return List.of(endArrears, retryAutoRenewals);
   }
 }

@@ -5,6 +5,7 @@ import io.tenure.delivery.DeliveryChannels;
 import io.tenure.delivery.DispatcherSettings;
 import io.tenure.webhook.WebhookSettings;
 import io.tenure.error.Require;
+import io.tenure.payment.PaymentSettings;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -30,6 +31,7 @@ import java.util.Optional;
  * @param channels the outbound channels of notices (e-mail, SMS) the operator configured; none by default
  * @param dispatcher whether and how this process fans notices out and delivers them; on by default
  * @param webhooks whether and how this process fans provider commands out to webhook endpoints and delivers them
+ * @param payments the payment gateway auto-recharge charges through, and its deadline
  */
 public record Settings(
     int port,
@@ -47,7 +49,8 @@ public record Settings(
     Optional<Path> noticeRouting,
     DeliveryChannels channels,
     DispatcherSettings dispatcher,
-    WebhookSettings webhooks) {
+    WebhookSettings webhooks,
+    PaymentSettings payments) {
 
   /** The operator's zone when none is given. */
   public static final String DEFAULT_ZONE = "Asia/Shanghai";
@@ -86,25 +89,31 @@ public record Settings(
       int engineWorkers, AccountLocale defaultLocale, Optional<Path> noticeRouting, DeliveryChannels channels) {
     this(port, dataDirectory, databaseUrl, simulatedClock, start, zone, operatorKey, poolSize, maxRequestBytes,
         tickIntervalMillis, engineWorkers, defaultLocale, noticeRouting, channels, DispatcherSettings.DEFAULT,
-        WebhookSettings.DEFAULT);
+        WebhookSettings.DEFAULT, PaymentSettings.DEFAULT);
   }
 
   /** These settings with other outbound channels. */
   public Settings withChannels(DeliveryChannels newChannels) {
     return new Settings(port, dataDirectory, databaseUrl, simulatedClock, start, zone, operatorKey, poolSize, maxRequestBytes,
-        tickIntervalMillis, engineWorkers, defaultLocale, noticeRouting, newChannels, dispatcher, webhooks);
+        tickIntervalMillis, engineWorkers, defaultLocale, noticeRouting, newChannels, dispatcher, webhooks, payments);
   }
 
   /** These settings with another dispatcher. */
   public Settings withDispatcher(DispatcherSettings newDispatcher) {
     return new Settings(port, dataDirectory, databaseUrl, simulatedClock, start, zone, operatorKey, poolSize, maxRequestBytes,
-        tickIntervalMillis, engineWorkers, defaultLocale, noticeRouting, channels, newDispatcher, webhooks);
+        tickIntervalMillis, engineWorkers, defaultLocale, noticeRouting, channels, newDispatcher, webhooks, payments);
   }
 
   /** These settings with other webhook deliveries. */
   public Settings withWebhooks(WebhookSettings newWebhooks) {
     return new Settings(port, dataDirectory, databaseUrl, simulatedClock, start, zone, operatorKey, poolSize, maxRequestBytes,
-        tickIntervalMillis, engineWorkers, defaultLocale, noticeRouting, channels, dispatcher, newWebhooks);
+        tickIntervalMillis, engineWorkers, defaultLocale, noticeRouting, channels, dispatcher, newWebhooks, payments);
+  }
+
+  /** These settings with another payment gateway or deadline. */
+  public Settings withPayments(PaymentSettings newPayments) {
+    return new Settings(port, dataDirectory, databaseUrl, simulatedClock, start, zone, operatorKey, poolSize, maxRequestBytes,
+        tickIntervalMillis, engineWorkers, defaultLocale, noticeRouting, channels, dispatcher, webhooks, newPayments);
   }
 
   public Settings {
@@ -124,6 +133,7 @@ public record Settings(
     Require.present(channels, "channels");
     Require.present(dispatcher, "dispatcher");
     Require.present(webhooks, "webhooks");
+    Require.present(payments, "payments");
   }
 
   private static void check(boolean valid, String setting, String rule, Object value) {

@@ -1,6 +1,5 @@
 package io.tenure;
 
-import io.tenure.account.Account;
 import io.tenure.account.AccountChanges;
 import io.tenure.account.AccountRoutes;
 import io.tenure.account.AccountStore;
@@ -23,7 +22,6 @@ import io.tenure.delivery.Dispatcher;
 import io.tenure.delivery.FanOut;
 import io.tenure.delivery.SmsGatewayChannel;
 import io.tenure.delivery.SmtpChannel;
-import io.tenure.engine.Arrears;
 import io.tenure.engine.LifecycleEngine;
 import io.tenure.hold.EntitlementStore;
 import io.tenure.hold.HoldRoutes;
@@ -32,7 +30,6 @@ import io.tenure.hold.Holding;
 import io.tenure.ledger.LedgerRoutes;
 import io.tenure.notify.InAppContent;
 import io.tenure.notify.MessageRoutes;
-import io.tenure.resource.LifecycleWrites;
 import io.tenure.resource.PaygResources;
 import io.tenure.resource.Purchasing;
 import io.tenure.resource.ResourceRoutes;
@@ -55,12 +52,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,7 +100,7 @@ public final class Tenure implements AutoCloseable {
       Optional<String> newOperatorKey = keys.bootstrapOperatorKey(settings.operatorKey());
       Capabilities capabilities = Capabilities.wire(jdbi, clock);
       NoticeRoutings noticeRoutings = noticeRoutings(jdbi, settings, clock);
-      LifecycleEngine engine = capabilities.lifecycleEngine(settings.engineWorkers());
+      LifecycleEngine engine = capabilities.lifecycleEngine(settings.engineWorkers(), settings.payments().gatewayWithDeadline());
       scheduler.register(engine);
 
       // What fell due while no Tenure ran is processed before the first call is accepted.
@@ -143,11 +137,6 @@ public final class Tenure implements AutoCloseable {
     AccountStore accountStore = capabilities.accountStore();
     Idempotency idempotency = new Idempotency(jdbi, clock);
     AccountRoutes accounts = accountRoutes(capabilities, settings);
-    BiConsumer<Handle, Account> retryAutoRenewals = (handle, account) -> {
-      LifecycleWrites writes = capabilities.writes().get();
-      capabilities.autoRenewing().retryAfterTopUp(handle, account, clock.now(), writes);
-      writes.flush(handle);
-    };
 
     // Another Tenure on the same database may have moved the simulated clock since this one last looked.
     Routes routes = new Routes().beforeKeyedCall(scheduler::follow);
@@ -165,12 +154,7 @@ public final class Tenure implements AutoCloseable {
     });
     ClockRoutes.register(routes, scheduler, settings.zone());
     accounts.register(routes);
-    Arrears arrears = capabilities.arrears();
-    // A payment first ends the arrears it pays (restoring the resources), then what is left may renew.
-    BiConsumer<Handle, Account> endArrears = (handle, account) ->
-        arrears.endIfPaid(handle, account.id(), clock.now(), capabilities.writes().get());
-    new LedgerRoutes(jdbi, capabilities.ledger(), accounts, idempotency, clock, accountChanges, List.of(endArrears, retryAutoRenewals))
-        .register(routes);
+    new LedgerRoutes(jdbi, capabilities.ledger(), accounts, idempotency, clock, accountChanges, capabilities.afterTopUp()).register(routes);
     BillRoutes.register(routes, jdbi, capabilities.bills(), accounts);
     MessageRoutes.register(routes, jdbi, capabilities.catalogs(), accounts, inAppContent);
     CatalogRoutes.register(routes, capabilities.catalogs());

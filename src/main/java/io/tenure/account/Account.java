@@ -22,7 +22,8 @@ public record Account(
     Optional<String> partnerId,
     List<Contact> contacts,
     Settings settings,
-    Instant createdAt) {
+    Instant createdAt,
+    Crossings crossings) {
 
   /**
    * Whether an account holding {@code balance} is in arrears: below minus its credit limit (SPEC.md section 7).
@@ -33,9 +34,25 @@ public record Account(
 
   /**
    * Money settings: the low-balance threshold, how far below zero pay-as-you-go may go before arrears
-   * (the credit limit, default 0), and automatic recharge.
+   * (the credit limit, default 0), automatic recharge, the runway (hours the balance lasts at the recent spend)
+   * under which the account is low, and the payment method auto-recharge charges (a gateway's token).
    */
-  public record Settings(Optional<Money> lowBalanceThreshold, Money creditLimit, Optional<AutoRecharge> autoRecharge) {}
+  public record Settings(Optional<Money> lowBalanceThreshold, Money creditLimit, Optional<AutoRecharge> autoRecharge,
+      Optional<Integer> minimumRunwayHours, Optional<String> paymentMethod) {
+
+    /** Settings without a minimum runway or a payment method. */
+    public Settings(Optional<Money> lowBalanceThreshold, Money creditLimit, Optional<AutoRecharge> autoRecharge) {
+      this(lowBalanceThreshold, creditLimit, autoRecharge, Optional.empty(), Optional.empty());
+    }
+  }
+
+  /**
+   * Where the account stands against its money settings (V19, kept by io.tenure.payment): since when its balance or
+   * runway is low (empty: it is not), and since when auto-recharge is disabled after repeated failures.
+   */
+  public record Crossings(Optional<Instant> lowBalanceSince, Optional<Instant> autoRechargeDisabledAt) {
+    public static final Crossings NONE = new Crossings(Optional.empty(), Optional.empty());
+  }
 
   /** When the balance falls below {@code threshold}, charge {@code amount} through the payment method. */
   public record AutoRecharge(Money threshold, Money amount) {}

@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
 /** The bodies of the account and partner calls, each checking itself once read. */
 final class AccountRequests {
   private static final Pattern TIER = Pattern.compile("[A-Za-z0-9_.-]{1,40}");
+  private static final Pattern PAYMENT_METHOD = Pattern.compile("[A-Za-z0-9_-]{1,200}");
+  /** The longest minimum runway: a year of hours. */
+  static final int MINIMUM_RUNWAY_HOURS_MAX = 8_784;
 
   private AccountRequests() {}
 
@@ -53,11 +56,15 @@ final class AccountRequests {
     }
   }
 
-  /** {@code PUT /v1/accounts/{id}/settings} replaces all three settings; an absent one is cleared. */
-  record SettingsChange(BigDecimal lowBalanceThreshold, BigDecimal creditLimit, AutoRechargeChange autoRecharge)
-      implements Json.Validated {
+  /** {@code PUT /v1/accounts/{id}/settings} replaces all the settings; an absent one is cleared. */
+  record SettingsChange(BigDecimal lowBalanceThreshold, BigDecimal creditLimit, AutoRechargeChange autoRecharge,
+      Integer minimumRunwayHours, String paymentMethod) implements Json.Validated {
     @Override
     public void validate() {
+      Require.field(minimumRunwayHours == null || minimumRunwayHours >= 1 && minimumRunwayHours <= MINIMUM_RUNWAY_HOURS_MAX,
+          "minimumRunwayHours", "must be a whole number of hours from 1 to %d", MINIMUM_RUNWAY_HOURS_MAX);
+      Require.field(paymentMethod == null || PAYMENT_METHOD.matcher(paymentMethod).matches(), "paymentMethod",
+          "'%s' must be a payment method token of 1 to 200 letters, digits, '_' or '-'", Echo.of(paymentMethod == null ? "" : paymentMethod));
       Require.field(lowBalanceThreshold == null || lowBalanceThreshold.signum() >= 0, "lowBalanceThreshold", "must not be negative");
       Require.field(creditLimit == null || creditLimit.signum() >= 0, "creditLimit", "must not be negative");
       if (autoRecharge != null) {
@@ -73,7 +80,8 @@ final class AccountRequests {
           creditLimit == null ? Money.zero(currency) : Money.of(creditLimit, currency, "creditLimit"),
           Optional.ofNullable(autoRecharge).map(recharge -> new Account.AutoRecharge(
               Money.of(recharge.threshold(), currency, "autoRecharge.threshold"),
-              Money.of(recharge.amount(), currency, "autoRecharge.amount"))));
+              Money.of(recharge.amount(), currency, "autoRecharge.amount"))),
+          Optional.ofNullable(minimumRunwayHours), Optional.ofNullable(paymentMethod));
     }
   }
 

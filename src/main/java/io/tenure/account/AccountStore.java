@@ -131,7 +131,13 @@ public final class AccountStore {
   public void saveSettings(Handle handle, String accountId, Account.Settings settings) {
     handle.createUpdate("""
             UPDATE accounts SET low_balance_threshold_minor = :low, credit_limit_minor = :credit,
-              auto_recharge_threshold_minor = :rechargeBelow, auto_recharge_amount_minor = :rechargeAmount
+              auto_recharge_threshold_minor = :rechargeBelow, auto_recharge_amount_minor = :rechargeAmount,
+              minimum_runway_hours = :runway, payment_method = :paymentMethod,
+              -- Saving auto-recharge again is how the owner turns it back on after it was disabled.
+              auto_recharge_disabled_at = CASE WHEN CAST(:rechargeAmount AS bigint) IS NULL THEN auto_recharge_disabled_at END,
+              recharge_failures = CASE WHEN CAST(:rechargeAmount AS bigint) IS NULL THEN recharge_failures ELSE 0 END,
+              recharge_outcome_unknown = recharge_outcome_unknown
+                AND (CAST(:rechargeAmount AS bigint) IS NULL OR auto_recharge_disabled_at IS NULL)
             WHERE id = :id
             """)
         .bind("id", accountId)
@@ -139,6 +145,8 @@ public final class AccountStore {
         .bind("credit", settings.creditLimit().minor())
         .bind("rechargeBelow", settings.autoRecharge().map(recharge -> recharge.threshold().minor()).orElse(null))
         .bind("rechargeAmount", settings.autoRecharge().map(recharge -> recharge.amount().minor()).orElse(null))
+        .bind("runway", settings.minimumRunwayHours().orElse(null))
+        .bind("paymentMethod", settings.paymentMethod().orElse(null))
         .execute();
   }
 
@@ -210,8 +218,14 @@ public final class AccountStore {
     return new Account(row.getString("id"), row.getString("name"), row.getString("tier"),
         ZoneId.of(row.getString("time_zone")), AccountLocale.ofTag(row.getString("locale")).orElseThrow(), currency, Optional.ofNullable(row.getString("partner_id")),
         contacts,
-        new Account.Settings(low, new Money(row.getLong("credit_limit_minor"), currency), recharge),
-        row.getTimestamp("created_at").toInstant());
+        new Account.Settings(low, new Money(row.getLong("credit_limit_minor"), currency), recharge,
+            Optional.ofNullable((Integer) row.getObject("minimum_runway_hours")), Optional.ofNullable(row.getString("payment_method"))),
+        row.getTimestamp("created_at").toInstant(),
+        new Account.Crossings(instant(row, "low_balance_since"), instant(row, "auto_recharge_disabled_at")));
+  }
+
+  private static Optional<Instant> instant(ResultSet row, String column) throws SQLException {
+    return Optional.ofNullable(row.getTimestamp(column)).map(java.sql.Timestamp::toInstant);
   }
 
   private static Optional<Money> money(ResultSet row, String column, Currency currency) throws SQLException {

@@ -6,7 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * An account as the API shows it, with its balance and whether it is in arrears. An optional value the account
+ * An account as the API shows it, with its balance, whether it is in arrears, since when its balance is low and
+ * since when its auto-recharge is disabled (both left out when not). An optional value the account
  * does not have (partner, low-balance threshold, automatic recharge, a contact's e-mail or phone) is left out,
  * never {@code null}, so that {@code settings} can be sent back to the settings call as it is.
  */
@@ -22,13 +23,17 @@ public record AccountView(
     @JsonInclude(JsonInclude.Include.NON_NULL) String partnerId,
     List<Contact> contacts,
     SettingsView settings,
-    OffsetDateTime createdAt) {
+    OffsetDateTime createdAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime lowBalanceSince,
+    @JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime autoRechargeDisabledAt) {
 
   /** The account's money settings, in the form the settings call takes. */
   public record SettingsView(
       @JsonInclude(JsonInclude.Include.NON_NULL) Money lowBalanceThreshold,
       Money creditLimit,
-      @JsonInclude(JsonInclude.Include.NON_NULL) Account.AutoRecharge autoRecharge) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) Account.AutoRecharge autoRecharge,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Integer minimumRunwayHours,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String paymentMethod) {}
 
   /** {@code account} holding {@code balance}, its instants in its own zone. */
   static AccountView of(Account account, Money balance) {
@@ -36,7 +41,9 @@ public record AccountView(
     return new AccountView(account.id(), account.name(), account.tier(), account.timeZone().getId(),
         account.locale().tag(), account.currency().getCurrencyCode(), balance, account.isInArrears(balance), account.partnerId().orElse(null),
         account.contacts(), new SettingsView(settings.lowBalanceThreshold().orElse(null), settings.creditLimit(),
-            settings.autoRecharge().orElse(null)),
-        account.createdAt().atZone(account.timeZone()).toOffsetDateTime());
+            settings.autoRecharge().orElse(null), settings.minimumRunwayHours().orElse(null), settings.paymentMethod().orElse(null)),
+        account.createdAt().atZone(account.timeZone()).toOffsetDateTime(),
+        account.crossings().lowBalanceSince().map(at -> at.atZone(account.timeZone()).toOffsetDateTime()).orElse(null),
+        account.crossings().autoRechargeDisabledAt().map(at -> at.atZone(account.timeZone()).toOffsetDateTime()).orElse(null));
   }
 }

@@ -69,4 +69,31 @@ public final class BillStore {
   public long sequence(Handle handle, String billId) {
     return handle.createQuery("SELECT sequence FROM bills WHERE id = :id").bind("id", billId).mapTo(Long.class).one();
   }
+
+  /** What the account's usage bills dated in {@code (from, to]} charged, in minor units: the recent pay-as-you-go spend. */
+  public long usageSpend(Handle handle, String accountId, Instant from, Instant to) {
+    return handle.createQuery("""
+            SELECT COALESCE(SUM(total_minor), 0) FROM bills
+            WHERE account_id = :accountId AND type = 'USAGE' AND created_at > :from AND created_at <= :to
+            """)
+        .bind("accountId", accountId).bind("from", from).bind("to", to).mapTo(Long.class).one();
+  }
+
+  /**
+   * What the auto-renewals of the account whose term ends by {@code termEndBy} will cost, estimated by what each
+   * resource's latest purchase or renewal bill charged, in minor units. Reads the account's resources (the
+   * resource package's table) for their auto-renewal and term.
+   */
+  public long autoRenewalsEndingBy(Handle handle, String accountId, Instant termEndBy) {
+    return handle.createQuery("""
+            SELECT COALESCE(SUM(latest.total_minor), 0) FROM resources r
+            CROSS JOIN LATERAL (
+              SELECT total_minor FROM bills b
+              WHERE b.account_id = r.account_id AND b.resource_id = r.id AND b.type IN ('PURCHASE', 'RENEWAL')
+              ORDER BY b.sequence DESC LIMIT 1) latest
+            WHERE r.account_id = :accountId AND r.auto_renew AND r.phase IN ('ACTIVE', 'GRACE', 'FROZEN')
+              AND r.term_end <= :termEndBy
+            """)
+        .bind("accountId", accountId).bind("termEndBy", termEndBy).mapTo(Long.class).one();
+  }
 }

@@ -4,12 +4,14 @@ import io.tenure.Settings;
 import io.tenure.Tenure;
 import io.tenure.account.AccountLocale;
 import io.tenure.error.InvalidInputException;
+import io.tenure.payment.PaymentSettings;
 import io.tenure.subscription.NoticeRoutingFile;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -59,6 +61,8 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin
   WebhookOptions webhooks;
 
+  private static final Settings.Range PAYMENT_TIMEOUT_MILLIS = new Settings.Range(100, 120_000);
+
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
       description = {"HTTP port, 0 to 65535 (0: any free port).", "Env TENURE_PORT.", "Default: ${DEFAULT-VALUE}"})
   int port;
@@ -92,6 +96,17 @@ final class ServeCommand implements Callable<Integer> {
       description = {"With the system clock, how often the engine looks for due work, 10 to 3600000 ms.",
           "Env TENURE_TICK_INTERVAL_MS.", "Default: ${DEFAULT-VALUE}"})
   long tickIntervalMillis;
+
+  @Option(names = "--payment-gateway", paramLabel = "sandbox", defaultValue = "sandbox",
+      description = {"The payment gateway auto-recharge charges through (docs/recharge.md); Tenure ships the sandbox, "
+          + "whose test payment methods succeed, decline or time out.", "Env TENURE_PAYMENT_GATEWAY.", "Default: ${DEFAULT-VALUE}"})
+  String paymentGateway;
+
+  @Option(names = "--payment-timeout-ms", paramLabel = "MS", defaultValue = "10000",
+      description = {"How long one call to the payment gateway may take, 100 to 120000 ms; a later answer counts as "
+          + "timed out and the call is repeated with the same idempotency key.", "Env TENURE_PAYMENT_TIMEOUT_MS.",
+          "Default: ${DEFAULT-VALUE}"})
+  long paymentTimeoutMillis;
 
   @Option(names = "--notice-routing", paramLabel = "FILE",
       description = {"The operator's notice routing: who receives each message type over which channels by default, "
@@ -150,7 +165,15 @@ final class ServeCommand implements Callable<Integer> {
         parseStart(), parseZone(), operatorKey, database.poolSize, maxRequestBytes, tickIntervalMillis,
         engine.engineWorkers, parseDefaultLocale(), Optional.ofNullable(noticeRouting),
         channels.channels(spec)).withDispatcher(dispatcher.dispatcher(spec))
-        .withWebhooks(webhooks.webhooks(spec));
+        .withWebhooks(webhooks.webhooks(spec)).withPayments(payments());
+  }
+
+  private PaymentSettings payments() {
+    if (!PaymentSettings.GATEWAYS.contains(paymentGateway)) {
+      throw OptionChecks.invalid(spec, "--payment-gateway", paymentGateway, "must be one of " + PaymentSettings.GATEWAYS);
+    }
+    OptionChecks.within(spec, "--payment-timeout-ms", paymentTimeoutMillis, PAYMENT_TIMEOUT_MILLIS);
+    return new PaymentSettings(paymentGateway, Duration.ofMillis(paymentTimeoutMillis));
   }
 
   private AccountLocale parseDefaultLocale() {

@@ -53,7 +53,7 @@ final class AccountPass {
    * how many of the due resources it brought up to date.
    */
   int process(Handle handle, String accountId, List<ResourceRecord> due, Optional<Instant> settleDue, Instant now, Pace pace,
-      LifecycleWrites batch, Catalog newest, RenewalQuotes quotes) {
+      LifecycleWrites batch, Catalog newest, RenewalQuotes quotes, Checkpoint checkpoint) {
     Optional<AccountStream.Due> horizon = Optional.empty();
     List<ResourceRecord> processed = due;
     if (due.size() > batchSize) {
@@ -68,18 +68,27 @@ final class AccountPass {
     }
     stream.queueSettlement(settleDue);
     int steps = 0;
-    for (Optional<AccountStream.Due> next = stream.next(now, horizon); next.isPresent(); next = stream.next(now, horizon)) {
+    boolean held = checkpoint.holdsAtStart(handle);
+    for (Optional<AccountStream.Due> next = held ? Optional.empty() : stream.next(now, horizon); next.isPresent();
+        next = stream.next(now, horizon)) {
       Require.invariant(++steps < STEPS_MAX, "account %s did not settle after %d steps", accountId, steps);
       if (next.get().resourceId().equals(AccountStream.SETTLEMENT)) {
         // Settled at the hour's end whatever the pace: the bill, the charge and an arrears' start carry that instant.
         stream.queueSettlement(settling.settle(handle, accountId, next.get().at(), batch, stream::queue));
         quotes.moneyMoved(accountId);
+        if (checkpoint.reachedAfterStep(handle, next.get().at())) {
+          break;
+        }
         continue;
       }
       ResourceRecord current = batch.saved(next.get().resourceId()).orElseThrow();
-      ResourceRecord after = step(handle, current, pace == Pace.LIVE ? next.get().at() : now, batch, stream, quotes);
+      Instant judgedAt = pace == Pace.LIVE ? next.get().at() : now;
+      ResourceRecord after = step(handle, current, judgedAt, batch, stream, quotes);
       batch.saveLifecycle(after);
       stream.queue(after);
+      if (checkpoint.reachedAfterStep(handle, judgedAt)) {
+        break;
+      }
     }
     // A resource left due for the next chunk is counted when that chunk brings it up to date.
     return (int) processed.stream().filter(resource -> !stream.stillDue(resource.id(), now)).count();

@@ -7,6 +7,8 @@ import io.tenure.catalog.Catalogs;
 import io.tenure.clock.DueWork;
 import io.tenure.clock.Pace;
 import io.tenure.lifecycle.Lifecycle;
+import io.tenure.payment.BalanceWatch;
+import io.tenure.payment.Recharges;
 import io.tenure.provider.ProviderCommands;
 import io.tenure.resource.LifecycleWrites;
 import io.tenure.resource.ResourceRecord;
@@ -65,14 +67,18 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
   private final Pace changesPace;
   private final ExecutorService pool;
   private final AtomicLong transitionsCommitted = new AtomicLong();
+  private final BalanceWatch balanceWatch;
+  private final Recharges recharges;
 
   /**
    * @param changesPace the pace at which an API change catches its account up ({@link Pace#of} the clock)
    */
   public LifecycleEngine(Jdbi jdbi, Catalogs catalogs, AccountStore accounts, ResourceStore resources,
       Supplier<LifecycleWrites> writes, AutoRenewing autoRenewing, GroupExpiry groupExpiry, ProviderCommands providers,
-      Settling settling, int batchSize, int workers, Pace changesPace) {
+      Settling settling, int batchSize, int workers, Pace changesPace, BalanceWatch balanceWatch, Recharges recharges) {
     this.jdbi = jdbi;
+    this.balanceWatch = balanceWatch;
+    this.recharges = recharges;
     this.catalogs = catalogs;
     this.accounts = accounts;
     this.resources = resources;
@@ -153,6 +159,8 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
       try {
         Batch batch = jdbi.inTransaction(handle -> processBatch(handle, now, pace, from, accountsWanted));
         transitionsCommitted.addAndGet(batch.transitions());
+        // The charges its accounts stopped for, made with no transaction open; their due work goes on after them.
+        recharges.perform(batch.recharges());
         return batch;
       } catch (JdbiException failure) {
         if (attempt >= ATTEMPTS_MAX || !TransientFailures.isTransient(failure)) {
@@ -183,12 +191,12 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
   }
 
   /** A batch's claimed accounts, the due resources it read and processed, its cursor and its lifecycle events. */
-  private record Batch(int accounts, int resources, int processed, Cursor last, int transitions) {}
+  private record Batch(int accounts, int resources, int processed, Cursor last, int transitions, List<String> recharges) {}
 
   private Batch processBatch(Handle handle, Instant now, Pace pace, Cursor from, int accountsWanted) {
     List<AccountStore.DueAccount> claimed = accounts.claimDue(handle, now, from.due(), from.id(), accountsWanted);
     if (claimed.isEmpty()) {
-      return new Batch(0, 0, 0, from, 0);
+      return new Batch(0, 0, 0, from, 0, List.of());
     }
     List<String> ids = claimed.stream().map(AccountStore.DueAccount::id).toList();
     List<ResourceRecord> due = resources.lockDue(handle, ids, now, batchSize + 1);
@@ -200,14 +208,16 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
     Map<String, Instant> settlements = accounts.settlementsDue(handle, ids);
     int processed = 0;
     RenewalQuotes quotes = new RenewalQuotes();
+    List<String> watched = balanceWatch.watched(handle, ids);
     for (String id : ids) {
       processed += accountPass.process(handle, id, byAccount.getOrDefault(id, List.of()), Optional.ofNullable(settlements.get(id)),
-          now, pace, batch, newest, quotes);
+          now, pace, batch, newest, quotes, Checkpoint.of(balanceWatch, id, watched.contains(id)));
     }
     int transitions = batch.flush(handle);
     resources.refreshAccountsDue(handle, ids);
+    List<String> rechargesDue = balanceWatch.pendingRecharges(handle, watched);
     AccountStore.DueAccount last = claimed.getLast();
-    return new Batch(claimed.size(), due.size(), processed, new Cursor(last.dueAt(), last.id()), transitions);
+    return new Batch(claimed.size(), due.size(), processed, new Cursor(last.dueAt(), last.id()), transitions, rechargesDue);
   }
 
   /**
@@ -222,19 +232,27 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
     }
     T result = change.get();
     resources.refreshAccountsDue(handle, List.of(accountId));
+    // The change may have moved money: low balance and auto-recharge are checked in its transaction (one read when
+    // the account watches nothing); a recharge it leaves pending marks the account due for the engine to charge.
+    if (balanceWatch.check(handle, accountId, now)) {
+      balanceWatch.pendingRecharges(handle, List.of(accountId));
+    }
     return result;
   }
 
   private void catchUp(Handle handle, String accountId, Instant now) {
     Catalog newest = catalogs.current(handle);
     RenewalQuotes quotes = new RenewalQuotes();
+    boolean watched = !balanceWatch.watched(handle, List.of(accountId)).isEmpty();
     while (true) {
       List<ResourceRecord> due = resources.lockDue(handle, List.of(accountId), now, batchSize + 1);
       LifecycleWrites batch = writes.get();
       Optional<Instant> settleDue = Optional.ofNullable(accounts.settlementsDue(handle, List.of(accountId)).get(accountId));
-      accountPass.process(handle, accountId, due, settleDue, now, changesPace, batch, newest, quotes);
+      Checkpoint checkpoint = Checkpoint.of(balanceWatch, accountId, watched);
+      accountPass.process(handle, accountId, due, settleDue, now, changesPace, batch, newest, quotes, checkpoint);
       batch.flush(handle);
-      if (due.size() <= batchSize) {
+      // Stopped for a recharge: the engine makes the charge, then goes on with the rest.
+      if (due.size() <= batchSize || checkpoint.stopped()) {
         return;
       }
     }

@@ -15,8 +15,6 @@ import io.tenure.error.Require;
 import io.tenure.money.Money;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.function.BiConsumer;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,14 +30,14 @@ public final class LedgerRoutes {
   private final Idempotency idempotency;
   private final TenureClock clock;
   private final AccountChanges accountChanges;
-  private final List<BiConsumer<Handle, Account>> afterTopUp;
+  private final List<AfterTopUp> afterTopUp;
 
   /**
    * @param afterTopUp run in the top-up's transaction once the money is in: retries due auto-renewals and
    *     ends arrears (later capabilities register here)
    */
   public LedgerRoutes(Jdbi jdbi, Ledger ledger, AccountRoutes accounts, Idempotency idempotency, TenureClock clock,
-      AccountChanges accountChanges, List<BiConsumer<Handle, Account>> afterTopUp) {
+      AccountChanges accountChanges, List<AfterTopUp> afterTopUp) {
     this.jdbi = jdbi;
     this.ledger = ledger;
     this.accounts = accounts;
@@ -88,7 +86,7 @@ public final class LedgerRoutes {
             Ledger.Posted posted = ledger.topUp(handle, accountId, amount,
                 request.description() == null ? "Top-up" : request.description(), clock.now());
             LOG.info("ledger - top-up {} of {} to account {}", posted.transactionId(), amount, accountId);
-            afterTopUp.forEach(hook -> hook.accept(handle, account));
+            afterTopUp.forEach(hook -> hook.run(handle, account, clock.now()));
             // The hooks may have spent some of the money (a due auto-renewal), so the balance is read again.
             return new Idempotency.Reply(201, new Ledger.Posted(posted.transactionId(), ledger.balance(handle, accountId)));
           });

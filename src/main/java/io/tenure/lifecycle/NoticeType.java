@@ -18,12 +18,14 @@ public enum NoticeType {
   RESTORED,
   /** The balance does not cover a due auto-renewal: at most once a day until it does, or the term ends. */
   AUTO_RENEW_INSUFFICIENT_BALANCE,
-  /** The balance crossed below the account's low-balance threshold (once per crossing). */
+  /** The balance crossed below the account's low-balance threshold, or its runway under its minimum (once per crossing). */
   LOW_BALANCE,
   /** The balance went below minus the credit limit: the account is in arrears. */
   ARREARS,
   /** The operator put a hold on a resource or the whole account. */
   HOLD_APPLIED,
   /** The operator lifted a hold. */
-  HOLD_LIFTED
+  HOLD_LIFTED,
+  /** Auto-recharge failed three times in a row and is disabled until the owner saves it again. */
+  AUTO_RECHARGE_DISABLED
 }

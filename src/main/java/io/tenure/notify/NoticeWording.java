@@ -23,7 +23,9 @@ final class NoticeWording {
     boolean payAsYouGo = facts.termEnd().isEmpty();
     boolean aboutAccount = facts.resourceId().isEmpty();
     return switch (type) {
-      case EXPIRY_WARNING, EXPIRED, RELEASED, RENEWED, AUTO_RENEW_INSUFFICIENT_BALANCE, LOW_BALANCE, ARREARS -> type.name();
+      case EXPIRY_WARNING, EXPIRED, RELEASED, RENEWED, AUTO_RENEW_INSUFFICIENT_BALANCE, ARREARS, AUTO_RECHARGE_DISABLED -> type.name();
+      // A low balance found by the runway names no threshold: it says how long the balance lasts instead.
+      case LOW_BALANCE -> facts.threshold().isEmpty() ? type.name() + ".runway" : type.name();
       case OVERDUE_REMINDER -> type.name() + (payAsYouGo ? ".arrears"
           : facts.dueAt().isAfter(facts.termEnd().get()) ? ".overdue" : ".today");
       case FROZEN, RESTORED -> payAsYouGo ? type.name() + ".payg" : type.name();

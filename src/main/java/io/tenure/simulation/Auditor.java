@@ -156,6 +156,11 @@ final class Auditor {
     }
   }
 
+  /** An invariant of auto-recharge (RechargeWorkload). */
+  void recharge(String what, boolean agrees, String expected) {
+    usage(what, agrees, expected);
+  }
+
   /** What the simulation's provider received (WebhookWorkload): no event out of order, none failing verification. */
   void webhooks(List<String> problems) {
     checks++;

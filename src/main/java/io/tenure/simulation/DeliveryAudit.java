@@ -97,6 +97,8 @@ final class DeliveryAudit {
     }
     Set<String> strangers = new TreeSet<>(receivers.keys());
     strangers.removeAll(keys);
+    // The recharge workload's accounts are outside the model; their mail goes to an address of their own.
+    strangers.removeIf(key -> key.endsWith("|" + RechargeWorkload.ADDRESS));
     if (!strangers.isEmpty()) {
       found.problem(null, "received messages of no delivery: " + strangers);
     }

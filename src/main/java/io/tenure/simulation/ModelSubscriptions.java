@@ -62,6 +62,8 @@ final class ModelSubscriptions {
     types.put("ARREARS", new Type(new Routing(EVERYONE, ALL_CHANNELS), OWNER_BY_EMAIL_AND_IN_APP));
     types.put("HOLD_APPLIED", new Type(new Routing(Set.of("OWNER"), NO_SMS), OWNER_BY_EMAIL_AND_IN_APP));
     types.put("HOLD_LIFTED", new Type(new Routing(Set.of("OWNER"), NO_SMS), NONE));
+    types.put("AUTO_RECHARGE_DISABLED", new Type(new Routing(Set.of("OWNER", "FINANCE_COLLABORATOR"), ALL_CHANNELS),
+        OWNER_BY_EMAIL_AND_IN_APP));
     return types;
   }
 

@@ -82,6 +82,7 @@ public final class Simulation {
       HoldWorkload holds = new HoldWorkload(model, calls, auditor, random, workload);
       webhooks = new WebhookWorkload(calls, auditor);
       UsageWorkload usage = new UsageWorkload(model, calls, auditor, random, jdbi);
+      RechargeWorkload recharges = new RechargeWorkload(model, calls, auditor, random, jdbi);
       for (int number = 1; number <= options.accounts(); number++) {
         workload.createAccount(number);
       }
@@ -93,11 +94,12 @@ public final class Simulation {
           checkpoints.afterAdvance(++advances % 5 == 0);
           auditor.webhooks(webhooks.problems());
           usage.checkpoint();
+          recharges.checkpoint();
         } else {
           if (options.faults()) {
             faults.beforeCall();
           }
-          operation(choice, workload, resources, catalogVersions, subscriptions, inbox, deliveries, holds, usage);
+          operation(choice, workload, resources, catalogVersions, subscriptions, inbox, deliveries, holds, usage, recharges);
         }
       }
       faults.settle();
@@ -131,7 +133,8 @@ public final class Simulation {
    * lifted, or a ban with a refused purchase).
    */
   private void operation(int choice, Workload workload, ResourceWorkload resources, CatalogVersions catalogVersions,
-      SubscriptionWorkload subscriptions, InboxWorkload inbox, DeliveryWorkload deliveries, HoldWorkload holds, UsageWorkload usage) {
+      SubscriptionWorkload subscriptions, InboxWorkload inbox, DeliveryWorkload deliveries, HoldWorkload holds, UsageWorkload usage,
+      RechargeWorkload recharges) {
     if (choice < 30) {
       workload.topUp();
     } else if (choice < 55) {
@@ -151,9 +154,10 @@ public final class Simulation {
     } else if (choice < 99) {
       inbox.readOne();
     } else {
-      switch (random.nextInt(3)) {
+      switch (random.nextInt(4)) {
         case 0 -> deliveries.operatorAction();
         case 1 -> holds.step();
+        case 2 -> recharges.step();
         default -> usage.step();
       }
     }

@@ -181,6 +181,18 @@ class ServeCommandTest {
     assertThat(serveSettings(Map.of()).defaultLocale()).isEqualTo(AccountLocale.EN);
   }
 
+  @Test
+  void thePaymentGatewayIsTheSandboxByDefaultAndAnUnknownOneOrTimeoutIsAUsageError() {
+    assertThat(serveSettings(Map.of()).payments().gateway()).isEqualTo("sandbox");
+    assertThat(serveSettings(Map.of("TENURE_PAYMENT_TIMEOUT_MS", "2500")).payments().timeout()).hasMillis(2500);
+    Run stripe = run("serve", "--payment-gateway", "stripe");
+    assertThat(stripe.exitCode()).isEqualTo(2);
+    assertThat(stripe.errors()).contains("--payment-gateway", "stripe", "sandbox");
+    Run quick = run("serve", "--payment-timeout-ms", "5");
+    assertThat(quick.exitCode()).isEqualTo(2);
+    assertThat(quick.errors()).contains("--payment-timeout-ms", "5");
+  }
+
   private static Settings serveSettings(Map<String, String> environment) {
     CommandLine.ParseResult parsed = Main.commandLine(environment::get).parseArgs("serve");
     ServeCommand serve = parsed.subcommand().commandSpec().commandLine().getCommand();

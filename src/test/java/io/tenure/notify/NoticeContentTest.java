@@ -32,7 +32,7 @@ class NoticeContentTest {
    * account for the notices about its balance.
    */
   static NoticeFacts facts(NoticeType type, String dueAt, Optional<Instant> termEnd) {
-    if (type == NoticeType.LOW_BALANCE || type == NoticeType.ARREARS) {
+    if (type == NoticeType.LOW_BALANCE || type == NoticeType.ARREARS || type == NoticeType.AUTO_RECHARGE_DISABLED) {
       return new NoticeFacts(type, Optional.empty(), Optional.empty(), Instant.parse(dueAt), Optional.empty(), Optional.empty(),
           SHANGHAI);
     }

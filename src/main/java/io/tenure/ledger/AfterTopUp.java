@@ -1,0 +1,14 @@
+package io.tenure.ledger;
+
+import io.tenure.account.Account;
+import java.time.Instant;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What runs in a top-up's transaction once the money is in, at the top-up's instant: retries due auto-renewals,
+ * ends arrears. Every top-up runs them: one through the API and an auto-recharge alike.
+ */
+@FunctionalInterface
+public interface AfterTopUp {
+  void run(Handle handle, Account account, Instant at);
+}
