@@ -30,9 +30,13 @@ import io.tenure.hold.Holding;
 import io.tenure.ledger.LedgerRoutes;
 import io.tenure.notify.InAppContent;
 import io.tenure.notify.MessageRoutes;
+import io.tenure.partner.PartnerAccounts;
+import io.tenure.partner.PartnerRoutes;
+import io.tenure.payment.BalanceWatch;
 import io.tenure.resource.PaygResources;
 import io.tenure.resource.Purchasing;
 import io.tenure.resource.ResourceRoutes;
+import io.tenure.resource.ResourcesAtRisk;
 import io.tenure.store.Database;
 import io.tenure.subscription.Channel;
 import io.tenure.subscription.NoticeRoutingFile;
@@ -154,6 +158,9 @@ public final class Tenure implements AutoCloseable {
     });
     ClockRoutes.register(routes, scheduler, settings.zone());
     accounts.register(routes);
+    new PartnerRoutes(jdbi, accounts, new PartnerAccounts(accountStore, capabilities.ledger(),
+        new ResourcesAtRisk(capabilities.resourceStore()), new BalanceWatch(capabilities.bills(), capabilities.notices())), clock)
+        .register(routes);
     new LedgerRoutes(jdbi, capabilities.ledger(), accounts, idempotency, clock, accountChanges, capabilities.afterTopUp()).register(routes);
     BillRoutes.register(routes, jdbi, capabilities.bills(), accounts);
     MessageRoutes.register(routes, jdbi, capabilities.catalogs(), accounts, inAppContent);

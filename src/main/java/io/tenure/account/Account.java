@@ -47,11 +47,13 @@ public record Account(
   }
 
   /**
-   * Where the account stands against its money settings (V19, kept by io.tenure.payment): since when its balance or
-   * runway is low (empty: it is not), and since when auto-recharge is disabled after repeated failures.
+   * Where the account stands against its money settings: since when its balance or runway is low (empty: it is
+   * not), since when auto-recharge is disabled after repeated failures (both V19, kept by io.tenure.payment), and
+   * since when it is in arrears (V18, kept by the settlement and the payments that end them).
    */
-  public record Crossings(Optional<Instant> lowBalanceSince, Optional<Instant> autoRechargeDisabledAt) {
-    public static final Crossings NONE = new Crossings(Optional.empty(), Optional.empty());
+  public record Crossings(Optional<Instant> lowBalanceSince, Optional<Instant> autoRechargeDisabledAt,
+      Optional<Instant> arrearsSince) {
+    public static final Crossings NONE = new Crossings(Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /** When the balance falls below {@code threshold}, charge {@code amount} through the payment method. */

@@ -56,7 +56,6 @@ public final class AccountRoutes {
     routes.put("/v1/accounts/{id}/settings", Routes.Access.KEY, this::changeSettings);
     routes.put("/v1/accounts/{id}/locale", Routes.Access.KEY, this::changeLocale);
     routes.post("/v1/partners", Routes.Access.OPERATOR, this::createPartner);
-    routes.get("/v1/partners/{id}/accounts", Routes.Access.OPERATOR_OR_PARTNER, this::partnerAccounts);
   }
 
   /** The account if the caller may see it, else 404 (so that a key cannot learn what exists). */
@@ -106,18 +105,12 @@ public final class AccountRoutes {
   }
 
   /** 404 for a partner that does not exist or is outside the caller's scope: the two answer alike. */
-  private void requirePartner(Handle handle, Caller caller, String partnerId) {
+  /** The partner {@code partnerId} if the caller may act for it (the operator, or that partner), else 404. */
+  public void requirePartner(Handle handle, Caller caller, String partnerId) {
     caller.requirePartner(partnerId);
     if (!accounts.partnerExists(handle, partnerId)) {
       throw new NotFoundException("PARTNER_NOT_FOUND", "No partner " + partnerId + ".");
     }
-  }
-
-  private void partnerAccounts(Context context, Caller caller) {
-    String partnerId = context.pathParam("id");
-    jdbi.useHandle(handle -> requirePartner(handle, caller, partnerId));
-    int limit = QueryParameters.limit(context);
-    context.json(page(Optional.of(partnerId), Optional.ofNullable(context.queryParam("after")), limit));
   }
 
   private Page<AccountView> page(Optional<String> partnerId, Optional<String> after, int limit) {

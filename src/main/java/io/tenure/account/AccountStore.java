@@ -87,16 +87,31 @@ public final class AccountStore {
     return find(handle, id).orElseThrow(() -> new NotFoundException("ACCOUNT_NOT_FOUND", "No account " + id + "."));
   }
 
+  /** Which accounts a listing keeps: all, those in arrears, or those whose balance (or runway) is low. */
+  public enum Standing { ALL, IN_ARREARS, LOW_BALANCE }
+
   /** A page of accounts in id order after {@code after}, all of them or only one partner's. */
   public List<Account> list(Handle handle, Optional<String> partnerId, Optional<String> after, int limit) {
+    return list(handle, partnerId, Standing.ALL, after, limit);
+  }
+
+  /**
+   * A page of accounts in id order after {@code after}, all of them or only one partner's, of {@code standing}: the
+   * ids in one statement, the accounts with their contacts in one more.
+   */
+  public List<Account> list(Handle handle, Optional<String> partnerId, Standing standing, Optional<String> after, int limit) {
     List<String> ids = handle.createQuery("""
             SELECT id FROM accounts
             WHERE (CAST(:partnerId AS text) IS NULL OR partner_id = :partnerId) AND (CAST(:after AS text) IS NULL OR id > :after)
+              AND (:standing = 'ALL' OR :standing = 'IN_ARREARS' AND arrears_since IS NOT NULL
+                   OR :standing = 'LOW_BALANCE' AND low_balance_since IS NOT NULL)
             ORDER BY id LIMIT :limit
             """)
-        .bind("partnerId", partnerId.orElse(null)).bind("after", after.orElse(null)).bind("limit", limit)
+        .bind("partnerId", partnerId.orElse(null)).bind("after", after.orElse(null)).bind("standing", standing.name())
+        .bind("limit", limit)
         .mapTo(String.class).list();
-    return ids.stream().map(id -> require(handle, id)).toList();
+    Map<String, Account> found = findAll(handle, ids);
+    return ids.stream().map(found::get).toList();
   }
 
   public void replaceContacts(Handle handle, String accountId, List<Contact> contacts) {
@@ -221,7 +236,8 @@ public final class AccountStore {
         new Account.Settings(low, new Money(row.getLong("credit_limit_minor"), currency), recharge,
             Optional.ofNullable((Integer) row.getObject("minimum_runway_hours")), Optional.ofNullable(row.getString("payment_method"))),
         row.getTimestamp("created_at").toInstant(),
-        new Account.Crossings(instant(row, "low_balance_since"), instant(row, "auto_recharge_disabled_at")));
+        new Account.Crossings(instant(row, "low_balance_since"), instant(row, "auto_recharge_disabled_at"),
+            instant(row, "arrears_since")));
   }
 
   private static Optional<Instant> instant(ResultSet row, String column) throws SQLException {

@@ -6,8 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * An account as the API shows it, with its balance, whether it is in arrears, since when its balance is low and
- * since when its auto-recharge is disabled (both left out when not). An optional value the account
+ * An account as the API shows it, with its balance, whether it is in arrears, since when its balance is low, since
+ * when its auto-recharge is disabled and since when its arrears began (each left out when not). An optional value the account
  * does not have (partner, low-balance threshold, automatic recharge, a contact's e-mail or phone) is left out,
  * never {@code null}, so that {@code settings} can be sent back to the settings call as it is.
  */
@@ -25,7 +25,8 @@ public record AccountView(
     SettingsView settings,
     OffsetDateTime createdAt,
     @JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime lowBalanceSince,
-    @JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime autoRechargeDisabledAt) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime autoRechargeDisabledAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime arrearsSince) {
 
   /** The account's money settings, in the form the settings call takes. */
   public record SettingsView(
@@ -44,6 +45,7 @@ public record AccountView(
             settings.autoRecharge().orElse(null), settings.minimumRunwayHours().orElse(null), settings.paymentMethod().orElse(null)),
         account.createdAt().atZone(account.timeZone()).toOffsetDateTime(),
         account.crossings().lowBalanceSince().map(at -> at.atZone(account.timeZone()).toOffsetDateTime()).orElse(null),
-        account.crossings().autoRechargeDisabledAt().map(at -> at.atZone(account.timeZone()).toOffsetDateTime()).orElse(null));
+        account.crossings().autoRechargeDisabledAt().map(at -> at.atZone(account.timeZone()).toOffsetDateTime()).orElse(null),
+        account.crossings().arrearsSince().map(at -> at.atZone(account.timeZone()).toOffsetDateTime()).orElse(null));
   }
 }

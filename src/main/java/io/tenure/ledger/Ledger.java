@@ -9,6 +9,7 @@ import io.tenure.store.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,17 @@ public final class Ledger implements Wallets {
         .bind("id", accountId)
         .map((row, context) -> new Money(row.getLong("balance_minor"), Currency.getInstance(row.getString("currency"))))
         .one();
+  }
+
+  /** The balances of the wallets of {@code accountIds} that exist, by account id: one statement. */
+  public Map<String, Money> balances(Handle handle, Collection<String> accountIds) {
+    Map<String, Money> balances = new HashMap<>();
+    handle.createQuery("SELECT account_id, balance_minor, currency FROM wallets WHERE account_id = ANY(:ids)")
+        .bindArray("ids", String.class, accountIds)
+        .map((row, context) -> balances.put(row.getString("account_id"),
+            new Money(row.getLong("balance_minor"), Currency.getInstance(row.getString("currency")))))
+        .list();
+    return balances;
   }
 
   /** Money paid in from outside: the wallet gains {@code amount}. */

@@ -85,9 +85,17 @@ public final class BalanceWatch {
    * auto-renewals due in the next 24 hours (whose expiry date begins by then: term end within 48 hours).
    */
   private Optional<Duration> runway(Handle handle, Watched account, Instant at) {
-    long usage = bills.usageSpend(handle, account.accountId(), at.minus(WINDOW), at);
-    long renewals = bills.autoRenewalsEndingBy(handle, account.accountId(), at.plus(WINDOW).plus(WINDOW));
-    return LowBalance.runway(account.balance(), new Money(usage + renewals, account.balance().currency()));
+    return runway(handle, account.accountId(), account.balance(), at);
+  }
+
+  /**
+   * How long {@code balance} of the account lasts from {@code at} at the spend of the window (see
+   * {@link LowBalance#runway}); empty when the account spends nothing. Two reads.
+   */
+  public Optional<Duration> runway(Handle handle, String accountId, Money balance, Instant at) {
+    long usage = bills.usageSpend(handle, accountId, at.minus(WINDOW), at);
+    long renewals = bills.autoRenewalsEndingBy(handle, accountId, at.plus(WINDOW).plus(WINDOW));
+    return LowBalance.runway(balance, new Money(usage + renewals, balance.currency()));
   }
 
   private RechargeState checkRecharge(Handle handle, Watched account, Instant at) {
