@@ -23,6 +23,11 @@ public record TimelineBar(List<Span> spans, double nowX, String now, List<Mark> 
   /** The table under the bar lists at most this many events: the latest past ones and the next projected ones. */
   private static final int ROWS_EACH_SIDE = 12;
 
+  /** Where the "now" label sits: at the line, kept inside the bar. */
+  public double nowLabelX() {
+    return Math.max(20, Math.min(WIDTH - 20, nowX));
+  }
+
   /** A stretch of one phase from x to x + width. */
   public record Span(double x, double width, String phase, boolean projected) {}
 
@@ -51,8 +56,13 @@ public record TimelineBar(List<Span> spans, double nowX, String now, List<Mark> 
       Instant from = at(event);
       Instant to = index + 1 < events.size() ? at(events.get(index + 1)) : end;
       boolean projected = event.path("projected").asBoolean();
-      if (to.isAfter(from)) {
-        spans.add(new Span(scale.x(from), scale.x(to) - scale.x(from), event.path("phase").asText(), projected));
+      String phase = event.path("phase").asText();
+      if (!projected && from.isBefore(now) && to.isAfter(now)) {
+        // The phase the resource is in now: solid up to now, pale beyond.
+        spans.add(new Span(scale.x(from), scale.x(now) - scale.x(from), phase, false));
+        spans.add(new Span(scale.x(now), scale.x(to) - scale.x(now), phase, true));
+      } else if (to.isAfter(from)) {
+        spans.add(new Span(scale.x(from), scale.x(to) - scale.x(from), phase, projected || !from.isBefore(now)));
       }
       if (MARKED.contains(event.path("event").asText())) {
         marks.add(new Mark(scale.x(from), event.path("event").asText(), prose(event), projected));
