@@ -17,7 +17,7 @@ public final class CustomerRoutes {
   /** Rows of a bills or inbox page. */
   static final int PAGE_SIZE = 50;
   /** Resources of one page: each is drawn with its timeline, a read of its own. */
-  static final int RESOURCES_PER_PAGE = 20;
+  static final int RESOURCES_PER_PAGE = 10;
 
   private CustomerRoutes() {}
 
@@ -56,15 +56,19 @@ public final class CustomerRoutes {
 
   static void resources(Visit visit) {
     String after = visit.context().queryParam("after");
-    JsonNode account = visit.get(accountPath(visit));
+    JsonNode account = visit.account();
     JsonNode page = visit.get(accountPath(visit) + "/resources?limit=" + RESOURCES_PER_PAGE
         + (after == null ? "" : "&after=" + Visit.encode(after)));
+    List<JsonNode> items = new ArrayList<>();
+    page.path("items").forEach(items::add);
+    // The timelines are independent reads: asked at once, the page waits for the slowest, not for their sum.
+    List<TimelineBar> bars = visit.all(items.stream().<java.util.concurrent.Callable<TimelineBar>>map(resource -> () ->
+        TimelineBar.of(visit.get("/v1/resources/" + Visit.encode(resource.path("id").asText()) + "/timeline"))).toList());
     List<ResourceRow> rows = new ArrayList<>();
-    for (JsonNode resource : page.path("items")) {
-      String id = resource.path("id").asText();
-      TimelineBar bar = TimelineBar.of(visit.get("/v1/resources/" + Visit.encode(id) + "/timeline"));
-      rows.add(new ResourceRow(id, resource.path("plan").asText(), resource.path("phase").asText(),
-          Dates.prose(resource.path("term").path("end")), resource.path("autoRenew").asBoolean(), bar));
+    for (int index = 0; index < items.size(); index++) {
+      JsonNode resource = items.get(index);
+      rows.add(new ResourceRow(resource.path("id").asText(), resource.path("plan").asText(), resource.path("phase").asText(),
+          Dates.prose(resource.path("term").path("end")), resource.path("autoRenew").asBoolean(), bars.get(index)));
     }
     int unread = visit.get(accountPath(visit) + "/messages/unread-count").path("unread").asInt();
     visit.page("customer-resources.jte", "resources.title", new Resources(account.path("name").asText(),

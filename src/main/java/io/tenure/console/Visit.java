@@ -17,6 +17,7 @@ public final class Visit {
   private final ApiClient api;
   private final ConsoleRoutes routes;
   private Text text;
+  private JsonNode account;
 
   Visit(Context context, Session session, ApiClient api, ConsoleRoutes routes) {
     this.context = context;
@@ -47,6 +48,29 @@ public final class Visit {
     return api.send(method, path, body, idempotencyKey);
   }
 
+  /**
+   * Runs independent reads of the API at once (virtual threads) and returns their results in order; the first
+   * failure is thrown as if the read had been made alone.
+   */
+  public <T> java.util.List<T> all(java.util.List<java.util.concurrent.Callable<T>> reads) {
+    try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      java.util.List<java.util.concurrent.Future<T>> futures = reads.stream().map(threads::submit).toList();
+      java.util.List<T> results = new java.util.ArrayList<>();
+      for (java.util.concurrent.Future<T> future : futures) {
+        results.add(future.get());
+      }
+      return results;
+    } catch (java.util.concurrent.ExecutionException failed) {
+      if (failed.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(failed.getCause());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(interrupted);
+    }
+  }
+
   /** A path segment or query value as it goes into a URL. */
   public static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
@@ -64,11 +88,17 @@ public final class Visit {
    */
   public Text text() {
     if (text == null) {
-      text = caller().scope() == Caller.Scope.ACCOUNT
-          ? Text.of(get("/v1/accounts/" + encode(caller().accountId())).path("locale").asText("en"))
-          : Text.of("en");
+      text = caller().scope() == Caller.Scope.ACCOUNT ? Text.of(account().path("locale").asText("en")) : Text.of("en");
     }
     return text;
+  }
+
+  /** The signed-in account (an account key only), read once per request. */
+  public JsonNode account() {
+    if (account == null) {
+      account = get("/v1/accounts/" + encode(caller().accountId()));
+    }
+    return account;
   }
 
   /** Answers the template {@code template}.jte with the layout's frame and the page's model. */
