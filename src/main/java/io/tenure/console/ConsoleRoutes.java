@@ -125,7 +125,8 @@ public final class ConsoleRoutes {
       context.redirect("/console/sign-in?expired=1", io.javalin.http.HttpStatus.SEE_OTHER);
       return;
     }
-    render(context.status(refusal.status() == 404 ? 404 : 409), "error.jte", Map.of("frame", bareFrame(Text.of("en"), "error.title"),
+    // The API's own status and message: 404 outside the scope, 409 or 422 for a refused act, 400 for bad input.
+    render(context.status(refusal.status()), "error.jte", Map.of("frame", bareFrame(Text.of("en"), "error.title"),
         "message", refusal.getMessage()));
   }
 
