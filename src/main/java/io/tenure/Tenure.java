@@ -16,6 +16,8 @@ import io.tenure.clock.ClockStore;
 import io.tenure.clock.OperatorZone;
 import io.tenure.clock.Scheduler;
 import io.tenure.clock.TenureClock;
+import io.tenure.console.Console;
+import io.tenure.console.SessionStore;
 import io.tenure.delivery.DeliveryRoutes;
 import io.tenure.delivery.DeliveryStore;
 import io.tenure.delivery.Dispatcher;
@@ -120,7 +122,9 @@ public final class Tenure implements AutoCloseable {
       UsageRoutes.register(routes, new UsageIngest(jdbi, capabilities.catalogs(), clock));
       UsageRoutes.registerListings(routes, jdbi, new UsageListing(capabilities.catalogs(), new PaygResources(capabilities.resourceStore())),
           accountRoutes(capabilities, settings), capabilities.resourceStore(), clock);
-      ApiServer server = ApiServer.start(routes, keys, settings.port(), settings.maxRequestBytes());
+      SessionStore consoleSessions = new SessionStore(jdbi, InstantSource.system());
+      ApiServer server = ApiServer.start(routes, keys, settings.port(), settings.maxRequestBytes(),
+          pages -> Console.register(pages, consoleSessions, keys));
       scheduler.start(settings.tickIntervalMillis());
       Optional<Dispatcher> dispatcher = dispatcher(settings, capabilities, noticeRoutings, deliveries);
       webhooks.start();

@@ -58,8 +58,8 @@ class ArchitectureTest {
   }
 
   @Test
-  void onlyRoutesAndTheApiPackageSpeakHttp() {
-    noClasses().that().resideOutsideOfPackage("io.tenure.api").and().haveSimpleNameNotEndingWith("Routes")
+  void onlyRoutesTheApiPackageAndTheConsoleSpeakHttp() {
+    noClasses().that().resideOutsideOfPackages("io.tenure.api", "io.tenure.console..").and().haveSimpleNameNotEndingWith("Routes")
         .should().dependOnClassesThat().resideInAPackage("io.javalin..")
         .check(classes);
   }
@@ -111,6 +111,13 @@ class ArchitectureTest {
         .should().callMethodWhere(RUNS_SQL).check(classes);
   }
 
+  @Test
+  void theConsoleRunsNoSqlButItsSessionStore() {
+    // The console reads and changes through the API (io.tenure.console.ApiClient); only its sessions are its own.
+    noClasses().that().resideInAPackage("io.tenure.console..").and().doNotHaveSimpleName("SessionStore")
+        .should().callMethodWhere(RUNS_SQL).check(classes);
+  }
+
   /** A call that builds or fills a map or a Jackson tree: the makings of an answer written by hand. */
   private static final DescribedPredicate<JavaCall<?>> BUILDS_A_MAP_OR_JSON_TREE =
       target(owner(assignableTo(Map.class))).and(target(nameMatching("<init>|of|ofEntries|put|putAll|putIfAbsent")))
@@ -122,6 +129,8 @@ class ArchitectureTest {
   void answersAreRecordsNotMapsBuiltByHand() {
     noClasses().that().haveSimpleNameEndingWith("Routes").or().haveSimpleNameEndingWith("View")
         .or().haveSimpleNameEndingWith("Views")
+        // The console's pages read the API's answers as JSON; what they render are records (its view models).
+        .and().resideOutsideOfPackage("io.tenure.console..")
         .should().callCodeUnitWhere(BUILDS_A_MAP_OR_JSON_TREE).check(classes);
   }
 

@@ -1,6 +1,7 @@
 package io.tenure.api;
 
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
@@ -18,6 +19,7 @@ import io.tenure.store.TransientFailures;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,11 +47,25 @@ public final class ApiServer implements AutoCloseable {
 
   /** Starts serving {@code routes} on {@code port} (0: any free port). */
   public static ApiServer start(Routes routes, Authenticator keys, int port, long maxRequestBytes) {
-    return start(routes, keys, port, maxRequestBytes, IDLE_TIMEOUT);
+    return start(routes, keys, port, maxRequestBytes, IDLE_TIMEOUT, pages -> {});
+  }
+
+  /**
+   * {@link #start}, plus {@code pages}: routes that are not part of the API (the console's HTML pages), which
+   * answer by themselves and are not in openapi.yaml.
+   */
+  public static ApiServer start(Routes routes, Authenticator keys, int port, long maxRequestBytes,
+      Consumer<RoutesConfig> pages) {
+    return start(routes, keys, port, maxRequestBytes, IDLE_TIMEOUT, pages);
   }
 
   /** {@link #start}, with a connection that waits {@code idleTimeout} at most for the rest of a request. */
   static ApiServer start(Routes routes, Authenticator keys, int port, long maxRequestBytes, Duration idleTimeout) {
+    return start(routes, keys, port, maxRequestBytes, idleTimeout, pages -> {});
+  }
+
+  private static ApiServer start(Routes routes, Authenticator keys, int port, long maxRequestBytes, Duration idleTimeout,
+      Consumer<RoutesConfig> pages) {
     Javalin javalin = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -74,6 +90,7 @@ public final class ApiServer implements AutoCloseable {
         config.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(),
             context -> guarded(route, beforeKeyedCall, keys, context));
       }
+      pages.accept(config.routes);
       config.routes.exception(TenureException.class, (failure, context) -> answer(context, failure));
       config.routes.exception(HttpResponseException.class, ApiServer::answerFramework);
       config.routes.exception(Exception.class, (failure, context) -> {
