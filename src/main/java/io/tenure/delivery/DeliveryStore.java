@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.statement.Update;
 
 /**
  * The deliveries: one row per (message, channel, address) in {@code deliveries} (V10), its content as rendered when it
@@ -47,50 +47,32 @@ public final class DeliveryStore {
   /** The operator's filters; each empty one does not filter. */
   public record Filter(Optional<Status> status, Optional<Channel> channel, Optional<String> accountId, Optional<Long> after) {}
 
-  /**
-   * Inserts {@code deliveries}, each a content row and its state row, in one statement for the whole batch (one parse,
-   * one plan, one execution: a statement per row cost the server an executor start for every delivery); one whose dedup
-   * key exists already is skipped (a fan-out repeated).
-   */
+  /** Inserts {@code deliveries}; one whose dedup key exists already is skipped (a fan-out repeated). */
   public void insert(Handle handle, List<NewDelivery> deliveries, Instant now) {
     if (deliveries.isEmpty()) {
       return;
     }
-    Update insert = handle.createUpdate("""
+    // The content row and its state row in one statement: a key that exists adds neither.
+    PreparedBatch batch = handle.prepareBatch("""
         WITH content AS (
           INSERT INTO deliveries (account_id, message_sequence, message_type, channel, address, dedup_key, subject, html_body,
             text_body, parameters, raised_at, created_at)
-          SELECT account_id, message_sequence, message_type, channel, address, dedup_key, subject, html_body, text_body,
-            parameters, raised_at, :now
-          FROM unnest(CAST(:accountIds AS text[]), CAST(:sequences AS bigint[]), CAST(:types AS text[]),
-            CAST(:channels AS text[]), CAST(:addresses AS text[]), CAST(:keys AS text[]), CAST(:subjects AS text[]),
-            CAST(:htmlBodies AS text[]), CAST(:textBodies AS text[]), CAST(:parameters AS text[]),
-            CAST(:raisedAts AS timestamptz[])) WITH ORDINALITY
-            AS row (account_id, message_sequence, message_type, channel, address, dedup_key, subject, html_body, text_body,
-              parameters, raised_at, position)
-          ORDER BY position -- ids in the order given: the operator's listing is by id
-          ON CONFLICT (dedup_key) DO NOTHING RETURNING id, dedup_key)
+          VALUES (:accountId, :messageSequence, :messageType, :channel, :address, :dedupKey, :subject, :htmlBody, :textBody,
+            :parameters, :raisedAt, :now)
+          ON CONFLICT (dedup_key) DO NOTHING RETURNING id)
         INSERT INTO delivery_states (delivery_id, status, attempts, next_attempt_at, delivered_at)
-        SELECT content.id, CASE WHEN state.delivered THEN 'DELIVERED' ELSE 'PENDING' END, 0, :now,
-          CASE WHEN state.delivered THEN CAST(:now AS timestamptz) END
-        FROM content JOIN (SELECT DISTINCT ON (dedup_key) dedup_key, delivered
-                           FROM unnest(CAST(:keys AS text[]), CAST(:delivered AS boolean[])) AS given (dedup_key, delivered)) state
-          ON state.dedup_key = content.dedup_key""")
-        .bind("now", now);
-    Columns.text(insert, "accountIds", deliveries, NewDelivery::accountId);
-    Columns.text(insert, "sequences", deliveries, delivery -> String.valueOf(delivery.messageSequence()));
-    Columns.text(insert, "types", deliveries, NewDelivery::messageType);
-    Columns.text(insert, "channels", deliveries, delivery -> delivery.channel().name());
-    Columns.text(insert, "addresses", deliveries, NewDelivery::address);
-    Columns.text(insert, "keys", deliveries, NewDelivery::dedupKey);
-    Columns.text(insert, "subjects", deliveries, NewDelivery::subject);
-    Columns.text(insert, "htmlBodies", deliveries, NewDelivery::htmlBody);
-    Columns.text(insert, "textBodies", deliveries, NewDelivery::textBody);
-    Columns.text(insert, "parameters", deliveries,
-        delivery -> delivery.channel() == Channel.SMS ? SmsBodyTemplate.parametersJson(delivery.parameters()) : null);
-    Columns.instants(insert, "raisedAts", deliveries, NewDelivery::raisedAt);
-    Columns.booleans(insert, "delivered", deliveries, NewDelivery::delivered);
-    insert.execute();
+        SELECT id, :status, 0, :now, CAST(:deliveredAt AS timestamptz) FROM content""");
+    for (NewDelivery delivery : deliveries) {
+      batch.bind("accountId", delivery.accountId()).bind("messageSequence", delivery.messageSequence())
+          .bind("messageType", delivery.messageType()).bind("channel", delivery.channel().name())
+          .bind("address", delivery.address()).bind("dedupKey", delivery.dedupKey()).bind("subject", delivery.subject())
+          .bind("htmlBody", delivery.htmlBody()).bind("textBody", delivery.textBody())
+          .bind("parameters", delivery.channel() == Channel.SMS ? SmsBodyTemplate.parametersJson(delivery.parameters()) : null)
+          .bind("status", (delivery.delivered() ? Status.DELIVERED : Status.PENDING).name())
+          .bind("now", now).bind("raisedAt", delivery.raisedAt()).bind("deliveredAt", delivery.delivered() ? now : null)
+          .add();
+    }
+    batch.execute();
   }
 
   /**
