@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
@@ -37,13 +36,6 @@ public final class Dispatcher implements AutoCloseable {
   private final DispatcherSettings settings;
   private final InstantSource realTime;
   private final List<RoundLoop> loops = new ArrayList<>();
-  /**
-   * The sending threads of this process claim one at a time. Claims running at once start at the same due deliveries:
-   * each steps over the rows the others just leased (PostgreSQL rechecks and locks every such row, and keeps the lock
-   * until the claim commits, which holds up the record of the thread that sent it). A claim is short, so taking turns
-   * costs nothing; other processes still share the work through {@code SKIP LOCKED}.
-   */
-  private final ReentrantLock claiming = new ReentrantLock();
   private volatile boolean running = true;
 
   /**
@@ -100,13 +92,7 @@ public final class Dispatcher implements AutoCloseable {
   private int dispatchBatch(Map<io.tenure.subscription.Channel, Channel> channels) {
     Instant now = realTime.instant();
     Instant leaseUntil = now.plus(settings.lease());
-    List<Claimed> claimed;
-    claiming.lock();
-    try {
-      claimed = jdbi.inTransaction(handle -> store.claimDue(handle, now, leaseUntil, settings.batchSize()));
-    } finally {
-      claiming.unlock();
-    }
+    List<Claimed> claimed = jdbi.inTransaction(handle -> store.claimDue(handle, now, leaseUntil, settings.batchSize()));
     for (Claimed delivery : claimed) {
       // Sends run one after another: never start one that could outlast the lease (another node may take it over).
       if (!running || realTime.instant().plus(settings.lease().dividedBy(4)).isAfter(leaseUntil)) {
