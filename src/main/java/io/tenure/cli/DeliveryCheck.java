@@ -33,14 +33,14 @@ final class DeliveryCheck {
   static boolean settled(Jdbi jdbi, boolean complete) {
     return jdbi.withHandle(handle -> {
       Optional<String> failure = handle.createQuery("""
-              SELECT last_error FROM delivery_states WHERE status IN ('PENDING', 'FAILED') AND last_error IS NOT NULL LIMIT 1""")
+              SELECT last_error FROM deliveries WHERE status IN ('PENDING', 'FAILED') AND last_error IS NOT NULL LIMIT 1""")
           .mapTo(String.class).findFirst();
       if (failure.isPresent()) {
         throw new IllegalStateException("bench - a delivery attempt failed: " + failure.get());
       }
       return complete && handle.createQuery("""
               SELECT (SELECT coalesce(sum(cardinality(sequences)), 0) FROM notice_outbox)
-                + (SELECT count(*) FROM delivery_states WHERE status = 'PENDING')""")
+                + (SELECT count(*) FROM deliveries WHERE status = 'PENDING')""")
           .mapTo(Long.class).one() == 0;
     });
   }
@@ -54,8 +54,7 @@ final class DeliveryCheck {
   /** Compares every delivery with what the receivers took during the dispatcher's phases. */
   static Result run(Jdbi jdbi, Receipts receipts) {
     long[] counts = new long[4];
-    jdbi.useHandle(handle -> handle.createQuery("""
-            SELECT d.channel, d.dedup_key, s.status, s.attempts FROM deliveries d JOIN delivery_states s ON s.delivery_id = d.id""")
+    jdbi.useHandle(handle -> handle.createQuery("SELECT channel, dedup_key, status, attempts FROM deliveries")
         .setFetchSize(10_000)
         .map((row, context) -> {
           boolean outbound = !row.getString("channel").equals("IN_APP");

@@ -18,10 +18,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * The deliveries: one row per (message, channel, address) in {@code deliveries} (V10), its content as rendered when it
- * was created, written once; and its attempt state (status, attempts, next attempt) in a narrow row of
- * {@code delivery_states} (V22), which the claim and the record update without copying the content. Every method runs on
- * the caller's handle; all times here are real time except {@code raisedAt}.
+ * The deliveries table (V10): one row per (message, channel, address), its content as rendered when it was created,
+ * and its status. Every method runs on the caller's handle; all times here are real time except {@code raisedAt}.
  */
 public final class DeliveryStore {
 
@@ -52,16 +50,12 @@ public final class DeliveryStore {
     if (deliveries.isEmpty()) {
       return;
     }
-    // The content row and its state row in one statement: a key that exists adds neither.
     PreparedBatch batch = handle.prepareBatch("""
-        WITH content AS (
-          INSERT INTO deliveries (account_id, message_sequence, message_type, channel, address, dedup_key, subject, html_body,
-            text_body, parameters, raised_at, created_at)
-          VALUES (:accountId, :messageSequence, :messageType, :channel, :address, :dedupKey, :subject, :htmlBody, :textBody,
-            :parameters, :raisedAt, :now)
-          ON CONFLICT (dedup_key) DO NOTHING RETURNING id)
-        INSERT INTO delivery_states (delivery_id, status, attempts, next_attempt_at, delivered_at)
-        SELECT id, :status, 0, :now, CAST(:deliveredAt AS timestamptz) FROM content""");
+        INSERT INTO deliveries (account_id, message_sequence, message_type, channel, address, dedup_key, subject, html_body,
+          text_body, parameters, status, attempts, next_attempt_at, raised_at, created_at, delivered_at)
+        VALUES (:accountId, :messageSequence, :messageType, :channel, :address, :dedupKey, :subject, :htmlBody, :textBody,
+          :parameters, :status, 0, :now, :raisedAt, :now, :deliveredAt)
+        ON CONFLICT (dedup_key) DO NOTHING""");
     for (NewDelivery delivery : deliveries) {
       batch.bind("accountId", delivery.accountId()).bind("messageSequence", delivery.messageSequence())
           .bind("messageType", delivery.messageType()).bind("channel", delivery.channel().name())
@@ -80,8 +74,8 @@ public final class DeliveryStore {
    * until {@code leaseUntil}, skipping those another dispatcher holds. Run it in a transaction of its own, committed
    * at once, so that the send happens outside any row lock.
    *
-   * <p>The due deliveries are read in the order of the index delivery_states_due, the read stops once {@code limit}
-   * are locked, and the claimed state rows are updated, and their content read, through the primary keys, so a claim costs the same with 50 or 100,000
+   * <p>The due deliveries are read in the order of the index deliveries_due, the read stops once {@code limit} are
+   * locked, and the claimed rows are updated through their primary key, so a claim costs the same with 50 or 100,000
    * due. Sorts and sequential scans are switched off for the transaction to keep the planner to that plan: with
    * statistics taken while the table was small (a new database, or before a burst) it estimates a few rows and would
    * read every due delivery and sort them, or scan the whole table for the update, at every claim.
@@ -90,12 +84,10 @@ public final class DeliveryStore {
     handle.createQuery("SELECT set_config('enable_sort', 'off', true) AS sort, set_config('enable_seqscan', 'off', true) AS seqscan")
         .mapToMap().one();
     return handle.createQuery("""
-            UPDATE delivery_states s SET attempts = s.attempts + 1, next_attempt_at = :leaseUntil
-            FROM deliveries d
-            WHERE s.delivery_id = ANY(ARRAY(SELECT delivery_id FROM delivery_states WHERE status = 'PENDING' AND next_attempt_at <= :now
-                                            ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED))
-              AND d.id = s.delivery_id
-            RETURNING d.id, d.channel, d.address, d.dedup_key, d.subject, d.html_body, d.text_body, d.parameters, s.attempts
+            UPDATE deliveries d SET attempts = d.attempts + 1, next_attempt_at = :leaseUntil
+            WHERE d.id = ANY(ARRAY(SELECT id FROM deliveries WHERE status = 'PENDING' AND next_attempt_at <= :now
+                                   ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED))
+            RETURNING d.id, d.channel, d.address, d.dedup_key, d.subject, d.html_body, d.text_body, d.parameters, d.attempts
             """)
         .bind("now", now).bind("leaseUntil", leaseUntil).bind("limit", limit)
         .map((row, context) -> new Claimed(row.getLong("id"), Channel.valueOf(row.getString("channel")), row.getString("address"),
@@ -114,11 +106,11 @@ public final class DeliveryStore {
   public boolean record(Handle handle, Claimed claimed, Status status, Instant nextAttemptAt, Optional<String> error,
       Optional<String> providerMessageId, Instant now) {
     return handle.createUpdate("""
-            UPDATE delivery_states s SET status = :status, next_attempt_at = :next, last_error = :error,
-              provider_message_id = coalesce(:providerId, s.provider_message_id),
-              delivered_at = CASE WHEN :status = 'DELIVERED' THEN CAST(:now AS timestamptz) ELSE s.delivered_at END
+            UPDATE deliveries d SET status = :status, next_attempt_at = :next, last_error = :error,
+              provider_message_id = coalesce(:providerId, d.provider_message_id),
+              delivered_at = CASE WHEN :status = 'DELIVERED' THEN CAST(:now AS timestamptz) ELSE d.delivered_at END
             FROM (SELECT set_config('synchronous_commit', 'off', true)) AS no_flush
-            WHERE s.delivery_id = :id AND s.attempts = :attempt AND s.status = 'PENDING'
+            WHERE d.id = :id AND d.attempts = :attempt AND d.status = 'PENDING'
             """)
         .bind("status", status.name()).bind("next", nextAttemptAt).bind("error", error.orElse(null))
         .bind("providerId", providerMessageId.orElse(null)).bind("now", now).bind("id", claimed.id())
@@ -129,8 +121,8 @@ public final class DeliveryStore {
   /** Gives back a claimed delivery that was not attempted: the attempt is not counted and it is due at once. */
   public void release(Handle handle, Claimed claimed, Instant now) {
     handle.createUpdate("""
-            UPDATE delivery_states SET attempts = attempts - 1, next_attempt_at = :now
-            WHERE delivery_id = :id AND attempts = :attempt AND status = 'PENDING'""")
+            UPDATE deliveries SET attempts = attempts - 1, next_attempt_at = :now
+            WHERE id = :id AND attempts = :attempt AND status = 'PENDING'""")
         .bind("now", now).bind("id", claimed.id()).bind("attempt", claimed.attempt()).execute();
   }
 
@@ -158,9 +150,8 @@ public final class DeliveryStore {
   /** The operator's listing, by id, after {@code filter.after()}. */
   public List<Listed> list(Handle handle, Filter filter, int limit) {
     return handle.createQuery("""
-            SELECT d.*, s.status, s.attempts, s.next_attempt_at, s.last_error, s.delivered_at, a.time_zone
-            FROM deliveries d JOIN delivery_states s ON s.delivery_id = d.id JOIN accounts a ON a.id = d.account_id
-            WHERE (CAST(:status AS text) IS NULL OR s.status = :status)
+            SELECT d.*, a.time_zone FROM deliveries d JOIN accounts a ON a.id = d.account_id
+            WHERE (CAST(:status AS text) IS NULL OR d.status = :status)
               AND (CAST(:channel AS text) IS NULL OR d.channel = :channel)
               AND (CAST(:accountId AS text) IS NULL OR d.account_id = :accountId)
               AND (CAST(:after AS bigint) IS NULL OR d.id > :after)
@@ -173,10 +164,7 @@ public final class DeliveryStore {
 
   /** One delivery, as listed. */
   public Optional<Listed> find(Handle handle, long id) {
-    return handle.createQuery("""
-            SELECT d.*, s.status, s.attempts, s.next_attempt_at, s.last_error, s.delivered_at, a.time_zone
-            FROM deliveries d JOIN delivery_states s ON s.delivery_id = d.id JOIN accounts a ON a.id = d.account_id
-            WHERE d.id = :id""")
+    return handle.createQuery("SELECT d.*, a.time_zone FROM deliveries d JOIN accounts a ON a.id = d.account_id WHERE d.id = :id")
         .bind("id", id).map((row, context) -> listed(row)).findOne();
   }
 
@@ -186,8 +174,8 @@ public final class DeliveryStore {
    */
   public Optional<Listed> resend(Handle handle, long id, Instant now) {
     handle.createUpdate("""
-            UPDATE delivery_states SET status = 'PENDING', attempts = 0, next_attempt_at = :now, last_error = NULL, delivered_at = NULL
-            WHERE delivery_id = :id AND status <> 'PENDING'""")
+            UPDATE deliveries SET status = 'PENDING', attempts = 0, next_attempt_at = :now, last_error = NULL, delivered_at = NULL
+            WHERE id = :id AND status <> 'PENDING'""")
         .bind("id", id).bind("now", now).execute();
     return find(handle, id);
   }

@@ -29,9 +29,7 @@ class DeliveryStoreIT {
       jdbi.useHandle(handle -> {
         // Statistics as a new database has them: taken while the table was empty, and not refreshed by a burst.
         handle.execute("ALTER TABLE deliveries SET (autovacuum_enabled = false)");
-        handle.execute("ALTER TABLE delivery_states SET (autovacuum_enabled = false)");
         handle.execute("ANALYZE deliveries");
-        handle.execute("ANALYZE delivery_states");
       });
       jdbi.useHandle(handle -> store.insert(handle, due(DUE), NOW.minusSeconds(60)));
 
@@ -61,30 +59,8 @@ class DeliveryStoreIT {
         assertThat(store.record(handle, claimed, DeliveryStore.Status.FAILED, NOW, Optional.of("late"), Optional.empty(), NOW))
             .as("a second record of the same attempt").isFalse();
       });
-      String status = jdbi.withHandle(handle -> handle.createQuery("SELECT status FROM delivery_states").mapTo(String.class).one());
+      String status = jdbi.withHandle(handle -> handle.createQuery("SELECT status FROM deliveries").mapTo(String.class).one());
       assertThat(status).isEqualTo("DELIVERED");
-    }
-  }
-
-  @Test
-  void anAttemptWritesTheNarrowStateRowAndNeverTheContentRow() {
-    try (Database database = Database.connect(TestDatabases.fresh(), 2)) {
-      Jdbi jdbi = database.jdbi();
-      jdbi.useHandle(handle -> store.insert(handle, due(1), NOW.minusSeconds(60)));
-
-      String contentBefore = version(jdbi, "deliveries");
-      String stateBefore = version(jdbi, "delivery_states");
-      jdbi.useHandle(handle -> {
-        DeliveryStore.Claimed claimed = jdbi.inTransaction(claim -> store.claimDue(claim, NOW, NOW.plusSeconds(300), 1)).getFirst();
-        assertThat(claimed.htmlBody()).as("the claim still reads the content it sends").isEqualTo("<p>Body</p>");
-        store.record(handle, claimed, DeliveryStore.Status.DELIVERED, NOW, Optional.empty(), Optional.of("id-1"), NOW);
-      });
-
-      assertThat(version(jdbi, "deliveries")).as("the content row after a claim and a record").isEqualTo(contentBefore);
-      assertThat(version(jdbi, "delivery_states")).as("the state row after a claim and a record").isNotEqualTo(stateBefore);
-      String state = jdbi.withHandle(handle -> handle.createQuery("SELECT status || ' ' || attempts FROM delivery_states")
-          .mapTo(String.class).one());
-      assertThat(state).isEqualTo("DELIVERED 1");
     }
   }
 
@@ -94,17 +70,10 @@ class DeliveryStoreIT {
         "Body", Map.of(), NOW, false)).toList();
   }
 
-  /** Rows of deliveries and of their states this transaction has read so far, by sequential and index scans. */
+  /** Rows of deliveries this transaction has read so far, by sequential and index scans. */
   private static long rowsRead(Handle handle) {
     return handle.createQuery("""
-            SELECT sum(seq_tup_read + coalesce(idx_tup_fetch, 0)) FROM pg_stat_xact_user_tables
-            WHERE relname IN ('deliveries', 'delivery_states')""")
+            SELECT seq_tup_read + coalesce(idx_tup_fetch, 0) FROM pg_stat_xact_user_tables WHERE relname = 'deliveries'""")
         .mapTo(Long.class).one();
-  }
-
-  /** Where the one row of {@code table} is stored and which transaction wrote it: changes with every new version. */
-  private static String version(Jdbi jdbi, String table) {
-    return jdbi.withHandle(handle -> handle.createQuery("SELECT ctid::text || ' ' || xmin::text FROM " + table)
-        .mapTo(String.class).one());
   }
 }
