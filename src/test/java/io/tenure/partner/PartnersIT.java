@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tenure.testing.Fixtures;
 import io.tenure.testing.HttpApi;
 import io.tenure.testing.TestServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class PartnersIT {
 
-  private static String catalogAtThreePerHour() throws IOException {
-    try (InputStream input = PartnersIT.class.getResourceAsStream("/catalog/demo.yaml")) {
-      return new String(input.readAllBytes(), StandardCharsets.UTF_8).replace("version: 1", "version: 2")
-          .replace("hourlyPrice: 0.10", "hourlyPrice: 3.00");
-    }
-  }
 
   private static List<String> ids(HttpApi.Answer page) {
     List<String> ids = new ArrayList<>();
@@ -45,10 +36,10 @@ class PartnersIT {
   }
 
   @Test
-  void aPartnerWatchesItsAccountsArrearsLowBalanceExpiriesAndReleasesAndRestoresOneByATopUp() throws IOException {
+  void aPartnerWatchesItsAccountsArrearsLowBalanceExpiriesAndReleasesAndRestoresOneByATopUp() {
     try (TestServer server = TestServer.simulatedAt("2026-03-01T00:00:00Z")) {
       HttpApi operator = server.operator();
-      assertThat(operator.send("PUT", "/v1/catalog", catalogAtThreePerHour(), null).status()).isEqualTo(201);
+      assertThat(operator.send("PUT", "/v1/catalog", Fixtures.demoCatalogWithHourlyPrice("3.00"), null).status()).isEqualTo(201);
       String partnerId = operator.post("/v1/partners", Map.of("name", "Changzhou Reseller")).get("id");
       HttpApi partner = server.client(operator.post("/v1/api-keys", Map.of("scope", "PARTNER", "partnerId", partnerId)).get("key"));
       String otherPartnerId = operator.post("/v1/partners", Map.of("name", "Other Reseller")).get("id");

@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tenure.testing.Fixtures;
 import io.tenure.testing.HttpApi;
 import io.tenure.testing.TestServer;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,12 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class PaygRechargeIT {
 
-  private static String catalogAtThreePerHour() throws IOException {
-    try (InputStream input = PaygRechargeIT.class.getResourceAsStream("/catalog/demo.yaml")) {
-      return new String(input.readAllBytes(), StandardCharsets.UTF_8).replace("version: 1", "version: 2")
-          .replace("hourlyPrice: 0.10", "hourlyPrice: 3.00");
-    }
-  }
 
   private static String instanceOn(HttpApi operator, String card) {
     String account = Fixtures.account(operator, "silver");
@@ -39,10 +30,10 @@ class PaygRechargeIT {
   }
 
   @Test
-  void aSucceedingCardKeepsAPayAsYouGoAccountOutOfArrearsThroughThreeDaysInOneAdvance() throws IOException {
+  void aSucceedingCardKeepsAPayAsYouGoAccountOutOfArrearsThroughThreeDaysInOneAdvance() {
     try (TestServer server = TestServer.simulatedAt("2026-03-01T00:00:00Z")) {
       HttpApi operator = server.operator();
-      assertThat(operator.send("PUT", "/v1/catalog", catalogAtThreePerHour(), null).status()).isEqualTo(201);
+      assertThat(operator.send("PUT", "/v1/catalog", Fixtures.demoCatalogWithHourlyPrice("3.00"), null).status()).isEqualTo(201);
       String paying = instanceOn(operator, SandboxGateway.SUCCESS);
       String declined = instanceOn(operator, SandboxGateway.DECLINE);
 

@@ -69,4 +69,17 @@ public final class Fixtures {
     assertThat(answer.status()).as("top up: %s", answer).isEqualTo(201);
     return answer.get("balance");
   }
+
+  /**
+   * The demo catalog as version 2, its pay-as-you-go instance {@code ecs-general} at {@code hourlyPrice} an hour
+   * (3.00 in the arrears tests), to load with {@code PUT /v1/catalog}.
+   */
+  public static String demoCatalogWithHourlyPrice(String hourlyPrice) {
+    try (java.io.InputStream input = Fixtures.class.getResourceAsStream("/catalog/demo.yaml")) {
+      return new String(input.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("version: 1", "version: 2")
+          .replace("hourlyPrice: 0.10", "hourlyPrice: " + hourlyPrice);
+    } catch (java.io.IOException failure) {
+      throw new java.io.UncheckedIOException(failure);
+    }
+  }
 }

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tenure.testing.Fixtures;
 import io.tenure.testing.HttpApi;
 import io.tenure.testing.TestServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +16,6 @@ import org.junit.jupiter.api.Test;
  * when"): an {@code ecs} instance at 3.00 an hour on a wallet of 10.00.
  */
 class SettlementIT {
-  /** The demo catalog, with the ECS instance at 3.00 an hour and no meters to speak of. */
-  static String catalogAtThreePerHour() throws IOException {
-    try (InputStream input = SettlementIT.class.getResourceAsStream("/catalog/demo.yaml")) {
-      return new String(input.readAllBytes(), StandardCharsets.UTF_8).replace("version: 1", "version: 2")
-          .replace("hourlyPrice: 0.10", "hourlyPrice: 3.00");
-    }
-  }
 
   static String paygAccount(HttpApi operator, String tier, String balance) {
     String account = Fixtures.account(operator, tier);
@@ -59,11 +49,10 @@ class SettlementIT {
   }
 
   @Test
-  void aBalanceOfTenAtThreeAnHourGoesIntoArrearsAtTheFourthSettlementThenStopsAfterTheTiersPeriodAndIsReleasedFifteenDaysLater()
-      throws IOException {
+  void aBalanceOfTenAtThreeAnHourGoesIntoArrearsAtTheFourthSettlementThenStopsAfterTheTiersPeriodAndIsReleasedFifteenDaysLater() {
     try (TestServer server = TestServer.simulatedAt("2026-03-01T00:00:00Z")) {
       HttpApi operator = server.operator();
-      assertThat(operator.send("PUT", "/v1/catalog", catalogAtThreePerHour(), null).status()).isEqualTo(201);
+      assertThat(operator.send("PUT", "/v1/catalog", Fixtures.demoCatalogWithHourlyPrice("3.00"), null).status()).isEqualTo(201);
       String silver = paygAccount(operator, "silver", "10.00");
       String silverInstance = instance(operator, silver);
       String standard = paygAccount(operator, "standard", "10.00");
