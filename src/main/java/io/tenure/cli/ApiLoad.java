@@ -3,6 +3,7 @@ package io.tenure.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The load of {@code bench api}: C clients, each on its own keep-alive HTTP/1.1 connection, repeating one round
@@ -53,18 +55,22 @@ final class ApiLoad {
     long deadline = measureFrom + (long) (seconds * 1e9);
     AtomicLong budget = new AtomicLong(calls);
     Map<String, BigDecimal> expected = new ConcurrentHashMap<>();
+    LongAdder clientsCpu = new LongAdder();
     List<Client> running = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
       Client client = new Client(measureFrom, deadline, budget, expected, sent);
       running.add(client);
-      threads.add(Thread.ofPlatform().name("bench-client-" + i).start(client));
+      threads.add(Thread.ofPlatform().name("bench-client-" + i).start(() -> {
+        client.run();
+        clientsCpu.add(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+      }));
     }
     for (Thread thread : threads) {
       thread.join();
     }
     long end = System.nanoTime();
-    return collect(running, Math.max(end - measureFrom, 1), expected, cpu.perCall(sent.get()), sent.get());
+    return collect(running, Math.max(end - measureFrom, 1), expected, cpu.perCall(sent.get(), clientsCpu.sum()), sent.get());
   }
 
   private static Result collect(List<Client> clients, long measuredNanos, Map<String, BigDecimal> expected, String cpu, long calls) {
