@@ -23,6 +23,8 @@ final class KeepAliveConnection implements AutoCloseable {
   private final String host;
   private final int port;
   private final byte[] hostHeader;
+  /** The base URL's own path, before every request's path. */
+  private final String prefix;
   private Socket socket;
   private OutputStream out;
   private InputStream in;
@@ -46,13 +48,14 @@ final class KeepAliveConnection implements AutoCloseable {
     }
     this.host = uri.getHost();
     this.port = uri.getPort() == -1 ? 80 : uri.getPort();
+    this.prefix = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
     this.hostHeader = ("Host: " + host + ":" + port + "\r\n").getBytes(StandardCharsets.US_ASCII);
   }
 
   /** Sends one request; {@code headers} are complete header lines ({@code "Name: value"}), {@code body} may be null. */
   Answer send(String method, String path, byte[] body, String... headers) throws IOException {
     request.reset();
-    request.ascii(method).ascii(" ").ascii(path).ascii(" HTTP/1.1\r\n").bytes(hostHeader);
+    request.ascii(method).ascii(" ").ascii(prefix).ascii(path).ascii(" HTTP/1.1\r\n").bytes(hostHeader);
     for (String header : headers) {
       request.ascii(header).bytes(CRLF);
     }
