@@ -21,6 +21,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,13 @@ public final class ApiServer implements AutoCloseable {
   private static final String INTERNAL_ERROR = "Tenure failed to handle this request; the operator's logs have the detail.";
   /** Jetty's default: how long a connection may stay silent in the middle of a request. */
   private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * Jetty's selectors (threads that watch the idle keep-alive connections): Jetty takes half the cores, one on
+   * two cores, where every request threads' re-registration of its connection then contends for that one
+   * selector; two cut the request threads' CPU per answer by a fifth there (docs/performance.md).
+   */
+  private static final int SELECTORS = Math.max(2, Runtime.getRuntime().availableProcessors() / 2);
 
   private final Javalin javalin;
 
@@ -75,6 +84,11 @@ public final class ApiServer implements AutoCloseable {
       // Jetty answers some requests itself (bad encoding, too long); they get the same JSON body as ours.
       config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
       config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(idleTimeout.toMillis()));
+      config.jetty.addConnector((server, http) -> {
+        ServerConnector connector = new ServerConnector(server, 1, SELECTORS, new HttpConnectionFactory(http));
+        connector.setPort(port);
+        return connector;
+      });
       // What Javalin answers by itself, with a status and no body: a read that timed out (a body that stopped
       // arriving is answered by RequestChecks first), and a client that went away (it reads no answer).
       config.jetty.timeoutStatus = 408;
@@ -82,7 +96,13 @@ public final class ApiServer implements AutoCloseable {
       // An Error (out of memory, stack overflow, a class that failed to load) outside a route, as when the answer
       // is written: Javalin would send an empty 500.
       config.router.javaLangErrorHandler(ApiServer::answerError);
-      config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JsonErrorHandler()));
+      config.jetty.modifyServletContextHandler(handler -> {
+        handler.setErrorHandler(new JsonErrorHandler());
+        // Tenure keeps no HTTP sessions (a key authenticates each call): the session handler Javalin installs
+        // need not look for a session id in every request's cookies and path.
+        handler.getSessionHandler().setUsingCookies(false);
+        handler.getSessionHandler().setSessionIdPathParameterName("none");
+      });
       config.requestLogger.http((context, millis) -> REQUESTS.debug("request - {} {} -> {} in {} ms",
           context.method(), context.path(), context.statusCode(), Math.round(millis)));
       Runnable beforeKeyedCall = routes.beforeKeyedCall();

@@ -3,12 +3,8 @@ package io.tenure.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The load of {@code bench api}: C clients, each on its own keep-alive HTTP/1.1 connection, repeating one round
@@ -53,18 +50,22 @@ final class ApiLoad {
     long deadline = measureFrom + (long) (seconds * 1e9);
     AtomicLong budget = new AtomicLong(calls);
     Map<String, BigDecimal> expected = new ConcurrentHashMap<>();
+    LongAdder clientsCpu = new LongAdder();
     List<Client> running = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
       Client client = new Client(measureFrom, deadline, budget, expected, sent);
       running.add(client);
-      threads.add(Thread.ofPlatform().name("bench-client-" + i).start(client));
+      threads.add(Thread.ofPlatform().name("bench-client-" + i).start(() -> {
+        client.run();
+        clientsCpu.add(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+      }));
     }
     for (Thread thread : threads) {
       thread.join();
     }
     long end = System.nanoTime();
-    return collect(running, Math.max(end - measureFrom, 1), expected, cpu.perCall(sent.get()), sent.get());
+    return collect(running, Math.max(end - measureFrom, 1), expected, cpu.perCall(sent.get(), clientsCpu.sum()), sent.get());
   }
 
   private static Result collect(List<Client> clients, long measuredNanos, Map<String, BigDecimal> expected, String cpu, long calls) {
@@ -81,8 +82,8 @@ final class ApiLoad {
 
   /** One client: its own HTTP client, so its own connection, kept alive across calls. */
   private final class Client implements Runnable {
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10)).build();
+    private final KeepAliveConnection http = new KeepAliveConnection(baseUrl);
+    private final String authorization = "Authorization: Bearer " + operatorKey;
     private final long measureFrom;
     private final long deadline;
     private final AtomicLong budget;
@@ -105,10 +106,16 @@ final class ApiLoad {
 
     @Override
     public void run() {
+      try (http) {
+        rounds();
+      }
+    }
+
+    private void rounds() {
       while (System.nanoTime() < deadline && budget.addAndGet(-Call.values().length) >= 0) {
         try {
           round();
-        } catch (IOException | InterruptedException failure) {
+        } catch (IOException failure) {
           failureSamples.add("connection: " + failure);
           return;
         }
@@ -116,7 +123,7 @@ final class ApiLoad {
     }
 
     /** One round; a refused step ends the round, since the next ones need what it would have made. */
-    private void round() throws IOException, InterruptedException {
+    private void round() throws IOException {
       JsonNode account = call(Call.CREATE_ACCOUNT, "POST", "/v1/accounts", NEW_ACCOUNT, false);
       if (account == null) {
         return;
@@ -154,27 +161,22 @@ final class ApiLoad {
     }
 
     /** The answer's body when it is a 2xx; else null, counted as a failure of {@code call}. */
-    private JsonNode call(Call call, String method, String path, Object body, boolean idempotent)
-        throws IOException, InterruptedException {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-          .timeout(Duration.ofSeconds(60))
-          .header("Content-Type", "application/json")
-          .header("Authorization", "Bearer " + operatorKey)
-          .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-      if (idempotent) {
-        request.header("Idempotency-Key", UUID.randomUUID().toString());
-      }
+    private JsonNode call(Call call, String method, String path, Object body, boolean idempotent) throws IOException {
+      byte[] bytes = JSON.writeValueAsBytes(body);
+      String[] headers = idempotent
+          ? new String[] {"Content-Type: application/json", authorization, "Idempotency-Key: " + UUID.randomUUID()}
+          : new String[] {"Content-Type: application/json", authorization};
       long at = System.nanoTime();
-      HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      KeepAliveConnection.Answer answer = http.send(method, path, bytes, headers);
       long answered = System.nanoTime();
       sent.incrementAndGet();
       if (at >= measureFrom) {
         samples.get(call).add(answered - at);
       }
-      if (answer.statusCode() / 100 != 2) {
+      if (answer.status() / 100 != 2) {
         failures.merge(call, 1L, Long::sum);
         if (failureSamples.size() < 5) {
-          failureSamples.add(call + " " + answer.statusCode() + " " + new String(answer.body()));
+          failureSamples.add(call + " " + answer.status() + " " + answer.text());
         }
         return null;
       }

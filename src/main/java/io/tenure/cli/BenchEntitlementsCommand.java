@@ -69,6 +69,7 @@ final class BenchEntitlementsCommand implements Callable<Integer> {
       BenchDatabase.deleteRecursively(temporary);
     }
     var out = spec.commandLine().getOut();
+    out.println(http.cpu().replace("per call", "per answer"));
     out.printf("ceiling: the same statement from %d JDBC connections, no HTTP, no JSON: %.0f reads/s%n", clients, bare.perSecond());
     out.printf("entitlements: %.0f answers/s, p50 %.2f ms, p99 %.2f ms, ceiling %.0f reads/s (%.0f%% of it)%n",
         http.perSecond(), http.p50Millis(), http.p99Millis(), bare.perSecond(), 100 * http.perSecond() / bare.perSecond());

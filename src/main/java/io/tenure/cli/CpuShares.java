@@ -24,7 +24,16 @@ final class CpuShares {
 
   /** A line such as {@code cpu per call: server 1.20 ms, load generator 0.40 ms, other 0.10 ms, process 1.80 ms}. */
   String perCall(long calls) {
+    return perCall(calls, 0);
+  }
+
+  /**
+   * {@link #perCall(long)}, adding {@code endedLoadNanos}: the CPU of load threads that ended before this call
+   * (a thread that has ended has no CPU time to read any more, so each reports its own as it ends).
+   */
+  String perCall(long calls, long endedLoadNanos) {
     Map<String, Long> spent = new HashMap<>();
+    spent.put("load", endedLoadNanos);
     for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
       if (info == null) {
         continue;

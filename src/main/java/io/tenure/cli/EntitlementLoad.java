@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tenure.api.Json;
 import io.tenure.hold.EntitlementStore;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The two loads of {@code bench entitlements}: the route over HTTP from keep-alive clients, and its statement as a
@@ -31,7 +33,7 @@ final class EntitlementLoad {
   private EntitlementLoad() {}
 
   /** Reads per second, the latency percentiles of the measured reads, and the answers that were not 200. */
-  record Result(double perSecond, double p50Millis, double p99Millis, long failures) {}
+  record Result(double perSecond, double p50Millis, double p99Millis, long failures, String cpu) {}
 
   /** One reader: reads until the deadline, recording the latencies (in nanoseconds) of those after {@code measureFrom}. */
   @FunctionalInterface
@@ -62,12 +64,18 @@ final class EntitlementLoad {
 
   static Result overHttp(String baseUrl, String key, List<String> ids, int clients, double seconds) throws InterruptedException {
     List<Reader> readers = new ArrayList<>();
+    List<KeepAliveConnection> connections = new ArrayList<>();
+    String authorization = "Authorization: Bearer " + key;
     for (int client = 0; client < clients; client++) {
-      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      readers.add(id -> http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/resources/" + id + "/entitlements"))
-          .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+      KeepAliveConnection http = new KeepAliveConnection(baseUrl);
+      connections.add(http);
+      readers.add(id -> http.send("GET", "/v1/resources/" + id + "/entitlements", null, authorization).status() == 200);
     }
-    return run(readers, ids, seconds);
+    try {
+      return run(readers, ids, seconds);
+    } finally {
+      connections.forEach(KeepAliveConnection::close);
+    }
   }
 
   static Result bareSql(String jdbcUrl, List<String> ids, int clients, double seconds) throws InterruptedException, SQLException {
@@ -102,18 +110,22 @@ final class EntitlementLoad {
     long measureFrom = start + (long) (seconds / 3 * 1e9);
     long deadline = measureFrom + (long) (seconds * 1e9);
     AtomicLong failures = new AtomicLong();
+    CpuShares cpu = new CpuShares();
+    LongAdder clientsCpu = new LongAdder();
+    LongAdder reads = new LongAdder();
     List<long[]> latencies = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     for (Reader reader : readers) {
       long[] own = new long[LATENCIES_PER_CLIENT_MAX + 1];
       int[] count = new int[1];
       latencies.add(own);
-      threads.add(Thread.ofPlatform().start(() -> {
+      threads.add(Thread.ofPlatform().name("bench-client-" + threads.size()).start(() -> {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (long now = System.nanoTime(); now < deadline; now = System.nanoTime()) {
           try {
             boolean ok = reader.read(ids.get(random.nextInt(ids.size())));
             long took = System.nanoTime() - now;
+            reads.increment();
             if (now >= measureFrom && count[0] < LATENCIES_PER_CLIENT_MAX) {
               own[count[0]++] = took;
               failures.addAndGet(ok ? 0 : 1);
@@ -123,15 +135,17 @@ final class EntitlementLoad {
           }
         }
         own[LATENCIES_PER_CLIENT_MAX] = count[0];
+        clientsCpu.add(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
       }));
     }
     for (Thread thread : threads) {
       thread.join();
     }
-    return summary(latencies, seconds, failures.get());
+    // The CPU is of the warm-up's reads too, so it is divided by every read.
+    return summary(latencies, seconds, failures.get(), cpu.perCall(reads.sum(), clientsCpu.sum()));
   }
 
-  private static Result summary(List<long[]> latencies, double seconds, long failures) {
+  private static Result summary(List<long[]> latencies, double seconds, long failures, String cpu) {
     long total = latencies.stream().mapToLong(own -> own[own.length - 1]).sum();
     long[] all = new long[(int) total];
     int at = 0;
@@ -143,6 +157,6 @@ final class EntitlementLoad {
     Arrays.sort(all);
     double p50 = all.length == 0 ? 0 : all[all.length / 2] / 1e6;
     double p99 = all.length == 0 ? 0 : all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6;
-    return new Result(total / seconds, p50, p99, failures);
+    return new Result(total / seconds, p50, p99, failures, cpu);
   }
 }
