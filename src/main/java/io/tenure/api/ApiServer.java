@@ -120,10 +120,11 @@ public final class ApiServer implements AutoCloseable {
           return;
         }
         if (TransientFailures.isTransient(failure)) {
-          // The transaction rolled back with its connection (an administrator ended it, the server restarted).
-          LOG.warn("request - {} {} lost its database connection: {}", context.method(), context.path(), failure.getMessage());
-          error(context, 503, "DATABASE_UNAVAILABLE", "The database connection was lost while handling this request. "
-              + "Send it again; a money call with the same Idempotency-Key is applied at most once.");
+          // The transaction rolled back with its connection (an administrator ended it, the server restarted), or no
+          // connection came free within the pool's timeout: nothing was committed either way.
+          LOG.warn("request - {} {} had no database connection: {}", context.method(), context.path(), failure.getMessage());
+          error(context, 503, "DATABASE_UNAVAILABLE", "The database connection was lost, or none came free in time, "
+              + "while handling this request. Send it again; a money call with the same Idempotency-Key is applied at most once.");
           return;
         }
         LOG.error("request - {} {} failed", context.method(), context.path(), failure);

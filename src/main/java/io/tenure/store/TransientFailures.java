@@ -1,13 +1,16 @@
 package io.tenure.store;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 
 /**
  * Database failures after which the same work, run again in a new transaction, can succeed: PostgreSQL aborted
  * it to break a deadlock or a serialization conflict, or the connection was lost or ended by an administrator
- * ({@code pg_terminate_backend}, a restarted server). Every such failure rolled the transaction back, so nothing
- * of it was applied; the pool drops the broken connection, so a retry gets a new one.
+ * ({@code pg_terminate_backend}, a restarted server), or no connection of the pool came free in time (the pool's
+ * timeout, a {@link SQLTransientConnectionException}, under a load the database cannot keep up with). Every such
+ * failure rolled the transaction back or never began one, so nothing of it was applied; the pool drops a broken
+ * connection, so a retry gets a new one.
  */
 public final class TransientFailures {
   /** Deadlock, serialization failure, administrator or crash shutdown of the session, server not yet accepting. */
@@ -17,6 +20,9 @@ public final class TransientFailures {
 
   public static boolean isTransient(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLTransientConnectionException) {
+        return true;
+      }
       if (cause instanceof SQLException sql && sql.getSQLState() != null
           // Class 08: the connection failed or was closed under the statement.
           && (STATES.contains(sql.getSQLState()) || sql.getSQLState().startsWith("08"))) {
