@@ -87,7 +87,7 @@ class ConsolePartnerIT {
     assertThat(page.textContent("#account-" + low)).contains("Low balance since 2026-03-01 08:00 (UTC+08:00).")
         .contains("koodrive-basic · 2026-04-01 23:59 (UTC+08:00)");
     assertThat(page.locator("#account-" + low + " .arrears").count()).isZero();
-    ConsoleBrowser.screenshot(page, "partner-home");
+    ConsoleBrowser.screenshot(page, "partner-watch-list");
 
     page.click("#filter-in-arrears");
     page.waitForURL("**/console/home?filter=in-arrears");
@@ -145,6 +145,23 @@ class ConsolePartnerIT {
         }""", othersAccount);
     assertThat(status).isEqualTo(404);
     assertThat(server.operator().get("/v1/accounts/" + othersAccount).get("balance")).isEqualTo("42.00");
+  }
+
+  @Test
+  void aTopUpTheApiRefusesShowsTheApisMessageAndRecordsNothing() {
+    Page page = browser.signedIn(partnerKey);
+    page.navigate("/console/partner/accounts/" + low);
+    String balance = page.textContent("#balance");
+    page.evaluate("document.querySelector('#amount').removeAttribute('pattern')");
+    page.fill("#amount", "ten yuan");
+    page.click("#top-up button");
+    page.waitForSelector("#confirm");
+    Response refused = page.waitForResponse(answer -> answer.url().endsWith("/top-up/confirm"), () -> page.click("#confirm button"));
+    assertThat(refused.status()).isEqualTo(400);
+    page.waitForSelector("[role=alert]");
+    assertThat(page.textContent("[role=alert]")).startsWith("Field 'amount': ");
+    page.navigate("/console/partner/accounts/" + low);
+    assertThat(page.textContent("#balance")).isEqualTo(balance);
   }
 
   private static int topUps(String account) {
