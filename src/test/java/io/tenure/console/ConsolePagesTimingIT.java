@@ -53,7 +53,7 @@ class ConsolePagesTimingIT {
     assertThat(medians.values()).allSatisfy(millis -> assertThat(millis).isLessThan(CEILING_MILLIS));
   }
 
-  private static long medianMillis(ConsoleHttp console, String page) {
+  static long medianMillis(ConsoleHttp console, String page) {
     long[] millis = new long[20];
     for (int round = -5; round < millis.length; round++) {
       long start = System.nanoTime();
@@ -68,7 +68,7 @@ class ConsolePagesTimingIT {
     return millis[millis.length / 2];
   }
 
-  private static long apiMedianMillis(HttpApi api, String path) {
+  static long apiMedianMillis(HttpApi api, String path) {
     long[] millis = new long[20];
     for (int round = -5; round < millis.length; round++) {
       long start = System.nanoTime();
@@ -82,7 +82,7 @@ class ConsolePagesTimingIT {
   }
 
   /** 999 more resources (with their history and add-ons), 9,999 more top-ups, 999 more bills, all copies. */
-  private static void copy(Handle handle, String account, String resource) {
+  static void copy(Handle handle, String account, String resource) {
     clone(handle, "resources", "id", "id = '" + resource + "'", 999);
     clone(handle, "lifecycle_events", "resource_id", "resource_id = '" + resource + "'", 999);
     clone(handle, "resource_add_ons", "resource_id", "resource_id = '" + resource + "'", 999);
