@@ -60,6 +60,7 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
   private final ResourceStore resources;
   private final Supplier<LifecycleWrites> writes;
   private final AccountPass accountPass;
+  private final Settling settling;
   private final int batchSize;
   private final int workers;
   private final Pace changesPace;
@@ -77,6 +78,7 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
     this.accounts = accounts;
     this.resources = resources;
     this.writes = writes;
+    this.settling = settling;
     this.accountPass = new AccountPass(autoRenewing, groupExpiry, providers, settling, batchSize);
     this.batchSize = batchSize;
     this.workers = workers;
@@ -200,9 +202,15 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
     Map<String, Instant> settlements = accounts.settlementsDue(handle, ids);
     int processed = 0;
     RenewalQuotes quotes = new RenewalQuotes();
-    for (String id : ids) {
-      processed += accountPass.process(handle, id, byAccount.getOrDefault(id, List.of()), Optional.ofNullable(settlements.get(id)),
-          now, pace, batch, newest, quotes);
+    // Accounts with only a settlement to do have it read for all of them at once (their first work in this batch).
+    settling.readAhead(handle, ids.stream().filter(id -> !byAccount.containsKey(id)).toList(), settlements, now);
+    try {
+      for (String id : ids) {
+        processed += accountPass.process(handle, id, byAccount.getOrDefault(id, List.of()), Optional.ofNullable(settlements.get(id)),
+            now, pace, batch, newest, quotes);
+      }
+    } finally {
+      settling.forget(handle);
     }
     int transitions = batch.flush(handle);
     resources.refreshAccountsDue(handle, ids);

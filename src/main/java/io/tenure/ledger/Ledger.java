@@ -8,6 +8,7 @@ import io.tenure.store.Columns;
 import io.tenure.store.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -94,6 +95,14 @@ public final class Ledger implements Wallets {
         .bind("id", accountId)
         .map((row, context) -> new Money(row.getLong("balance_minor"), Currency.getInstance(row.getString("currency"))))
         .one();
+  }
+
+  /** The balances of the wallets of {@code accountIds}, by account id: one statement for a batch of settlements. */
+  public Map<String, Money> balances(Handle handle, Collection<String> accountIds) {
+    return handle.createQuery("SELECT account_id, balance_minor, currency FROM wallets WHERE account_id = ANY(:ids)")
+        .bindArray("ids", String.class, accountIds)
+        .map((row, context) -> Map.entry(row.getString(1), new Money(row.getLong(2), Currency.getInstance(row.getString(3)))))
+        .list().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
   /** Money paid in from outside: the wallet gains {@code amount}. */
