@@ -269,6 +269,14 @@ public final class AccountStore {
         .map((row, context) -> Optional.ofNullable(row.getTimestamp(1)).map(java.sql.Timestamp::toInstant)).one();
   }
 
+  /** When the arrears of those of {@code ids} in arrears began, by account id: one statement for a batch of settlements. */
+  public Map<String, Instant> arrearsSince(Handle handle, Collection<String> ids) {
+    return handle.createQuery("SELECT id, arrears_since FROM accounts WHERE id = ANY(:ids) AND arrears_since IS NOT NULL")
+        .bindArray("ids", String.class, ids)
+        .map((row, context) -> Map.entry(row.getString(1), row.getTimestamp(2).toInstant())).list().stream()
+        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
   /** Ends the account's arrears record (a payment brought the balance back to zero or above). */
   public void endArrears(Handle handle, String id) {
     handle.createUpdate("UPDATE accounts SET arrears_since = NULL WHERE id = :id").bind("id", id).execute();

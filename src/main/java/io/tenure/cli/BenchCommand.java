@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks on a throwaway database; see docs/performance.md.",
     subcommands = {BenchLifecycleCommand.class, BenchTimeTravelCommand.class, BenchApiCommand.class,
-        BenchEntitlementsCommand.class, BenchNoticesCommand.class, BenchIngestCommand.class})
+        BenchEntitlementsCommand.class, BenchNoticesCommand.class, BenchIngestCommand.class, BenchSettleCommand.class})
 final class BenchCommand implements Runnable {
 
   @Spec

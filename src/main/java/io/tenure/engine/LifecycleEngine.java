@@ -62,6 +62,7 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
   private final ResourceStore resources;
   private final Supplier<LifecycleWrites> writes;
   private final AccountPass accountPass;
+  private final Settling settling;
   private final int batchSize;
   private final int workers;
   private final Pace changesPace;
@@ -83,6 +84,7 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
     this.accounts = accounts;
     this.resources = resources;
     this.writes = writes;
+    this.settling = settling;
     this.accountPass = new AccountPass(autoRenewing, groupExpiry, providers, settling, batchSize);
     this.batchSize = batchSize;
     this.workers = workers;
@@ -209,9 +211,17 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
     int processed = 0;
     RenewalQuotes quotes = new RenewalQuotes();
     List<String> watched = balanceWatch.watched(handle, ids);
-    for (String id : ids) {
-      processed += accountPass.process(handle, id, byAccount.getOrDefault(id, List.of()), Optional.ofNullable(settlements.get(id)),
-          now, pace, batch, newest, quotes, Checkpoint.of(balanceWatch, id, watched.contains(id)));
+    // Accounts with only a settlement to do have it read (and its events marked) for all of them at once, their first
+    // work in this batch. A watched account is left out: a pending recharge may hold its pass before it settles.
+    settling.readAhead(handle, ids.stream().filter(id -> !byAccount.containsKey(id) && !watched.contains(id)).toList(),
+        settlements, now);
+    try {
+      for (String id : ids) {
+        processed += accountPass.process(handle, id, byAccount.getOrDefault(id, List.of()), Optional.ofNullable(settlements.get(id)),
+            now, pace, batch, newest, quotes, Checkpoint.of(balanceWatch, id, watched.contains(id)));
+      }
+    } finally {
+      settling.forget(handle);
     }
     int transitions = batch.flush(handle);
     resources.refreshAccountsDue(handle, ids);

@@ -19,7 +19,12 @@ import io.tenure.usage.RatedResource;
 import io.tenure.usage.Rating;
 import io.tenure.usage.UsageSettlements;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -31,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * The hourly settlement of one account, as due work in its ordered stream (docs/usage.md): rates the hour's usage
  * and fixed hourly prices of its pay-as-you-go resources ({@link Rating}), marks the events billed, writes one
  * {@code USAGE} bill and one ledger charge, and starts or ends the account's arrears, all in the caller's
- * transaction. Thread-safe (no state of its own).
+ * transaction. Thread-safe (the reads ahead are kept per transaction).
  */
 public final class Settling {
   private static final Logger LOG = LoggerFactory.getLogger(Settling.class);
@@ -43,6 +48,8 @@ public final class Settling {
   private final BillStore bills;
   private final Ledger ledger;
   private final Arrears arrears;
+  /** Per transaction (its handle): the reads of its batch's settlements, read ahead ({@link #readAhead}). */
+  private final Map<Handle, SettlementReads> readAhead = new ConcurrentHashMap<>();
 
   public Settling(Catalogs catalogs, AccountStore accounts, PaygResources payg, UsageSettlements usage, BillStore bills, Ledger ledger,
       Arrears arrears) {
@@ -61,11 +68,12 @@ public final class Settling {
    * to {@code requeue}. Returns the end of the next hour to settle, empty when nothing more can be billed.
    */
   Optional<Instant> settle(Handle handle, String accountId, Instant hourEnd, LifecycleWrites batch, Consumer<ResourceRecord> requeue) {
-    Account account = accounts.require(handle, accountId);
-    List<ResourceRecord> stored = payg.lockSettled(handle, accountId, hourEnd).stream()
-        .map(row -> batch.saved(row.id()).map(row::withStateOf).orElse(row)).toList();
-    Optional<Instant> since = accounts.arrearsSince(handle, accountId);
-    Money balance = ledger.balance(handle, accountId);
+    Optional<SettlementReads.Read> read = readAhead.getOrDefault(handle, SettlementReads.NONE).take(accountId, hourEnd);
+    Account account = read.map(SettlementReads.Read::account).orElseGet(() -> accounts.require(handle, accountId));
+    List<ResourceRecord> stored = read.map(SettlementReads.Read::resources).orElseGet(() -> payg.lockSettled(handle, accountId, hourEnd))
+        .stream().map(row -> batch.saved(row.id()).map(row::withStateOf).orElse(row)).toList();
+    Optional<Instant> since = read.isPresent() ? read.get().arrearsSince() : accounts.arrearsSince(handle, accountId);
+    Money balance = read.map(SettlementReads.Read::balance).orElseGet(() -> ledger.balance(handle, accountId));
     // Paid by a credit that ran no hook (a refund): the arrears end at the settlement that sees it.
     boolean paid = since.isPresent() && !balance.isNegative();
     List<ResourceRecord> resources = paid ? arrears.end(handle, accountId, stored, hourEnd, batch) : stored;
@@ -73,7 +81,9 @@ public final class Settling {
       resources.forEach(requeue);
       since = Optional.empty();
     }
-    List<HourUsage> billed = usage.settle(handle, resources.stream().map(ResourceRecord::id).toList(), hourEnd);
+    // Read ahead for the same resources (a restore changes their states, not which they are).
+    List<HourUsage> billed = read.map(SettlementReads.Read::billed)
+        .orElseGet(() -> usage.settle(handle, resources.stream().map(ResourceRecord::id).toList(), hourEnd));
     List<RatedLine> lines = Rating.rate(hourEnd, account.currency(), resources.stream().map(this::rated).toList(), billed);
     if (!lines.isEmpty()) {
       balance = charge(handle, accountId, hourEnd, lines);
@@ -84,6 +94,42 @@ public final class Settling {
         ? Optional.of(hourEnd.plus(Rating.HOUR)) : Optional.empty();
     accounts.saveSettlement(handle, accountId, next, started.since());
     return next;
+  }
+
+  /**
+   * Reads ahead, in a few set-based statements, what the settlements of {@code accountIds} (claimed and locked by
+   * this transaction, none with a due resource in it) due at {@code settleDue} need, for {@link #settle} to take;
+   * {@link #forget} drops what was not taken. Only accounts whose settlement is due by {@code now} are read.
+   */
+  void readAhead(Handle handle, Collection<String> accountIds, Map<String, Instant> settleDue, Instant now) {
+    Map<Instant, List<String>> byHour = accountIds.stream().filter(id -> settleDue.containsKey(id) && !settleDue.get(id).isAfter(now))
+        .collect(Collectors.groupingBy(settleDue::get, TreeMap::new, Collectors.toList()));
+    if (byHour.isEmpty()) {
+      return;
+    }
+    List<String> ids = byHour.values().stream().flatMap(List::stream).toList();
+    Map<String, Account> found = accounts.findAll(handle, ids);
+    Map<String, Instant> since = accounts.arrearsSince(handle, ids);
+    Map<String, Money> balances = ledger.balances(handle, ids);
+    Map<String, SettlementReads.Read> reads = new HashMap<>();
+    byHour.forEach((hourEnd, hourIds) -> {
+      Map<String, List<ResourceRecord>> resources = payg.lockSettled(handle, hourIds, hourEnd).stream()
+          .collect(Collectors.groupingBy(ResourceRecord::accountId));
+      Map<String, String> owners = resources.values().stream().flatMap(List::stream)
+          .collect(Collectors.toMap(ResourceRecord::id, ResourceRecord::accountId));
+      Map<String, List<HourUsage>> billed = usage.settle(handle, owners.keySet(), hourEnd).stream()
+          .collect(Collectors.groupingBy(line -> owners.get(line.resourceId())));
+      for (String id : hourIds) {
+        reads.put(id, new SettlementReads.Read(found.get(id), Optional.ofNullable(since.get(id)), balances.get(id),
+            resources.getOrDefault(id, List.of()), billed.getOrDefault(id, List.of()), hourEnd));
+      }
+    });
+    readAhead.put(handle, new SettlementReads(reads));
+  }
+
+  /** Drops what {@link #readAhead} read for this transaction's handle. */
+  void forget(Handle handle) {
+    readAhead.remove(handle);
   }
 
   /** Writes the hour's bill and its charge (none when it comes to zero); returns the balance after. */

@@ -2,6 +2,7 @@ package io.tenure.resource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
@@ -30,6 +31,20 @@ public final class PaygResources {
              ORDER BY r.id FOR UPDATE OF r
             """)
         .bind("accountId", accountId).bind("endedAfter", at.minus(LATE_USAGE))
+        .map((row, context) -> resources.readRow(row, List.of())).list();
+  }
+
+  /**
+   * {@link #lockSettled} for several accounts (already locked by the caller) in one statement, in account and id
+   * order: the reads of a batch of settlements.
+   */
+  public List<ResourceRecord> lockSettled(Handle handle, Collection<String> accountIds, Instant at) {
+    return handle.createQuery(ResourceStore.SELECT + """
+             WHERE r.account_id = ANY(:accountIds) AND r.mode = 'PAYG'
+               AND (r.phase NOT IN ('RELEASED', 'UNSUBSCRIBED') OR r.phase_started_at > :endedAfter)
+             ORDER BY r.account_id, r.id FOR UPDATE OF r
+            """)
+        .bindArray("accountIds", String.class, accountIds).bind("endedAfter", at.minus(LATE_USAGE))
         .map((row, context) -> resources.readRow(row, List.of())).list();
   }
 

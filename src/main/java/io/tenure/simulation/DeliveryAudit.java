@@ -30,8 +30,12 @@ final class DeliveryAudit {
   private final Auditor auditor;
   private final DeliveryWorkload workload;
   private final DeliveryReceivers receivers;
+  /** Accounts outside the model (the metering agent's): their deliveries are known, their fan-out is not judged. */
+  private final List<String> unmodelled;
 
-  DeliveryAudit(Model model, Calls calls, Auditor auditor, DeliveryWorkload workload, DeliveryReceivers receivers) {
+  DeliveryAudit(Model model, Calls calls, Auditor auditor, DeliveryWorkload workload, DeliveryReceivers receivers,
+      List<String> unmodelled) {
+    this.unmodelled = unmodelled;
     this.model = model;
     this.calls = calls;
     this.auditor = auditor;
@@ -94,6 +98,10 @@ final class DeliveryAudit {
         keys.add(DeliveryWorkload.key(account.id, delivery));
         received(found, account, delivery);
       }
+    }
+    for (String account : unmodelled) {
+      pages(account, "/v1/messages?limit=1000&accountId=" + account, "after")
+          .forEach(delivery -> keys.add(DeliveryWorkload.key(account, delivery)));
     }
     Set<String> strangers = new TreeSet<>(receivers.keys());
     strangers.removeAll(keys);
@@ -219,10 +227,14 @@ final class DeliveryAudit {
 
   /** Every item of a listing, page after page ({@code cursor} is the parameter that takes the answer's next). */
   private List<JsonNode> pages(ModelAccount account, String path, String cursor) {
+    return pages(account.id, path, cursor);
+  }
+
+  private List<JsonNode> pages(String account, String path, String cursor) {
     List<JsonNode> items = new ArrayList<>();
     String next = null;
     do {
-      JsonNode page = calls.get(account.id, path + (next == null ? "" : "&" + cursor + "=" + next)).body();
+      JsonNode page = calls.get(account, path + (next == null ? "" : "&" + cursor + "=" + next)).body();
       page.path("items").forEach(items::add);
       next = page.path("next").isNull() || page.path("next").isMissingNode() ? null : page.path("next").asText();
     } while (next != null);

@@ -105,8 +105,10 @@ public final class Simulation {
       faults.settle();
       checkpoints.afterAdvance(true);
       Model audited = model;
-      cluster.receivers().ifPresent(receivers -> out.println(new DeliveryAudit(audited, calls, auditor, deliveries, receivers).check(faults.injected())));
+      cluster.receivers().ifPresent(receivers -> out.println(new DeliveryAudit(audited, calls, auditor, deliveries, receivers,
+          List.of(usage.account)).check(faults.injected())));
       auditor.webhooks(webhooks.problems());
+      out.println(new SettlementAudit(auditor, jdbi).check(usage.retainedQuantities()));
       long days = Duration.between(START, model.now).toDays();
       return new Result(calls.sent(), days, faults.injected(), faults.landed(), auditor.checks, "", "", "",
           checkpoints.fingerprint());

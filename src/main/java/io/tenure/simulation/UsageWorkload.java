@@ -15,26 +15,31 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * A metering agent: batches of usage events for a pay-as-you-go resource of an account of its own (outside the money
- * model: nothing settles usage yet), mixing new events, resends of earlier ones (some within the batch), and bad ones
+ * model: the hourly settlement bills it, {@link SettlementAudit} checks the bills), mixing new events, resends of earlier ones (some within the batch), and bad ones
  * (an unknown meter, a negative quantity, a time too old or too far ahead). The model is the set of (event id, UTC day)
  * accepted so far; each answer must reject exactly the bad events, and count every valid one as accepted or duplicate,
  * no more accepted than are new (a lost reply resent turns new ones into duplicates); at each checkpoint the stored
- * events of the retained days must be exactly the model's.
+ * events of the retained days must be exactly the model's. The account starts with nothing in its wallet and is topped up
+ * now and then by small amounts, so that its settlements take it into arrears (GRACE, FROZEN, perhaps a release) and
+ * the top-ups restore it; a released resource is replaced by a new purchase.
  */
 final class UsageWorkload {
   private static final List<String> METERS = List.of("vcpu_hours", "storage_gb_hours", "egress_gb");
   /** Days whose partitions Tenure keeps (io.tenure.usage.UsagePartitions.RETENTION_DAYS). */
   private static final int RETENTION_DAYS = 37;
 
-  private record Sent(String id, Instant time) {}
+  private record Sent(String id, Instant time, String meter, String quantity) {}
 
   private final Model model;
   private final Calls calls;
   private final Auditor auditor;
   private final Random random;
   private final Jdbi jdbi;
-  private final String resource;
+  final String account;
+  private String resource;
   private final Set<String> accepted = new HashSet<>();
+  /** The accepted quantity per resource, meter and UTC hour ({@link SettlementAudit#key}). */
+  final Map<String, java.math.BigDecimal> quantities = new java.util.TreeMap<>();
   private final List<Sent> sent = new ArrayList<>();
   private long next;
 
@@ -47,14 +52,36 @@ final class UsageWorkload {
     Http.Reply account = calls.send(null, "POST", "/v1/accounts", Map.of("name", "sim-metered", "tier", model.catalog().tiers().getFirst(),
         "contacts", List.of(Map.of("name", "Mia Meter", "role", "OWNER", "email", "meter@sim.example"))), null);
     auditor.reply(null, "create the metered account", Expected.success(201, null), account);
-    Http.Reply bought = calls.send(null, "POST", "/v1/resources", Map.of("accountId", account.body().path("id").asText(),
-        "plan", "ecs-general", "billing", Map.of("mode", "PAYG")), "sim-metered-resource");
+    this.account = account.body().path("id").asText();
+    resource = buy();
+  }
+
+  private String buy() {
+    Http.Reply bought = calls.send(null, "POST", "/v1/resources", Map.of("accountId", account,
+        "plan", "ecs-general", "billing", Map.of("mode", "PAYG")), "sim-metered-resource-" + next++);
     auditor.reply(null, "buy the metered resource", Expected.success(201, null), bought);
-    resource = bought.body().path("id").asText();
+    return bought.body().path("id").asText();
+  }
+
+  /**
+   * Now and then a small top-up of the metered account (which may end its arrears and restore its resource), and a
+   * new resource when the current one was released; then one batch of events.
+   */
+  void step() {
+    if (random.nextInt(3) == 0) {
+      Http.Reply topUp = calls.send(null, "POST", "/v1/accounts/" + account + "/top-ups", Map.of("amount", (1 + random.nextInt(30)) + ".00"),
+          "sim-metered-top-up-" + next++);
+      auditor.reply(null, "top up the metered account", Expected.success(201, null), topUp);
+    }
+    if (calls.get(null, "/v1/resources/" + resource).body().path("phase").asText().equals("RELEASED")) {
+      resource = buy();
+      sent.clear();
+    }
+    send();
   }
 
   /** Sends one batch and checks its answer against the model. */
-  void step() {
+  private void send() {
     List<Map<String, Object>> events = new ArrayList<>();
     Map<Integer, String> bad = new LinkedHashMap<>();
     Set<String> keys = new HashSet<>();
@@ -67,13 +94,17 @@ final class UsageWorkload {
         continue;
       }
       Sent event = kind < 5 && !recent().isEmpty() ? recent().get(random.nextInt(recent().size()))
-          : new Sent("u-" + next++, model.now.minus(Duration.ofMinutes(random.nextInt(120))));
-      events.add(event(event.id(), METERS.get(random.nextInt(3)), random.nextInt(1000) + ".25", event.time()));
+          : new Sent("u-" + next++, model.now.minus(Duration.ofMinutes(random.nextInt(120))), METERS.get(random.nextInt(3)),
+              random.nextInt(1000) + ".25");
+      // A resend is the same event: same meter and quantity (the stored one is what is billed).
+      events.add(event(event.id(), event.meter(), event.quantity(), event.time()));
       valid++;
       String key = key(event);
       if (!accepted.contains(key) && keys.add(key)) {
         fresh++;
         sent.add(event);
+        quantities.merge(SettlementAudit.key(resource, event.meter(), event.time()), new java.math.BigDecimal(event.quantity()),
+            java.math.BigDecimal::add);
       }
     }
     Http.Reply reply = calls.send(null, "POST", "/v1/usage", Map.of("events", events), null);
@@ -93,9 +124,18 @@ final class UsageWorkload {
   void checkpoint() {
     LocalDate oldest = LocalDate.ofInstant(model.now, ZoneOffset.UTC).minusDays(RETENTION_DAYS);
     long expected = accepted.stream().filter(key -> !LocalDate.parse(key.substring(0, 10)).isBefore(oldest)).count();
-    long stored = jdbi.withHandle(handle -> handle.createQuery("SELECT count(*) FROM usage_events WHERE resource_id = :resource "
-        + "AND day >= :oldest").bind("resource", resource).bind("oldest", oldest).mapTo(Long.class).one());
+    long stored = jdbi.withHandle(handle -> handle.createQuery("SELECT count(*) FROM usage_events WHERE resource_id IN "
+        + "(SELECT id FROM resources WHERE account_id = :account) AND day >= :oldest").bind("account", account).bind("oldest", oldest)
+        .mapTo(Long.class).one());
     auditor.usage("stored usage events: " + stored, stored == expected, expected + " accepted events of the retained days");
+  }
+
+  /** The accepted quantities of the hours whose days Tenure still keeps ({@link SettlementAudit#key}). */
+  Map<String, java.math.BigDecimal> retainedQuantities() {
+    Instant oldest = LocalDate.ofInstant(model.now, ZoneOffset.UTC).minusDays(RETENTION_DAYS).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Map<String, java.math.BigDecimal> retained = new java.util.TreeMap<>(quantities);
+    retained.keySet().removeIf(key -> Instant.parse(key.substring(key.lastIndexOf(' ') + 1)).isBefore(oldest));
+    return retained;
   }
 
   /** Events sent within the last 34 days, which may be resent and still be inside the window. */
