@@ -20,6 +20,9 @@ public final class Console {
     CustomerRoutes.register(routes);
     ResourcePageRoutes.register(routes);
     ResourceTools.register(routes);
+    CatalogPage.register(routes);
+    DeliveryPages.register(routes);
+    HoldsAndClockPages.register(routes);
     routes.open(HandlerType.GET, "/console/<rest>", context -> routes.problem(context, 404, Text.of("en"), "error.notFound"));
   }
 }

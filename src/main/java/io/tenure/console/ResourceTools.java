@@ -58,7 +58,7 @@ public final class ResourceTools {
     routes.action("/console/resources/{id}/holds", OPERATOR, ResourceTools::applyHold);
     routes.action("/console/holds/{holdId}/lift", OPERATOR, visit -> {
       visit.send("DELETE", "/v1/holds/" + Visit.encode(visit.context().pathParam("holdId")), null, null);
-      visit.redirect(back(visit), "notice.holdLifted");
+      visit.redirect(DeliveryPages.back(visit, "/console/holds"), "notice.holdLifted");
     });
   }
 
@@ -147,12 +147,6 @@ public final class ResourceTools {
       // Left to the API to refuse, with its own message.
       return -1;
     }
-  }
-
-  /** Where a lift returns: the page it was made from, only ever a console path. */
-  private static String back(Visit visit) {
-    String back = visit.form("back");
-    return back.startsWith("/console/") && !back.startsWith("//") ? back : "/console/holds";
   }
 
   static String resourcePage(String id) {
