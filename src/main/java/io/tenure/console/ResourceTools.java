@@ -97,12 +97,16 @@ public final class ResourceTools {
     visit.redirect(resourcePage(id), "notice.holdApplied");
   }
 
+  /** The catalog the operator's tools name the plan's add-ons from; null (not read) for any other scope. */
+  static JsonNode catalogForTools(Visit visit) {
+    return visit.caller().scope() == Caller.Scope.OPERATOR ? visit.get("/v1/catalog") : null;
+  }
+
   /** The operator's tools for the resource page, or null for any other scope. */
-  static Tools tools(Visit visit, JsonNode resource, JsonNode entitlements) {
-    if (visit.caller().scope() != Caller.Scope.OPERATOR) {
+  static Tools tools(Visit visit, JsonNode resource, JsonNode entitlements, JsonNode catalog) {
+    if (catalog == null) {
       return null;
     }
-    JsonNode catalog = visit.get("/v1/catalog");
     Map<String, Integer> quantities = new LinkedHashMap<>();
     resource.path("addOns").forEach(addOn -> quantities.put(addOn.path("code").asText(), addOn.path("quantity").asInt()));
     Map<String, String> names = new LinkedHashMap<>();
