@@ -20,6 +20,10 @@ public final class Console {
     CustomerRoutes.register(routes);
     ResourcePageRoutes.register(routes);
     PartnerPages.register(routes);
+    ResourceTools.register(routes);
+    CatalogPage.register(routes);
+    DeliveryPages.register(routes);
+    HoldsAndClockPages.register(routes);
     routes.open(HandlerType.GET, "/console/<rest>", context -> routes.problem(context, 404, Text.of("en"), "error.notFound"));
   }
 }

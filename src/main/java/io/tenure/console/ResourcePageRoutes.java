@@ -16,7 +16,7 @@ public final class ResourcePageRoutes {
 
   public record ResourcePage(String id, String accountId, String plan, String phase, String serviceLevel, String termStart,
       String termEnd, String nextTransition, boolean autoRenew, List<String> allowedOperations, Map<String, String> limits,
-      List<String> features, List<HoldRow> holds, TimelineBar timeline) {}
+      List<String> features, List<HoldRow> holds, TimelineBar timeline, UsageChart usage, ResourceTools.Tools tools) {}
 
   public record HoldRow(String id, String scope, String feature, String reason, String note, String appliedAt) {}
 
@@ -67,16 +67,21 @@ public final class ResourcePageRoutes {
   }
 
   private static ResourcePage page(Visit visit, String id) {
-    JsonNode resource = visit.get(resourcePath(id));
-    JsonNode entitlements = visit.get(resourcePath(id) + "/entitlements");
-    TimelineBar timeline = TimelineBar.of(visit.get(resourcePath(id) + "/timeline"));
+    // Independent reads, asked at once: the page waits for the slowest, not for their sum.
+    List<JsonNode> reads = visit.all(List.<java.util.concurrent.Callable<JsonNode>>of(() -> visit.get(resourcePath(id)),
+        () -> visit.get(resourcePath(id) + "/entitlements"), () -> visit.get(resourcePath(id) + "/timeline"),
+        () -> ResourceTools.catalogForTools(visit)));
+    JsonNode resource = reads.get(0);
+    JsonNode entitlements = reads.get(1);
+    JsonNode timelineJson = reads.get(2);
+    TimelineBar timeline = TimelineBar.of(timelineJson);
     List<String> operations = new ArrayList<>();
     resource.path("allowedOperations").forEach(operation -> operations.add(operation.asText()));
     Map<String, String> limits = new java.util.TreeMap<>();
     entitlements.path("limits").properties().forEach(limit -> limits.put(limit.getKey(), limit.getValue().asText()));
     List<String> features = new ArrayList<>();
     entitlements.path("features").forEach(feature -> features.add(feature.isTextual() ? feature.asText()
-        : feature.path("code").asText(feature.toString())));
+        : feature.path("code").asText(feature.toString()) + (feature.path("locked").asBoolean() ? " (" + visit.text().get("feature.locked") + ")" : "")));
     List<HoldRow> holds = new ArrayList<>();
     entitlements.path("holds").forEach(hold -> holds.add(new HoldRow(hold.path("id").asText(), hold.path("scope").asText(),
         hold.path("feature").asText(""), hold.path("reason").asText(), hold.path("note").asText(""),
@@ -85,8 +90,9 @@ public final class ResourcePageRoutes {
     String nextTransition = next.isNull() || next.isMissingNode() ? ""
         : next.path("phase").asText() + " · " + Dates.prose(next.path("at"));
     return new ResourcePage(id, resource.path("accountId").asText(), resource.path("plan").asText(),
-        resource.path("phase").asText(), resource.path("serviceLevel").asText(), Dates.prose(resource.path("term").path("start")),
+        resource.path("phase").asText(), entitlements.path("serviceLevel").asText(resource.path("serviceLevel").asText()), Dates.prose(resource.path("term").path("start")),
         Dates.prose(resource.path("term").path("end")), nextTransition, resource.path("autoRenew").asBoolean(), operations,
-        limits, features, holds, timeline);
+        limits, features, holds, timeline, ResourceTools.usage(visit, resource, timelineJson.path("now").asText()),
+        ResourceTools.tools(visit, resource, entitlements, reads.get(3)));
   }
 }
