@@ -23,6 +23,31 @@ final class AccountRequests {
 
   private AccountRequests() {}
 
+  /** A listing's {@code filter}: {@code in-arrears} or {@code low-balance}; every account when absent. */
+  static AccountStore.Standing standing(String filter) {
+    if (filter == null) {
+      return AccountStore.Standing.ALL;
+    }
+    return switch (filter) {
+      case "in-arrears" -> AccountStore.Standing.IN_ARREARS;
+      case "low-balance" -> AccountStore.Standing.LOW_BALANCE;
+      default -> throw new InvalidInputException("INVALID_QUERY_PARAMETER",
+          "Query parameter 'filter': must be one of in-arrears, low-balance, was '" + Echo.of(filter) + "'.");
+    };
+  }
+
+  /** A listing's search {@code q}, an account id or part of a name (1 to 200 characters); blank: no search. */
+  static Optional<String> search(String q) {
+    if (q == null || q.isBlank()) {
+      return Optional.empty();
+    }
+    if (q.strip().length() > 200) {
+      throw new InvalidInputException("INVALID_QUERY_PARAMETER",
+          "Query parameter 'q': must be at most 200 characters, was '" + Echo.of(q) + "'.");
+    }
+    return Optional.of(q.strip());
+  }
+
   record NewAccount(String name, String tier, String timeZone, String locale, String currency, List<Contact> contacts,
       String partnerId) implements Json.Validated {
     @Override
