@@ -19,6 +19,9 @@ public final class Console {
     HomeRoutes.register(routes);
     CustomerRoutes.register(routes);
     ResourcePageRoutes.register(routes);
+    AccountListRoutes.register(routes);
+    AccountPageRoutes.register(routes);
+    TopUpRoutes.register(routes);
     routes.open(HandlerType.GET, "/console/<rest>", context -> routes.problem(context, 404, Text.of("en"), "error.notFound"));
   }
 }

@@ -7,16 +7,13 @@ import java.util.EnumSet;
 import java.util.List;
 
 /**
- * Where each scope lands after signing in, {@code /console/home}: the operator's overview, a partner's accounts,
+ * Where each scope lands after signing in, {@code /console/home}: the operator's dashboard ({@link DashboardRoutes}), a partner's accounts,
  * a customer's resources. The operator's and partners' own pages are added beside these (docs/console.md).
  */
 public final class HomeRoutes {
   private static final int PAGE_SIZE = 50;
 
   private HomeRoutes() {}
-
-  /** The operator's home: who is signed in and the clock. */
-  public record OperatorHome(String clock) {}
 
   /** A partner's home: a page of its accounts. */
   public record PartnerHome(List<AccountRow> accounts, String next) {}
@@ -28,19 +25,11 @@ public final class HomeRoutes {
     routes.link(EnumSet.of(Caller.Scope.OPERATOR, Caller.Scope.PARTNER), "/console/home", "nav.home");
     routes.page("/console/home", ConsoleRoutes.ANY_SCOPE, visit -> {
       switch (visit.caller().scope()) {
-        case OPERATOR -> visit.page("operator-home.jte", "home.operator.title", new OperatorHome(clock(visit)));
+        case OPERATOR -> DashboardRoutes.dashboard(visit);
         case PARTNER -> visit.page("partner-home.jte", "home.partner.title", partnerHome(visit));
         case ACCOUNT -> CustomerRoutes.resources(visit);
       }
     });
-  }
-
-  private static String clock(Visit visit) {
-    try {
-      return visit.get("/v1/clock").path("now").asText();
-    } catch (ApiClient.ApiRefusal systemClock) {
-      return visit.text().get("home.systemClock");
-    }
   }
 
   private static PartnerHome partnerHome(Visit visit) {
