@@ -82,7 +82,7 @@ class ConsolePagesTimingIT {
   }
 
   /** 999 more resources (with their history and add-ons), 9,999 more top-ups, 999 more bills, all copies. */
-  private static void copy(Handle handle, String account, String resource) {
+  static void copy(Handle handle, String account, String resource) {
     clone(handle, "resources", "id", "id = '" + resource + "'", 999);
     clone(handle, "lifecycle_events", "resource_id", "resource_id = '" + resource + "'", 999);
     clone(handle, "resource_add_ons", "resource_id", "resource_id = '" + resource + "'", 999);
