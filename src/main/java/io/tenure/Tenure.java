@@ -38,6 +38,9 @@ import io.tenure.payment.BalanceWatch;
 import io.tenure.resource.PaygResources;
 import io.tenure.resource.Purchasing;
 import io.tenure.resource.ResourceRoutes;
+import io.tenure.resource.ResourceOutlook;
+import io.tenure.resource.ResourceOutlookRoutes;
+import io.tenure.resource.ResourceOutlookStore;
 import io.tenure.resource.ResourcesAtRisk;
 import io.tenure.store.Database;
 import io.tenure.subscription.Channel;
@@ -176,6 +179,8 @@ public final class Tenure implements AutoCloseable {
         capabilities.changing(), capabilities.writes(), idempotency, capabilities.providerCommands(), clock, accountChanges,
         capabilities.catalogs())
         .register(routes);
+    new ResourceOutlookRoutes(jdbi, new ResourceOutlook(new ResourceOutlookStore(capabilities.resourceStore()),
+        capabilities.renewing(), capabilities.ledger()), clock, settings.zone()).register(routes);
     Holding holding = new Holding(holds, capabilities.resourceStore(), capabilities.catalogs(), capabilities.notices(),
         capabilities.providerCommands());
     new HoldRoutes(jdbi, accounts, capabilities.resourceStore(), holds, holding, new EntitlementStore(capabilities.resourceStore()),

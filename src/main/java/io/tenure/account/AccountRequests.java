@@ -15,13 +15,38 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The bodies of the account and partner calls, each checking itself once read. */
-final class AccountRequests {
+public final class AccountRequests {
   private static final Pattern TIER = Pattern.compile("[A-Za-z0-9_.-]{1,40}");
   private static final Pattern PAYMENT_METHOD = Pattern.compile("[A-Za-z0-9_-]{1,200}");
   /** The longest minimum runway: a year of hours. */
   static final int MINIMUM_RUNWAY_HOURS_MAX = 8_784;
 
   private AccountRequests() {}
+
+  /** A listing's {@code filter}: {@code in-arrears} or {@code low-balance}; every account when absent. */
+  public static AccountStore.Standing standing(String filter) {
+    if (filter == null) {
+      return AccountStore.Standing.ALL;
+    }
+    return switch (filter) {
+      case "in-arrears" -> AccountStore.Standing.IN_ARREARS;
+      case "low-balance" -> AccountStore.Standing.LOW_BALANCE;
+      default -> throw new InvalidInputException("INVALID_QUERY_PARAMETER",
+          "Query parameter 'filter': must be one of in-arrears, low-balance, was '" + Echo.of(filter) + "'.");
+    };
+  }
+
+  /** A listing's search {@code q}, an account id or part of a name (1 to 200 characters); blank: no search. */
+  static Optional<String> search(String q) {
+    if (q == null || q.isBlank()) {
+      return Optional.empty();
+    }
+    if (q.strip().length() > 200) {
+      throw new InvalidInputException("INVALID_QUERY_PARAMETER",
+          "Query parameter 'q': must be at most 200 characters, was '" + Echo.of(q) + "'.");
+    }
+    return Optional.of(q.strip());
+  }
 
   record NewAccount(String name, String tier, String timeZone, String locale, String currency, List<Contact> contacts,
       String partnerId) implements Json.Validated {

@@ -95,8 +95,11 @@ public final class AccountRoutes {
     int limit = QueryParameters.limit(context);
     Optional<String> after = Optional.ofNullable(context.queryParam("after"));
     Optional<String> partnerId = partnerOf(caller, Optional.ofNullable(context.queryParam("partnerId")));
+    AccountStore.Standing standing = AccountRequests.standing(context.queryParam("filter"));
+    Optional<String> search = AccountRequests.search(context.queryParam("q"));
     partnerId.ifPresent(id -> jdbi.useHandle(handle -> requirePartner(handle, caller, id)));
-    context.json(page(partnerId, after, limit));
+    context.json(jdbi.withHandle(handle -> Page.of(accounts.list(handle, partnerId, standing, search, after, limit), limit,
+        account -> view(handle, account), Account::id)));
   }
 
   /** The partner a call is about: the one named, else a partner key's own; the operator may name none. */
@@ -111,11 +114,6 @@ public final class AccountRoutes {
     if (!accounts.partnerExists(handle, partnerId)) {
       throw new NotFoundException("PARTNER_NOT_FOUND", "No partner " + partnerId + ".");
     }
-  }
-
-  private Page<AccountView> page(Optional<String> partnerId, Optional<String> after, int limit) {
-    return jdbi.withHandle(handle ->
-        Page.of(accounts.list(handle, partnerId, after, limit), limit, account -> view(handle, account), Account::id));
   }
 
   private void replaceContacts(Context context, Caller caller) {

@@ -100,15 +100,25 @@ public final class AccountStore {
    * ids in one statement, the accounts with their contacts in one more.
    */
   public List<Account> list(Handle handle, Optional<String> partnerId, Standing standing, Optional<String> after, int limit) {
+    return list(handle, partnerId, standing, Optional.empty(), after, limit);
+  }
+
+  /**
+   * As {@link #list(Handle, Optional, Standing, Optional, int)}, keeping only the accounts whose id is {@code search}
+   * or whose name contains it, whatever the case (empty: every account).
+   */
+  public List<Account> list(Handle handle, Optional<String> partnerId, Standing standing, Optional<String> search,
+      Optional<String> after, int limit) {
     List<String> ids = handle.createQuery("""
             SELECT id FROM accounts
             WHERE (CAST(:partnerId AS text) IS NULL OR partner_id = :partnerId) AND (CAST(:after AS text) IS NULL OR id > :after)
               AND (:standing = 'ALL' OR :standing = 'IN_ARREARS' AND arrears_since IS NOT NULL
                    OR :standing = 'LOW_BALANCE' AND low_balance_since IS NOT NULL)
+              AND (CAST(:search AS text) IS NULL OR id = :search OR strpos(lower(name), lower(:search)) > 0)
             ORDER BY id LIMIT :limit
             """)
         .bind("partnerId", partnerId.orElse(null)).bind("after", after.orElse(null)).bind("standing", standing.name())
-        .bind("limit", limit)
+        .bind("search", search.orElse(null)).bind("limit", limit)
         .mapTo(String.class).list();
     Map<String, Account> found = findAll(handle, ids);
     return ids.stream().map(found::get).toList();

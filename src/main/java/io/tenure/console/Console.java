@@ -24,6 +24,9 @@ public final class Console {
     CatalogPage.register(routes);
     DeliveryPages.register(routes);
     HoldsAndClockPages.register(routes);
+    AccountListRoutes.register(routes);
+    AccountPageRoutes.register(routes);
+    TopUpRoutes.register(routes);
     routes.open(HandlerType.GET, "/console/<rest>", context -> routes.problem(context, 404, Text.of("en"), "error.notFound"));
   }
 }

@@ -77,6 +77,8 @@ class OpenApiAnswersIT {
     assertThat(operator.post("/v1/accounts", Map.of("name", "No tier", "contacts", List.of())).status()).isEqualTo(400);
     assertThat(operator.get("/v1/accounts?limit=1").status()).isEqualTo(200);
     assertThat(operator.get("/v1/accounts?limit=0").status()).isEqualTo(400);
+    assertThat(operator.get("/v1/accounts?q=acme&filter=in-arrears").status()).isEqualTo(200);
+    assertThat(operator.get("/v1/accounts?filter=rich").status()).isEqualTo(400);
     assertThat(operator.get(account).status()).isEqualTo(200);
     assertThat(operator.get("/v1/accounts/no-such-account").status()).isEqualTo(404);
     assertThat(operator.get("/v1/partners/" + partner.get("id") + "/accounts").status()).isEqualTo(200);
@@ -145,6 +147,8 @@ class OpenApiAnswersIT {
     assertThat(operator.get("/v1/resources/no-such-resource/timeline").status()).isEqualTo(404);
     assertThat(operator.get("/v1/accounts/" + accountId + "/resources?phase=ACTIVE").status()).isEqualTo(200);
     assertThat(operator.get("/v1/accounts/" + accountId + "/resources?phase=SLEEPING").status()).isEqualTo(400);
+    assertThat(operator.get("/v1/resource-outlook?days=7").status()).isEqualTo(200);
+    assertThat(operator.get("/v1/resource-outlook?days=32").status()).isEqualTo(400);
 
     assertThat(operator.post(resource + "/renewals", Map.of("periods", 1), key()).status()).isEqualTo(201);
     assertThat(operator.post(resource + "/renewals", Map.of("periods", 1)).status()).isEqualTo(400);

@@ -276,6 +276,7 @@ final class ScopeWorld {
     scenarios.put("GET /v1/holds", new Scenario(all, (target, allowed) ->
         call("GET", "/v1/holds?accountId=" + target.accountId(), null)));
     scenarios.put("GET /v1/messages", new Scenario(List.of(NOTHING), (target, allowed) -> call("GET", "/v1/messages", null)));
+    scenarios.put("GET /v1/resource-outlook", new Scenario(List.of(NOTHING), (target, allowed) -> call("GET", "/v1/resource-outlook", null)));
     scenarios.put("POST /v1/messages/{id}/resend", new Scenario(List.of(NOTHING), (target, allowed) ->
         call("POST", "/v1/messages/" + anyDelivery() + "/resend", null)));
     scenarios.put("POST /v1/resources/{id}/release-confirmation", new Scenario(all, (target, allowed) ->

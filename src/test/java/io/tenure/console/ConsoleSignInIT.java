@@ -35,7 +35,7 @@ class ConsoleSignInIT {
   void theOperatorsKeyLandsOnTheOperatorsHome() {
     Page page = browser.signedIn(TestServer.OPERATOR_KEY);
     assertThat(page.url()).endsWith("/console/home");
-    assertThat(page.textContent("h1")).isEqualTo("Operator");
+    assertThat(page.textContent("h1")).isEqualTo("Dashboard");
     assertThat(page.textContent(".who")).isEqualTo("Operator");
     ConsoleBrowser.screenshot(page, "operator-home");
   }
