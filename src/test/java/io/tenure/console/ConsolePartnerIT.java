@@ -115,7 +115,7 @@ class ConsolePartnerIT {
         }""");
     page.click("#confirm button");
     page.waitForSelector(".notice");
-    assertThat(page.textContent(".notice")).isEqualTo("Topped up.");
+    assertThat(page.textContent(".notice")).isEqualTo("The top-up was recorded.");
     assertThat(page.textContent("#balance")).isEqualTo("95.00 CNY");
     assertThat(page.textContent("#arrears")).doesNotContain("In arrears");
     assertThat(topUps(owing)).as("10.00 at the start and 100.00 once").isEqualTo(2);
