@@ -32,7 +32,7 @@ final class BenchEntitlementsCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--clients", paramLabel = "C", defaultValue = "16",
+  @Option(names = "--clients", paramLabel = "C", defaultValue = "4",
       description = {"Concurrent clients (and connections for the ceiling), 1 to 256.", "Default: ${DEFAULT-VALUE}"})
   int clients;
 
