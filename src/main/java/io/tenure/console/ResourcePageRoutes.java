@@ -1,6 +1,7 @@
 package io.tenure.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tenure.api.Caller;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,14 @@ public final class ResourcePageRoutes {
 
   public record ResourcePage(String id, String accountId, String plan, String phase, String serviceLevel, String termStart,
       String termEnd, String nextTransition, boolean autoRenew, List<String> allowedOperations, Map<String, String> limits,
-      List<String> features, List<HoldRow> holds, TimelineBar timeline, UsageChart usage, ResourceTools.Tools tools) {}
+      List<String> features, List<HoldRow> holds, TimelineBar timeline, UsageChart usage, ResourceTools.Tools tools,
+      List<WebhookRow> webhooks) {}
 
   public record HoldRow(String id, String scope, String feature, String reason, String note, String appliedAt) {}
+
+  /** A delivery of one of the resource's events to a webhook endpoint (the operator's view). */
+  public record WebhookRow(String eventId, String type, String endpointId, String status, int attempts, String lastError,
+      String createdAt) {}
 
   /** The confirmation step of a renewal: what will happen, and the form that does it. */
   public record RenewalConfirmation(String resourceId, String plan, int periods, String period, String termEnd,
@@ -70,7 +76,7 @@ public final class ResourcePageRoutes {
     // Independent reads, asked at once: the page waits for the slowest, not for their sum.
     List<JsonNode> reads = visit.all(List.<java.util.concurrent.Callable<JsonNode>>of(() -> visit.get(resourcePath(id)),
         () -> visit.get(resourcePath(id) + "/entitlements"), () -> visit.get(resourcePath(id) + "/timeline"),
-        () -> ResourceTools.catalogForTools(visit)));
+        () -> ResourceTools.catalogForTools(visit), () -> webhookDeliveries(visit, id)));
     JsonNode resource = reads.get(0);
     JsonNode entitlements = reads.get(1);
     JsonNode timelineJson = reads.get(2);
@@ -93,6 +99,22 @@ public final class ResourcePageRoutes {
         resource.path("phase").asText(), entitlements.path("serviceLevel").asText(resource.path("serviceLevel").asText()), Dates.prose(resource.path("term").path("start")),
         Dates.prose(resource.path("term").path("end")), nextTransition, resource.path("autoRenew").asBoolean(), operations,
         limits, features, holds, timeline, ResourceTools.usage(visit, resource, timelineJson.path("now").asText()),
-        ResourceTools.tools(visit, resource, entitlements, reads.get(3)));
+        ResourceTools.tools(visit, resource, entitlements, reads.get(3)), webhookRows(reads.get(4)));
+  }
+
+  /** The latest deliveries of the resource's events to the operator's webhook endpoints; null for any other scope. */
+  private static JsonNode webhookDeliveries(Visit visit, String id) {
+    return visit.caller().scope() == Caller.Scope.OPERATOR ? visit.get(resourcePath(id) + "/webhook-deliveries?limit=20") : null;
+  }
+
+  private static List<WebhookRow> webhookRows(JsonNode page) {
+    if (page == null) {
+      return null;
+    }
+    List<WebhookRow> rows = new ArrayList<>();
+    page.path("items").forEach(delivery -> rows.add(new WebhookRow(delivery.path("eventId").asText(),
+        delivery.path("type").asText(), delivery.path("endpointId").asText(), delivery.path("status").asText(),
+        delivery.path("attempts").asInt(), delivery.path("lastError").asText(""), Dates.prose(delivery.path("createdAt")))));
+    return rows;
   }
 }

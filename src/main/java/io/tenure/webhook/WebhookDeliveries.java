@@ -98,6 +98,32 @@ final class WebhookDeliveries {
         .bind("now", now).bind("id", claimed.id()).bind("attempt", claimed.attempt()).execute();
   }
 
+  /** One delivery of an event to an endpoint, as the operator lists a resource's. */
+  record Delivery(long id, String endpointId, long eventSequence, String eventType, Status status, int attempts,
+      Optional<String> lastError, Instant createdAt, Optional<Instant> deliveredAt) {}
+
+  /**
+   * The deliveries of resource {@code resourceId}'s events to every endpoint, newest first, before delivery
+   * {@code before} (0: from the newest); empty when the resource does not exist (it reads {@code resources} for that
+   * alone, in the same statement).
+   */
+  Optional<List<Delivery>> ofResource(Handle handle, String resourceId, long before, int limit) {
+    List<Optional<Delivery>> rows = handle.createQuery("""
+            SELECT d.* FROM resources r
+            LEFT JOIN LATERAL (
+              SELECT * FROM webhook_deliveries w WHERE w.resource_id = r.id AND (:before = 0 OR w.id < :before)
+              ORDER BY w.id DESC LIMIT :limit) d ON true
+            WHERE r.id = :resourceId""")
+        .bind("resourceId", resourceId).bind("before", before).bind("limit", limit)
+        .map((row, context) -> row.getObject("id") == null ? Optional.<Delivery>empty() : Optional.of(new Delivery(
+            row.getLong("id"), row.getString("endpoint_id"), row.getLong("event_sequence"), row.getString("event_type"),
+            Status.valueOf(row.getString("status")), row.getInt("attempts"), Optional.ofNullable(row.getString("last_error")),
+            row.getTimestamp("created_at").toInstant(),
+            Optional.ofNullable(row.getTimestamp("delivered_at")).map(java.sql.Timestamp::toInstant))))
+        .list();
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.stream().flatMap(Optional::stream).toList());
+  }
+
   /** The endpoint's attempts, by id, after {@code after}. */
   List<Attempt> attempts(Handle handle, String endpointId, long after, int limit) {
     return handle.createQuery("""

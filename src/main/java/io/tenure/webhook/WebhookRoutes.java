@@ -44,6 +44,12 @@ public final class WebhookRoutes {
       context.json(Page.of(webhooks.attempts(context.pathParam("id"), after, limit), limit, WebhookViews::attempt,
           attempt -> "wha_" + attempt.id()));
     });
+    routes.get("/v1/resources/{id}/webhook-deliveries", Routes.Access.OPERATOR, (context, caller) -> {
+      int limit = QueryParameters.limit(context);
+      long before = QueryParameters.optionalNumber(context, "before").orElse(0L);
+      context.json(Page.of(webhooks.deliveriesOf(context.pathParam("id"), before, limit), limit, WebhookViews::delivery,
+          WebhookDeliveries.Delivery::id));
+    });
     routes.post(ENDPOINT + "/events/{eventId}/resend", Routes.Access.OPERATOR, (context, caller) -> {
       String eventId = context.pathParam("eventId");
       if (!EVENT_ID.matcher(eventId).matches()) {

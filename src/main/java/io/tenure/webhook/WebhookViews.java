@@ -33,6 +33,10 @@ final class WebhookViews {
   /** How many events a replay sends again. */
   record ReplayView(int replayed) {}
 
+  /** A delivery of a resource's event to one endpoint: its status now, how many attempts, the last error. */
+  record DeliveryView(String id, String endpointId, String eventId, String type, String status, int attempts,
+      String lastError, OffsetDateTime createdAt, OffsetDateTime deliveredAt) {}
+
   private WebhookViews() {}
 
   static EndpointView endpoint(WebhookEndpoint endpoint, boolean withSecret) {
@@ -48,6 +52,12 @@ final class WebhookViews {
         attempt.resourceId(), attempt.attempt(), zoned(attempt.attemptedAt()), attempt.statusCode().orElse(null),
         attempt.outcome().toLowerCase(Locale.ROOT), attempt.error().orElse(null),
         attempt.deliveryStatus().name().toLowerCase(Locale.ROOT));
+  }
+
+  static DeliveryView delivery(WebhookDeliveries.Delivery delivery) {
+    return new DeliveryView("whd_" + delivery.id(), delivery.endpointId(), WebhookFanOut.eventId(delivery.eventSequence()),
+        delivery.eventType(), delivery.status().name().toLowerCase(Locale.ROOT), delivery.attempts(),
+        delivery.lastError().orElse(null), zoned(delivery.createdAt()), zoned(delivery.deliveredAt()));
   }
 
   static ReleaseView release(WebhookReleases.Audit audit) {

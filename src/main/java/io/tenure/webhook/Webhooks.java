@@ -90,6 +90,12 @@ public final class Webhooks implements AutoCloseable {
     });
   }
 
+  /** The deliveries of the resource's events to every endpoint, newest first; 404 when there is no such resource. */
+  List<WebhookDeliveries.Delivery> deliveriesOf(String resourceId, long before, int limit) {
+    return jdbi.withHandle(handle -> deliveries.ofResource(handle, resourceId, before, limit)).orElseThrow(() ->
+        new NotFoundException("RESOURCE_NOT_FOUND", "No resource " + Echo.of(resourceId) + "."));
+  }
+
   /** Sends the endpoint's delivery of event {@code sequence} again; 404 when it never had one. */
   void resend(String id, long sequence, String eventId) {
     jdbi.useTransaction(handle -> {

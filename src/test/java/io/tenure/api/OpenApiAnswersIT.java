@@ -214,6 +214,8 @@ class OpenApiAnswersIT {
     assertThat(buy(accountId, "koodrive-basic", 1).status()).isEqualTo(409);
     assertThat(operator.get("/v1/resources/" + resource + "/entitlements").status()).isEqualTo(200);
     assertThat(operator.get("/v1/resources/no-such-resource/entitlements").status()).isEqualTo(404);
+    assertThat(operator.get("/v1/resources/" + resource + "/webhook-deliveries").status()).isEqualTo(200);
+    assertThat(operator.get("/v1/resources/no-such-resource/webhook-deliveries").status()).isEqualTo(404);
     assertThat(operator.get("/v1/holds?accountId=" + accountId).status()).isEqualTo(200);
     assertThat(operator.get("/v1/holds").status()).isEqualTo(400);
     assertThat(operator.delete("/v1/holds/" + ban).status()).isEqualTo(200);

@@ -268,6 +268,8 @@ final class ScopeWorld {
         call("POST", resource(target, allowed) + "/unsubscribe", null)));
     scenarios.put("GET /v1/resources/{id}/entitlements", new Scenario(all, (target, allowed) ->
         call("GET", "/v1/resources/" + standing.get(target.accountId()) + "/entitlements", null)));
+    scenarios.put("GET /v1/resources/{id}/webhook-deliveries", new Scenario(all, (target, allowed) ->
+        call("GET", "/v1/resources/" + standing.get(target.accountId()) + "/webhook-deliveries", null)));
     scenarios.put("POST /v1/holds", new Scenario(all, (target, allowed) ->
         keyed("POST", "/v1/holds", holdOn(allowed ? Fixtures.bought(operator, target.accountId(), "koodrive-basic", 1)
             : standing.get(target.accountId())))));

@@ -198,5 +198,8 @@ class ConsoleOperatorToolsIT {
     page.waitForSelector("#attempts");
     assertThat(page.textContent("#attempts")).contains(made[1]);
     ConsoleBrowser.screenshot(page, "webhook-deliveries");
+    page.navigate("/console/resources/" + made[1]);
+    page.waitForSelector("#webhook-deliveries");
+    assertThat(page.textContent("#webhook-deliveries")).as("the resource's own deliveries, on its page").contains(endpoint);
   }
 }

@@ -97,7 +97,7 @@ class WebhooksIT {
     AtomicInteger calls = new AtomicInteger();
     receiver.answer(event -> calls.incrementAndGet() <= 2 ? 500 : 200);
     String endpoint = endpoint(Map.of("url", receiver.url()));
-    Fixtures.bought(operator, accountWithMoney(), "tencent-drive-enterprise", 1);
+    String resource = Fixtures.bought(operator, accountWithMoney(), "tencent-drive-enterprise", 1);
 
     await().atMost(WAIT).until(() -> receiver.accepted().size() == 1);
     assertThat(receiver.seen()).extracting(WebhookReceiver.Received::answered).containsExactly(500, 500, 200);
@@ -106,6 +106,13 @@ class WebhooksIT {
     HttpApi.Answer attempts = operator.get("/v1/webhook-endpoints/" + endpoint + "/deliveries");
     assertThat(attempts.json().path("items").findValuesAsText("outcome")).containsExactly("failed", "failed", "delivered");
     assertThat(attempts.json().path("items").findValuesAsText("deliveryStatus")).containsOnly("delivered");
+    HttpApi.Answer ofResource = operator.get("/v1/resources/" + resource + "/webhook-deliveries");
+    assertThat(ofResource.json().path("items")).hasSize(1);
+    assertThat(ofResource.json().path("items").get(0).path("endpointId").asText()).isEqualTo(endpoint);
+    assertThat(ofResource.json().path("items").get(0).path("status").asText()).isEqualTo("delivered");
+    assertThat(ofResource.json().path("items").get(0).path("attempts").asInt()).isEqualTo(3);
+    assertThat(ofResource.json().path("items").get(0).path("eventId").asText()).isEqualTo(receiver.accepted().getFirst().id());
+    assertThat(operator.get("/v1/resources/res_none/webhook-deliveries").status()).isEqualTo(404);
   }
 
   @Test
