@@ -14,7 +14,7 @@ import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bulk loaders' {@link ResourceStore#refreshAllAccountsDue} must leave every account's due markers as the
+ * The bulk loaders' {@link BulkLoads#refreshAllAccountsDue} must leave every account's due markers as the
  * per-account refresh of the API's changes does: in particular the hourly settlement of bulk-loaded pay-as-you-go
  * resources, which it once left unset (so they were never billed).
  */
@@ -23,7 +23,7 @@ class BulkDueRefreshIT {
 
   @Test
   void theBulkRefreshStartsTheHourlySettlementOfPayAsYouGoResourcesAsThePerAccountRefreshDoes() {
-    List<Map<String, Object>> bulk = markersAfter(ResourceStore::refreshAllAccountsDue);
+    List<Map<String, Object>> bulk = markersAfter((store, handle) -> BulkLoads.refreshAllAccountsDue(handle));
     List<Map<String, Object>> perAccount = markersAfter((store, handle) -> store.refreshAccountsDue(handle,
         List.of("acc_payg", "acc_prepaid", "acc_released", "acc_empty")));
 
