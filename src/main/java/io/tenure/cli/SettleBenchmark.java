@@ -50,7 +50,7 @@ final class SettleBenchmark {
     Plan plan = capabilities.catalogs().current().findPlan(SettleWorld.PLAN).orElseThrow();
     BigDecimal hourly = plan.hourlyPrice().map(io.tenure.money.Money::toBigDecimal).orElse(BigDecimal.ZERO);
     long loadStart = System.nanoTime();
-    SettleWorld.Loaded loaded = SettleWorld.load(jdbi, capabilities.resourceStore(), accounts, resources, perMeter, plan.meters(), HOUR_END);
+    SettleWorld.Loaded loaded = SettleWorld.load(jdbi, accounts, resources, perMeter, plan.meters(), HOUR_END);
     print("loaded %d accounts, %d pay-as-you-go resources, %d usage events (COPY) in %.1f s; settling the hour ending %s; "
         + "load average %s", loaded.accounts(), loaded.resources(), loaded.events(), seconds(System.nanoTime() - loadStart), HOUR_END,
         IngestBenchmark.loadAverage());

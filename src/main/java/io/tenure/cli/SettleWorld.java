@@ -3,7 +3,6 @@ package io.tenure.cli;
 import io.tenure.catalog.Meter;
 import io.tenure.error.Require;
 import io.tenure.resource.BulkLoads;
-import io.tenure.resource.ResourceStore;
 import java.io.StringReader;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -35,7 +34,7 @@ final class SettleWorld {
   /** What {@link #load} made. */
   record Loaded(int accounts, int resources, long events) {}
 
-  static Loaded load(Jdbi jdbi, ResourceStore store, int accounts, int resources, int perMeter, List<Meter> meters, Instant hourEnd) {
+  static Loaded load(Jdbi jdbi, int accounts, int resources, int perMeter, List<Meter> meters, Instant hourEnd) {
     Require.invariant(accounts >= 1 && resources >= accounts && perMeter >= 1, "accounts %s, resources %s, events per meter %s",
         accounts, resources, perMeter);
     Instant hourStart = hourEnd.minusSeconds(3600);
