@@ -7,8 +7,6 @@ import io.tenure.testing.Fixtures;
 import io.tenure.testing.HttpApi;
 import io.tenure.testing.SharedServer;
 import io.tenure.testing.TestServer;
-import java.net.http.HttpResponse;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,25 +46,10 @@ class ConsoleAccountPagesTimingIT {
     for (String page : List.of("/console/home", "/console/accounts", "/console/accounts?q=large",
         "/console/accounts?filter=in-arrears", "/console/accounts/" + account,
         "/console/accounts/" + account + "?ledgerBefore=5000&ledgerBalance=1000.00")) {
-      medians.put(page.replace(account, "{id}"), medianMillis(console, page));
+      medians.put(page.replace(account, "{id}"), ConsolePagesTimingIT.medianMillis(console, page));
     }
     System.out.println("operator page medians (ms): " + medians.entrySet().stream()
         .map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", ")));
     assertThat(medians.values()).allSatisfy(millis -> assertThat(millis).isLessThan(CEILING_MILLIS));
-  }
-
-  private static long medianMillis(ConsoleHttp console, String page) {
-    long[] millis = new long[20];
-    for (int round = -5; round < millis.length; round++) {
-      long start = System.nanoTime();
-      HttpResponse<String> answer = console.get(page);
-      long took = (System.nanoTime() - start) / 1_000_000;
-      assertThat(answer.statusCode()).as("%s: %s", page, answer.body()).isEqualTo(200);
-      if (round >= 0) {
-        millis[round] = took;
-      }
-    }
-    Arrays.sort(millis);
-    return millis[millis.length / 2];
   }
 }

@@ -7,12 +7,10 @@ import io.tenure.testing.Fixtures;
 import io.tenure.testing.HttpApi;
 import io.tenure.testing.SharedServer;
 import io.tenure.testing.TestServer;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,25 +62,10 @@ class ConsoleOperatorPagesTimingIT {
         "/console/messages?status=failed", "/console/webhooks", "/console/webhooks/" + endpoint,
         "/console/holds?accountId=" + account, "/console/clock")) {
       medians.put(page.replace(prepaid, "{prepaid}").replace(payg, "{payg}").replace(endpoint, "{id}").replace(account, "{id}"),
-          medianMillis(console, page));
+          ConsolePagesTimingIT.medianMillis(console, page));
     }
     System.out.println("console operator page medians (ms): " + medians.entrySet().stream()
         .map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", ")));
     assertThat(medians.values()).allSatisfy(millis -> assertThat(millis).isLessThan(CEILING_MILLIS));
-  }
-
-  private static long medianMillis(ConsoleHttp console, String page) {
-    long[] millis = new long[20];
-    for (int round = -5; round < millis.length; round++) {
-      long start = System.nanoTime();
-      HttpResponse<String> answer = console.get(page);
-      long took = (System.nanoTime() - start) / 1_000_000;
-      assertThat(answer.statusCode()).as("%s: %s", page, answer.body()).isEqualTo(200);
-      if (round >= 0) {
-        millis[round] = took;
-      }
-    }
-    Arrays.sort(millis);
-    return millis[millis.length / 2];
   }
 }
