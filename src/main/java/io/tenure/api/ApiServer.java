@@ -37,6 +37,7 @@ public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   private static final Logger REQUESTS = LoggerFactory.getLogger("io.tenure.api.requests");
   private static final String CALLER = "tenure.caller";
+  private static final int AUTHENTICATION_ATTEMPTS = 3;
   private static final String INTERNAL_ERROR = "Tenure failed to handle this request; the operator's logs have the detail.";
   /** Jetty's default: how long a connection may stay silent in the middle of a request. */
   private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
@@ -184,7 +185,8 @@ public final class ApiServer implements AutoCloseable {
       throws Exception {
     Caller caller = null;
     if (route.access() != Routes.Access.PUBLIC) {
-      caller = keys.authenticate(context.header("Authorization"));
+      // A read: a connection ended under it costs a retry, not a 503.
+      caller = TransientFailures.retrying(AUTHENTICATION_ATTEMPTS, () -> keys.authenticate(context.header("Authorization")));
       caller.requireAccess(route.access());
       beforeKeyedCall.run();
       context.attribute(CALLER, caller);

@@ -1,7 +1,9 @@
 package io.tenure.clock;
 
+import io.tenure.store.TransientFailures;
 import java.time.Instant;
 import java.util.Optional;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -9,9 +11,11 @@ import org.jdbi.v3.core.Jdbi;
  * stopped instead of travelling back to {@code --start} while its data lives in the future, and so that
  * every Tenure on one database shows the same simulated time; and the target of the advance in progress, so
  * that a start after a crash knows an advance was cut short. The saved instant only ever moves forward.
- * Thread-safe.
+ * Each read and write is one idempotent statement, so one whose connection was lost is simply sent again: an advance
+ * or a call does not fail for a connection ended between statements. Thread-safe.
  */
 public final class ClockStore {
+  private static final int ATTEMPTS_MAX = 10;
   private final Jdbi jdbi;
 
   /** What a previous run left: its clock's instant, and the target of an advance it did not finish. */
@@ -22,7 +26,7 @@ public final class ClockStore {
   }
 
   public Optional<Saved> load() {
-    return jdbi.withHandle(handle -> handle.createQuery("SELECT simulated_now, advancing_to FROM clock_state WHERE id = 1")
+    return retrying(handle -> handle.createQuery("SELECT simulated_now, advancing_to FROM clock_state WHERE id = 1")
         .map((row, context) -> new Saved(row.getTimestamp("simulated_now").toInstant(),
             Optional.ofNullable(row.getTimestamp("advancing_to")).map(java.sql.Timestamp::toInstant)))
         .findOne());
@@ -33,7 +37,7 @@ public final class ClockStore {
    * if the clock has reached its target: an advance that another node still drives further stays recorded.
    */
   public void save(Instant now) {
-    jdbi.useHandle(handle -> handle.createUpdate("""
+    retrying(handle -> handle.createUpdate("""
             INSERT INTO clock_state (id, simulated_now) VALUES (1, :now)
             ON CONFLICT (id) DO UPDATE SET simulated_now = GREATEST(clock_state.simulated_now, EXCLUDED.simulated_now),
                 advancing_to = CASE WHEN clock_state.advancing_to > GREATEST(clock_state.simulated_now, EXCLUDED.simulated_now)
@@ -46,7 +50,7 @@ public final class ClockStore {
    * what is still due is processed by the next advance.
    */
   public void abandonAdvance(Instant now) {
-    jdbi.useHandle(handle -> handle.createUpdate("""
+    retrying(handle -> handle.createUpdate("""
             INSERT INTO clock_state (id, simulated_now) VALUES (1, :now)
             ON CONFLICT (id) DO UPDATE SET simulated_now = GREATEST(clock_state.simulated_now, EXCLUDED.simulated_now),
                                            advancing_to = NULL
@@ -59,10 +63,14 @@ public final class ClockStore {
    * after a crash finishes it. {@link #save} at the target ends the record.
    */
   public void beginAdvance(Instant target) {
-    jdbi.useHandle(handle -> handle.createUpdate("""
+    retrying(handle -> handle.createUpdate("""
             INSERT INTO clock_state (id, simulated_now, advancing_to) VALUES (1, :target, :target)
             ON CONFLICT (id) DO UPDATE SET simulated_now = GREATEST(clock_state.simulated_now, EXCLUDED.simulated_now),
                 advancing_to = GREATEST(clock_state.advancing_to, EXCLUDED.advancing_to)
             """).bind("target", target).execute());
+  }
+
+  private <T> T retrying(HandleCallback<T, RuntimeException> statement) {
+    return TransientFailures.retrying(ATTEMPTS_MAX, () -> jdbi.withHandle(statement));
   }
 }

@@ -3,6 +3,7 @@ package io.tenure.store;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Database failures after which the same work, run again in a new transaction, can succeed: PostgreSQL aborted
@@ -30,5 +31,21 @@ public final class TransientFailures {
       }
     }
     return false;
+  }
+
+  /**
+   * Runs work that is safe to repeat (a read, one idempotent statement), again after a transient failure, up to
+   * {@code attempts} times in all: a connection ended between statements then costs a retry, not a failed call.
+   */
+  public static <T> T retrying(int attempts, Supplier<T> repeatableWork) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return repeatableWork.get();
+      } catch (RuntimeException failure) {
+        if (attempt >= attempts || !isTransient(failure)) {
+          throw failure;
+        }
+      }
+    }
   }
 }
