@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * A partner's pages (a partner key): its watch list as home, with the filters in arrears and low balance, and an
  * account of its own with its resources and bills. Everything is read through the partner's key, so another
- * partner's account is the API's 404, shown as the console's not-found page. The top-up is in
- * {@link PartnerTopUp}.
+ * partner's account is the API's 404, shown as the console's not-found page. The top-up is the operator's, in
+ * {@link TopUpRoutes}.
  */
 public final class PartnerPages {
   static final Set<Caller.Scope> PARTNER = EnumSet.of(Caller.Scope.PARTNER);
@@ -47,7 +47,6 @@ public final class PartnerPages {
   static void register(ConsoleRoutes routes) {
     routes.page("/console/partner/accounts/{id}", PARTNER, visit -> notFoundOutsideScope(routes, visit, page ->
         page.page("partner-account.jte", "partner.account.title", account(page, page.context().pathParam("id")))));
-    PartnerTopUp.register(routes);
   }
 
   /** The partner's home, {@code /console/home}. */

@@ -104,7 +104,7 @@ class ConsolePartnerIT {
     page.fill("#amount", "100.00");
     page.click("#top-up button");
     page.waitForSelector("#confirm");
-    assertThat(page.textContent("main")).contains("Record a top-up of 100.00 CNY for Owing Co (" + owing + ")? The balance is -5.00 CNY now.");
+    assertThat(page.textContent("main")).contains("Record 100.00 CNY paid into the wallet of Owing Co (" + owing + ")? The balance is -5.00 CNY now.");
     ConsoleBrowser.screenshot(page, "partner-top-up-confirm");
     // Two submits at once from the same form, then the click: one idempotency key, one top-up.
     page.evaluate("""
