@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * The deliveries table (V10): one row per (message, channel, address), its content as rendered when it was created,
@@ -96,26 +97,44 @@ public final class DeliveryStore {
         .list();
   }
 
-  /**
-   * Records the end of attempt {@code claimed.attempt()}; nothing when the delivery has moved on since (its lease ran
-   * out and another dispatcher took it, or an operator resent it). One statement: on a handle without a transaction
-   * (autocommit) it is one round trip to the database, and its commit does not wait for the disk
-   * ({@code synchronous_commit} is switched off for that statement's own transaction only; docs/notices.md, "Records
-   * do not wait for the disk").
-   */
+  /** The end of one attempt, to be recorded: its status, when it is next due, and what is known of it. */
+  public record Attempted(Claimed claimed, Status status, Instant nextAttemptAt, Optional<String> error,
+      Optional<String> providerMessageId, Instant at) {}
+
+  /** {@link #recordAll} of one attempt; true when it was recorded. */
   public boolean record(Handle handle, Claimed claimed, Status status, Instant nextAttemptAt, Optional<String> error,
       Optional<String> providerMessageId, Instant now) {
-    return handle.createUpdate("""
-            UPDATE deliveries d SET status = :status, next_attempt_at = :next, last_error = :error,
-              provider_message_id = coalesce(:providerId, d.provider_message_id),
-              delivered_at = CASE WHEN :status = 'DELIVERED' THEN CAST(:now AS timestamptz) ELSE d.delivered_at END
-            FROM (SELECT set_config('synchronous_commit', 'off', true)) AS no_flush
-            WHERE d.id = :id AND d.attempts = :attempt AND d.status = 'PENDING'
-            """)
-        .bind("status", status.name()).bind("next", nextAttemptAt).bind("error", error.orElse(null))
-        .bind("providerId", providerMessageId.orElse(null)).bind("now", now).bind("id", claimed.id())
-        .bind("attempt", claimed.attempt())
-        .execute() == 1;
+    return recordAll(handle, List.of(new Attempted(claimed, status, nextAttemptAt, error, providerMessageId, now))) == 1;
+  }
+
+  /**
+   * Records the ends of {@code attempts}, each only if its delivery is still at that attempt (not when its lease ran
+   * out and another dispatcher took it, or an operator resent it); answers how many were recorded. One statement
+   * however many attempts it carries: on a handle without a transaction (autocommit) it is one round trip, and its
+   * commit does not wait for the disk ({@code synchronous_commit} is switched off for that statement's own
+   * transaction only; docs/notices.md, "Records do not wait for the disk").
+   */
+  public int recordAll(Handle handle, List<Attempted> attempts) {
+    if (attempts.isEmpty()) {
+      return 0;
+    }
+    Update update = handle.createUpdate("""
+        UPDATE deliveries d SET status = o.status, next_attempt_at = o.next, last_error = o.error,
+          provider_message_id = coalesce(o.provider_id, d.provider_message_id),
+          delivered_at = CASE WHEN o.status = 'DELIVERED' THEN o.at ELSE d.delivered_at END
+        FROM (SELECT set_config('synchronous_commit', 'off', true)) AS no_flush,
+          unnest(CAST(:ids AS bigint[]), CAST(:attempts AS integer[]), CAST(:statuses AS text[]),
+            CAST(:nexts AS timestamptz[]), CAST(:errors AS text[]), CAST(:providerIds AS text[]),
+            CAST(:ats AS timestamptz[])) AS o(id, attempt, status, next, error, provider_id, at)
+        WHERE d.id = o.id AND d.attempts = o.attempt AND d.status = 'PENDING'""");
+    Columns.text(update, "ids", attempts, attempt -> Long.toString(attempt.claimed().id()));
+    Columns.integers(update, "attempts", attempts, attempt -> attempt.claimed().attempt());
+    Columns.text(update, "statuses", attempts, attempt -> attempt.status().name());
+    Columns.instants(update, "nexts", attempts, Attempted::nextAttemptAt);
+    Columns.text(update, "errors", attempts, attempt -> attempt.error().orElse(null));
+    Columns.text(update, "providerIds", attempts, attempt -> attempt.providerMessageId().orElse(null));
+    Columns.instants(update, "ats", attempts, Attempted::at);
+    return update.execute();
   }
 
   /** Gives back a claimed delivery that was not attempted: the attempt is not counted and it is due at once. */
