@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.Update;
 
@@ -46,28 +45,41 @@ public final class DeliveryStore {
   /** The operator's filters; each empty one does not filter. */
   public record Filter(Optional<Status> status, Optional<Channel> channel, Optional<String> accountId, Optional<Long> after) {}
 
-  /** Inserts {@code deliveries}; one whose dedup key exists already is skipped (a fan-out repeated). */
+  /**
+   * Inserts {@code deliveries}, in their order; one whose dedup key exists already is skipped (a fan-out repeated). One
+   * statement over arrays, however many deliveries: the server parses, plans and runs one insert, not one per delivery.
+   */
   public void insert(Handle handle, List<NewDelivery> deliveries, Instant now) {
     if (deliveries.isEmpty()) {
       return;
     }
-    PreparedBatch batch = handle.prepareBatch("""
+    Update insert = handle.createUpdate("""
         INSERT INTO deliveries (account_id, message_sequence, message_type, channel, address, dedup_key, subject, html_body,
           text_body, parameters, status, attempts, next_attempt_at, raised_at, created_at, delivered_at)
-        VALUES (:accountId, :messageSequence, :messageType, :channel, :address, :dedupKey, :subject, :htmlBody, :textBody,
-          :parameters, :status, 0, :now, :raisedAt, :now, :deliveredAt)
-        ON CONFLICT (dedup_key) DO NOTHING""");
-    for (NewDelivery delivery : deliveries) {
-      batch.bind("accountId", delivery.accountId()).bind("messageSequence", delivery.messageSequence())
-          .bind("messageType", delivery.messageType()).bind("channel", delivery.channel().name())
-          .bind("address", delivery.address()).bind("dedupKey", delivery.dedupKey()).bind("subject", delivery.subject())
-          .bind("htmlBody", delivery.htmlBody()).bind("textBody", delivery.textBody())
-          .bind("parameters", delivery.channel() == Channel.SMS ? SmsBodyTemplate.parametersJson(delivery.parameters()) : null)
-          .bind("status", (delivery.delivered() ? Status.DELIVERED : Status.PENDING).name())
-          .bind("now", now).bind("raisedAt", delivery.raisedAt()).bind("deliveredAt", delivery.delivered() ? now : null)
-          .add();
-    }
-    batch.execute();
+        SELECT d.account_id, d.message_sequence, d.message_type, d.channel, d.address, d.dedup_key, d.subject, d.html_body,
+          d.text_body, d.parameters, CASE WHEN d.delivered THEN 'DELIVERED' ELSE 'PENDING' END, 0, :now, d.raised_at, :now,
+          CASE WHEN d.delivered THEN CAST(:now AS timestamptz) END
+        FROM unnest(CAST(:accountIds AS text[]), CAST(:sequences AS bigint[]), CAST(:types AS text[]), CAST(:channels AS text[]),
+          CAST(:addresses AS text[]), CAST(:keys AS text[]), CAST(:subjects AS text[]), CAST(:htmlBodies AS text[]),
+          CAST(:textBodies AS text[]), CAST(:parameters AS text[]), CAST(:raisedAts AS timestamptz[]),
+          CAST(:delivered AS boolean[]))
+          AS d (account_id, message_sequence, message_type, channel, address, dedup_key, subject, html_body, text_body,
+            parameters, raised_at, delivered)
+        ON CONFLICT (dedup_key) DO NOTHING""").bind("now", now);
+    Columns.text(insert, "accountIds", deliveries, NewDelivery::accountId);
+    Columns.text(insert, "sequences", deliveries, delivery -> Long.toString(delivery.messageSequence()));
+    Columns.text(insert, "types", deliveries, NewDelivery::messageType);
+    Columns.text(insert, "channels", deliveries, delivery -> delivery.channel().name());
+    Columns.text(insert, "addresses", deliveries, NewDelivery::address);
+    Columns.text(insert, "keys", deliveries, NewDelivery::dedupKey);
+    Columns.text(insert, "subjects", deliveries, NewDelivery::subject);
+    Columns.text(insert, "htmlBodies", deliveries, NewDelivery::htmlBody);
+    Columns.text(insert, "textBodies", deliveries, NewDelivery::textBody);
+    Columns.text(insert, "parameters", deliveries,
+        delivery -> delivery.channel() == Channel.SMS ? SmsBodyTemplate.parametersJson(delivery.parameters()) : null);
+    Columns.instants(insert, "raisedAts", deliveries, NewDelivery::raisedAt);
+    Columns.booleans(insert, "delivered", deliveries, NewDelivery::delivered);
+    insert.execute();
   }
 
   /**
