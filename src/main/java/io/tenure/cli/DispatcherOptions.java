@@ -30,7 +30,8 @@ final class DispatcherOptions {
   long pollMillis;
 
   @Option(names = "--dispatcher-batch-size", paramLabel = "N", defaultValue = "50",
-      description = {"Notice rows fanned out, and deliveries claimed, per transaction, 1 to 1000.",
+      description = {"Notice rows fanned out, and deliveries claimed and recorded, per transaction, 1 to 1000;",
+          "also the most messages a crash may send twice per sending thread.",
           "Env TENURE_DISPATCHER_BATCH_SIZE.", "Default: ${DEFAULT-VALUE}"})
   long batchSize;
 

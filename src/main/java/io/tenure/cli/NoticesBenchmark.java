@@ -64,7 +64,7 @@ final class NoticesBenchmark {
 
   /** What a phase measured, in nanoseconds. */
   private record Timing(NoticeWorld.Messages messages, long fanOutNanos, long dispatchNanos, BareChannelRun.Result bareEmail,
-      BareChannelRun.Result bareSms) {
+      BareChannelRun.Result bareSms, PhaseCpu.Spent dispatchCpu, PhaseCpu.Spent bareCpu) {
     long bareNanos() {
       return bareEmail.elapsed().toNanos() + bareSms.elapsed().toNanos();
     }
@@ -82,7 +82,9 @@ final class NoticesBenchmark {
     NoticeWorld.loadAccounts(jdbi, accounts, NOW);
     print("loaded %d accounts (one owner with an e-mail address and a phone each, half en, half zh-CN) in %.1f s", accounts,
         seconds(System.nanoTime() - loadStart));
-    int warmUpDeliveries = Math.max(300, deliveries / 20);
+    // A fifth: with a twentieth (5,000 of 100,000) the JIT compiler was still compiling the channels' and the
+    // dispatcher's code through the measured phase, and the bare loop after it ran on the code compiled then.
+    int warmUpDeliveries = Math.max(300, deliveries / 5);
     try (NoticeReceivers receivers = new NoticeReceivers(dispatched);
         Dispatcher dispatcher = dispatcher(capabilities, receivers)) {
       dispatcher.start();
@@ -125,9 +127,11 @@ final class NoticesBenchmark {
     long lastId = jdbi.withHandle(handle -> handle.createQuery("SELECT coalesce(max(id), 0) FROM deliveries").mapTo(Long.class).one());
     long expected = dispatched.received() + messages.emails() + messages.sms();
     NoticeWorld.raise(jdbi, accounts, messages, firstMessage, NOW);
+    PhaseCpu dispatchCpu = PhaseCpu.start(jdbi);
     long started = System.nanoTime();
     long fannedOut = awaitDelivered(expected) - started;
     long dispatchNanos = System.nanoTime() - started;
+    PhaseCpu.Spent dispatchSpent = dispatchCpu.spent();
     List<Outbound> emails = new ArrayList<>();
     List<Outbound> sms = new ArrayList<>();
     int created = readOutbound(lastId, emails, sms);
@@ -137,15 +141,17 @@ final class NoticesBenchmark {
     }
     Receipts bare = new Receipts();
     receivers.recordInto(bare);
+    PhaseCpu bareCpu = PhaseCpu.start(jdbi);
     BareChannelRun.Result bareEmail = bareRun(emails, () -> new SmtpChannel(receivers.smtpSettings()));
     BareChannelRun.Result bareSms = bareRun(sms, () -> new SmsGatewayChannel(receivers.smsSettings()));
+    PhaseCpu.Spent bareSpent = bareCpu.spent();
     receivers.recordInto(dispatched);
     if (bareEmail.notSent() + bareSms.notSent() > 0 || bare.received() != emails.size() + sms.size()) {
       throw new IllegalStateException("bench - the bare channels sent " + (bareEmail.sent() + bareSms.sent()) + " of "
           + (emails.size() + sms.size()) + " messages and the receivers took " + bare.received() + " ("
           + bareEmail.firstProblem().or(bareSms::firstProblem).orElse("every send answered sent") + ")");
     }
-    return new Timing(messages, fannedOut, dispatchNanos, bareEmail, bareSms);
+    return new Timing(messages, fannedOut, dispatchNanos, bareEmail, bareSms, dispatchSpent, bareSpent);
   }
 
   /** {@code messages} over as many bare senders as the dispatcher has, each with a channel of its own, as there. */
@@ -233,6 +239,8 @@ final class NoticesBenchmark {
         measured.bareEmail().sent(), seconds(measured.bareEmail().elapsed().toNanos()), measured.bareEmail().sentPerSecond(),
         measured.bareSms().sent(), seconds(measured.bareSms().elapsed().toNanos()), measured.bareSms().sentPerSecond(), senders,
         messages.deliveries(), seconds(measured.bareNanos()), perSecond(messages.deliveries(), measured.bareNanos()));
+    print("cpu per delivery: dispatcher %s, bare channels %s (receivers included in both)",
+        measured.dispatchCpu().perOperation(messages.deliveries()), measured.bareCpu().perOperation(messages.deliveries()));
   }
 
   private static long perSecond(long count, long nanos) {

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * The deliveries table (V10): one row per (message, channel, address), its content as rendered when it was created,
@@ -45,28 +45,41 @@ public final class DeliveryStore {
   /** The operator's filters; each empty one does not filter. */
   public record Filter(Optional<Status> status, Optional<Channel> channel, Optional<String> accountId, Optional<Long> after) {}
 
-  /** Inserts {@code deliveries}; one whose dedup key exists already is skipped (a fan-out repeated). */
+  /**
+   * Inserts {@code deliveries}, in their order; one whose dedup key exists already is skipped (a fan-out repeated). One
+   * statement over arrays, however many deliveries: the server parses, plans and runs one insert, not one per delivery.
+   */
   public void insert(Handle handle, List<NewDelivery> deliveries, Instant now) {
     if (deliveries.isEmpty()) {
       return;
     }
-    PreparedBatch batch = handle.prepareBatch("""
+    Update insert = handle.createUpdate("""
         INSERT INTO deliveries (account_id, message_sequence, message_type, channel, address, dedup_key, subject, html_body,
           text_body, parameters, status, attempts, next_attempt_at, raised_at, created_at, delivered_at)
-        VALUES (:accountId, :messageSequence, :messageType, :channel, :address, :dedupKey, :subject, :htmlBody, :textBody,
-          :parameters, :status, 0, :now, :raisedAt, :now, :deliveredAt)
-        ON CONFLICT (dedup_key) DO NOTHING""");
-    for (NewDelivery delivery : deliveries) {
-      batch.bind("accountId", delivery.accountId()).bind("messageSequence", delivery.messageSequence())
-          .bind("messageType", delivery.messageType()).bind("channel", delivery.channel().name())
-          .bind("address", delivery.address()).bind("dedupKey", delivery.dedupKey()).bind("subject", delivery.subject())
-          .bind("htmlBody", delivery.htmlBody()).bind("textBody", delivery.textBody())
-          .bind("parameters", delivery.channel() == Channel.SMS ? SmsBodyTemplate.parametersJson(delivery.parameters()) : null)
-          .bind("status", (delivery.delivered() ? Status.DELIVERED : Status.PENDING).name())
-          .bind("now", now).bind("raisedAt", delivery.raisedAt()).bind("deliveredAt", delivery.delivered() ? now : null)
-          .add();
-    }
-    batch.execute();
+        SELECT d.account_id, d.message_sequence, d.message_type, d.channel, d.address, d.dedup_key, d.subject, d.html_body,
+          d.text_body, d.parameters, CASE WHEN d.delivered THEN 'DELIVERED' ELSE 'PENDING' END, 0, :now, d.raised_at, :now,
+          CASE WHEN d.delivered THEN CAST(:now AS timestamptz) END
+        FROM unnest(CAST(:accountIds AS text[]), CAST(:sequences AS bigint[]), CAST(:types AS text[]), CAST(:channels AS text[]),
+          CAST(:addresses AS text[]), CAST(:keys AS text[]), CAST(:subjects AS text[]), CAST(:htmlBodies AS text[]),
+          CAST(:textBodies AS text[]), CAST(:parameters AS text[]), CAST(:raisedAts AS timestamptz[]),
+          CAST(:delivered AS boolean[]))
+          AS d (account_id, message_sequence, message_type, channel, address, dedup_key, subject, html_body, text_body,
+            parameters, raised_at, delivered)
+        ON CONFLICT (dedup_key) DO NOTHING""").bind("now", now);
+    Columns.text(insert, "accountIds", deliveries, NewDelivery::accountId);
+    Columns.text(insert, "sequences", deliveries, delivery -> Long.toString(delivery.messageSequence()));
+    Columns.text(insert, "types", deliveries, NewDelivery::messageType);
+    Columns.text(insert, "channels", deliveries, delivery -> delivery.channel().name());
+    Columns.text(insert, "addresses", deliveries, NewDelivery::address);
+    Columns.text(insert, "keys", deliveries, NewDelivery::dedupKey);
+    Columns.text(insert, "subjects", deliveries, NewDelivery::subject);
+    Columns.text(insert, "htmlBodies", deliveries, NewDelivery::htmlBody);
+    Columns.text(insert, "textBodies", deliveries, NewDelivery::textBody);
+    Columns.text(insert, "parameters", deliveries,
+        delivery -> delivery.channel() == Channel.SMS ? SmsBodyTemplate.parametersJson(delivery.parameters()) : null);
+    Columns.instants(insert, "raisedAts", deliveries, NewDelivery::raisedAt);
+    Columns.booleans(insert, "delivered", deliveries, NewDelivery::delivered);
+    insert.execute();
   }
 
   /**
@@ -96,26 +109,44 @@ public final class DeliveryStore {
         .list();
   }
 
-  /**
-   * Records the end of attempt {@code claimed.attempt()}; nothing when the delivery has moved on since (its lease ran
-   * out and another dispatcher took it, or an operator resent it). One statement: on a handle without a transaction
-   * (autocommit) it is one round trip to the database, and its commit does not wait for the disk
-   * ({@code synchronous_commit} is switched off for that statement's own transaction only; docs/notices.md, "Records
-   * do not wait for the disk").
-   */
+  /** The end of one attempt, to be recorded: its status, when it is next due, and what is known of it. */
+  public record Attempted(Claimed claimed, Status status, Instant nextAttemptAt, Optional<String> error,
+      Optional<String> providerMessageId, Instant at) {}
+
+  /** {@link #recordAll} of one attempt; true when it was recorded. */
   public boolean record(Handle handle, Claimed claimed, Status status, Instant nextAttemptAt, Optional<String> error,
       Optional<String> providerMessageId, Instant now) {
-    return handle.createUpdate("""
-            UPDATE deliveries d SET status = :status, next_attempt_at = :next, last_error = :error,
-              provider_message_id = coalesce(:providerId, d.provider_message_id),
-              delivered_at = CASE WHEN :status = 'DELIVERED' THEN CAST(:now AS timestamptz) ELSE d.delivered_at END
-            FROM (SELECT set_config('synchronous_commit', 'off', true)) AS no_flush
-            WHERE d.id = :id AND d.attempts = :attempt AND d.status = 'PENDING'
-            """)
-        .bind("status", status.name()).bind("next", nextAttemptAt).bind("error", error.orElse(null))
-        .bind("providerId", providerMessageId.orElse(null)).bind("now", now).bind("id", claimed.id())
-        .bind("attempt", claimed.attempt())
-        .execute() == 1;
+    return recordAll(handle, List.of(new Attempted(claimed, status, nextAttemptAt, error, providerMessageId, now))) == 1;
+  }
+
+  /**
+   * Records the ends of {@code attempts}, each only if its delivery is still at that attempt (not when its lease ran
+   * out and another dispatcher took it, or an operator resent it); answers how many were recorded. One statement
+   * however many attempts it carries: on a handle without a transaction (autocommit) it is one round trip, and its
+   * commit does not wait for the disk ({@code synchronous_commit} is switched off for that statement's own
+   * transaction only; docs/notices.md, "Records do not wait for the disk").
+   */
+  public int recordAll(Handle handle, List<Attempted> attempts) {
+    if (attempts.isEmpty()) {
+      return 0;
+    }
+    Update update = handle.createUpdate("""
+        UPDATE deliveries d SET status = o.status, next_attempt_at = o.next, last_error = o.error,
+          provider_message_id = coalesce(o.provider_id, d.provider_message_id),
+          delivered_at = CASE WHEN o.status = 'DELIVERED' THEN o.at ELSE d.delivered_at END
+        FROM (SELECT set_config('synchronous_commit', 'off', true)) AS no_flush,
+          unnest(CAST(:ids AS bigint[]), CAST(:attempts AS integer[]), CAST(:statuses AS text[]),
+            CAST(:nexts AS timestamptz[]), CAST(:errors AS text[]), CAST(:providerIds AS text[]),
+            CAST(:ats AS timestamptz[])) AS o(id, attempt, status, next, error, provider_id, at)
+        WHERE d.id = o.id AND d.attempts = o.attempt AND d.status = 'PENDING'""");
+    Columns.text(update, "ids", attempts, attempt -> Long.toString(attempt.claimed().id()));
+    Columns.integers(update, "attempts", attempts, attempt -> attempt.claimed().attempt());
+    Columns.text(update, "statuses", attempts, attempt -> attempt.status().name());
+    Columns.instants(update, "nexts", attempts, Attempted::nextAttemptAt);
+    Columns.text(update, "errors", attempts, attempt -> attempt.error().orElse(null));
+    Columns.text(update, "providerIds", attempts, attempt -> attempt.providerMessageId().orElse(null));
+    Columns.instants(update, "ats", attempts, Attempted::at);
+    return update.execute();
   }
 
   /** Gives back a claimed delivery that was not attempted: the attempt is not counted and it is due at once. */

@@ -1,5 +1,6 @@
 package io.tenure.delivery;
 
+import io.tenure.delivery.DeliveryStore.Attempted;
 import io.tenure.delivery.DeliveryStore.Claimed;
 import io.tenure.delivery.DeliveryStore.Status;
 import java.time.Duration;
@@ -20,13 +21,18 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Fans notices out and sends the due deliveries, on {@link DispatcherSettings#senders} background threads of this
  * process (one by default), in real time also under the simulated clock. Several processes on one database share the work: both steps lock with
- * {@code FOR UPDATE SKIP LOCKED}. A claim counts the attempt and leases the delivery in one short transaction; the
- * send happens after it commits, outside any lock; its outcome is recorded by one autocommitted statement. A crash
- * between the send and the record leaves the delivery leased: when the lease runs out it is sent again (docs/notices.md,
- * "Deliveries").
+ * {@code FOR UPDATE SKIP LOCKED}. A claim counts the attempts and leases a batch of deliveries in one short
+ * transaction; the sends happen after it commits, outside any lock; their outcomes are recorded together by one
+ * autocommitted statement at the batch's end (or after {@link #RECORD_WITHIN}). A crash between a send and its record
+ * leaves the delivery leased: when the lease runs out it is sent again (docs/notices.md, "Deliveries").
  */
 public final class Dispatcher implements AutoCloseable {
   private static final String NOT_CONFIGURED = "The %s channel is not configured.";
+  /**
+   * The outcomes of a batch's sends are recorded together at the batch's end, or sooner once the first of them has
+   * waited this long (slow providers), so that the operator sees them soon and a crash resends little.
+   */
+  static final Duration RECORD_WITHIN = Duration.ofSeconds(1);
 
   private final Jdbi jdbi;
   private final FanOut fanOut;
@@ -93,36 +99,52 @@ public final class Dispatcher implements AutoCloseable {
     Instant now = realTime.instant();
     Instant leaseUntil = now.plus(settings.lease());
     List<Claimed> claimed = jdbi.inTransaction(handle -> store.claimDue(handle, now, leaseUntil, settings.batchSize()));
+    List<Attempted> unrecorded = new ArrayList<>();
+    long firstUnrecorded = 0;
     for (Claimed delivery : claimed) {
       // Sends run one after another: never start one that could outlast the lease (another node may take it over).
       if (!running || realTime.instant().plus(settings.lease().dividedBy(4)).isAfter(leaseUntil)) {
         jdbi.useHandle(handle -> store.release(handle, delivery, realTime.instant()));
         continue;
       }
-      attempt(delivery, channels);
+      if (unrecorded.isEmpty()) {
+        firstUnrecorded = System.nanoTime();
+      }
+      unrecorded.add(attempt(delivery, channels));
+      if (System.nanoTime() - firstUnrecorded >= RECORD_WITHIN.toNanos()) {
+        record(unrecorded);
+      }
     }
+    record(unrecorded);
     return claimed.size();
   }
 
-  private void attempt(Claimed delivery, Map<io.tenure.subscription.Channel, Channel> channels) {
+  /**
+   * Records the outcomes of a batch's sends in one autocommitted statement, one round trip (docs/notices.md,
+   * "Deliveries"), and forgets them.
+   */
+  private void record(List<Attempted> unrecorded) {
+    if (!unrecorded.isEmpty()) {
+      jdbi.useHandle(handle -> store.recordAll(handle, unrecorded));
+      unrecorded.clear();
+    }
+  }
+
+  /** Sends one claimed delivery and answers what to record of it. */
+  private Attempted attempt(Claimed delivery, Map<io.tenure.subscription.Channel, Channel> channels) {
     Outcome outcome = send(delivery, channels);
     Instant now = realTime.instant();
     boolean lastAttempt = delivery.attempt() >= settings.maxAttempts();
-    // One autocommitted statement, one round trip (docs/notices.md, "Deliveries").
-    jdbi.useHandle(handle -> {
-      switch (outcome) {
-        case Outcome.Sent sent -> store.record(handle, delivery, Status.DELIVERED, now, Optional.empty(), sent.providerMessageId(), now);
-        case Outcome.Failed failed when failed.retryable() && !lastAttempt ->
-            store.record(handle, delivery, Status.PENDING, now.plus(backoff(delivery.attempt())), Optional.of(failed.reason()),
-                Optional.empty(), now);
-        case Outcome.Failed failed -> store.record(handle, delivery, Status.FAILED, now, Optional.of(failed.reason()), Optional.empty(), now);
-        case Outcome.Unknown unknown when !lastAttempt ->
-            store.record(handle, delivery, Status.PENDING, now.plus(settings.unknownPause()), Optional.of(unknown.reason()),
-                Optional.empty(), now);
-        case Outcome.Unknown unknown -> store.record(handle, delivery, Status.FAILED, now, Optional.of(unknown.reason()),
-            Optional.empty(), now);
-      }
-    });
+    return switch (outcome) {
+      case Outcome.Sent sent -> new Attempted(delivery, Status.DELIVERED, now, Optional.empty(), sent.providerMessageId(), now);
+      case Outcome.Failed failed when failed.retryable() && !lastAttempt ->
+          new Attempted(delivery, Status.PENDING, now.plus(backoff(delivery.attempt())), Optional.of(failed.reason()),
+              Optional.empty(), now);
+      case Outcome.Failed failed -> new Attempted(delivery, Status.FAILED, now, Optional.of(failed.reason()), Optional.empty(), now);
+      case Outcome.Unknown unknown when !lastAttempt -> new Attempted(delivery, Status.PENDING, now.plus(settings.unknownPause()),
+          Optional.of(unknown.reason()), Optional.empty(), now);
+      case Outcome.Unknown unknown -> new Attempted(delivery, Status.FAILED, now, Optional.of(unknown.reason()), Optional.empty(), now);
+    };
   }
 
   private Outcome send(Claimed delivery, Map<io.tenure.subscription.Channel, Channel> channels) {

@@ -8,7 +8,8 @@ import java.time.Duration;
  *
  * @param enabled whether this process fans notices out and sends deliveries; off for tests that need it off
  * @param poll the pause after a round that found nothing to do
- * @param batchSize notice rows fanned out, and deliveries claimed, per transaction
+ * @param batchSize notice rows fanned out, and deliveries claimed, per transaction; a claimed batch's outcomes are
+ *     recorded together, so it is also the most a crash may resend per sending thread
  * @param maxAttempts attempts of a delivery before it is failed (a retryable failure or an unknown outcome counts)
  * @param backoff the pause after the first failed attempt; it doubles with each attempt, with ±20% jitter
  * @param maxBackoff the longest pause between two attempts after a failure

@@ -64,6 +64,32 @@ class DeliveryStoreIT {
     }
   }
 
+  @Test
+  void aBatchOfOutcomesIsRecordedByOneStatementExceptForADeliveryThatMovedOnSinceItsClaim() {
+    try (Database database = Database.connect(TestDatabases.fresh(), 2)) {
+      Jdbi jdbi = database.jdbi();
+      jdbi.useHandle(handle -> store.insert(handle, due(3), NOW.minusSeconds(60)));
+      List<DeliveryStore.Claimed> claimed = jdbi.inTransaction(handle -> store.claimDue(handle, NOW, NOW.plusSeconds(300), 3));
+      // The third one's lease ran out and another dispatcher claimed it again.
+      jdbi.useHandle(handle -> handle.execute("UPDATE deliveries SET attempts = attempts + 1 WHERE id = ?", claimed.get(2).id()));
+      Instant retryAt = NOW.plusSeconds(30);
+
+      int recorded = jdbi.withHandle(handle -> store.recordAll(handle, List.of(
+          new DeliveryStore.Attempted(claimed.get(0), DeliveryStore.Status.DELIVERED, NOW, Optional.empty(), Optional.of("id-1"), NOW),
+          new DeliveryStore.Attempted(claimed.get(1), DeliveryStore.Status.PENDING, retryAt, Optional.of("451 try later, \"busy\""),
+              Optional.empty(), NOW),
+          new DeliveryStore.Attempted(claimed.get(2), DeliveryStore.Status.DELIVERED, NOW, Optional.empty(), Optional.empty(), NOW))));
+
+      assertThat(recorded).isEqualTo(2);
+      List<String> rows = jdbi.withHandle(handle -> handle.createQuery("""
+              SELECT status || ' ' || attempts || ' ' || coalesce(provider_message_id, '-') || ' ' || coalesce(last_error, '-')
+                || ' ' || (next_attempt_at = :retryAt) || ' ' || (delivered_at IS NOT NULL) FROM deliveries ORDER BY id""")
+          .bind("retryAt", retryAt).mapTo(String.class).list());
+      assertThat(rows).containsExactly("DELIVERED 1 id-1 - false true", "PENDING 1 - 451 try later, \"busy\" true false",
+          "PENDING 2 - - false false");
+    }
+  }
+
   private static List<DeliveryStore.NewDelivery> due(int count) {
     return IntStream.range(0, count).mapToObj(index -> new DeliveryStore.NewDelivery("acc_" + (index % 100), index,
         "EXPIRY_WARNING", Channel.EMAIL, "owner" + index + "@example.com", "acc|" + index + "|EMAIL", "Subject", "<p>Body</p>",
