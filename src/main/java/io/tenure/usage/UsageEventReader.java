@@ -6,11 +6,7 @@ import io.tenure.error.Echo;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Reads one event of a batch, or the first reason it is not one. A quantity is read from the characters the
@@ -19,8 +15,9 @@ import java.util.regex.Pattern;
 final class UsageEventReader {
   /** The longest id, resource id or meter code kept. */
   static final int TEXT_LENGTH_MAX = 128;
-  /** A quantity: at most 18 digits before the point and 12 after, no sign, no exponent (numeric(30, 12)). */
-  private static final Pattern QUANTITY = Pattern.compile("-?[0-9]{1,18}(\\.[0-9]{1,12})?");
+  /** A quantity: at most 18 digits before the point and 12 after, no exponent (numeric(30, 12)). */
+  private static final int QUANTITY_INTEGER_DIGITS_MAX = 18;
+  private static final int QUANTITY_FRACTION_DIGITS_MAX = 12;
   static final String QUANTITY_FORM =
       "must be a decimal like 12.5 or \"12.5\", with at most 18 digits before the point and 12 after, and no exponent";
 
@@ -28,13 +25,12 @@ final class UsageEventReader {
 
   /** Reads the value the parser is at into {@code events}, or its reason into {@code rejected}. */
   static void read(JsonParser parser, int index, List<UsageEvent> events, List<Rejection> rejected) throws IOException {
-    String path = "events[" + index + "]";
     if (parser.currentToken() != JsonToken.START_OBJECT) {
       parser.skipChildren();
-      rejected.add(new Rejection(index, "INVALID_EVENT", "Field '" + path + "': must be an object."));
+      rejected.add(new Rejection(index, "INVALID_EVENT", "Field 'events[" + index + "]': must be an object."));
       return;
     }
-    Fields fields = new Fields(path);
+    Fields fields = new Fields(index);
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       parser.nextToken();
@@ -51,7 +47,7 @@ final class UsageEventReader {
 
   /** The fields of one event as they are read, and the first problem met. */
   private static final class Fields {
-    private final String path;
+    private final int index;
     private String id;
     private String resourceId;
     private String meter;
@@ -60,8 +56,8 @@ final class UsageEventReader {
     private String code;
     private String message;
 
-    Fields(String path) {
-      this.path = path;
+    Fields(int index) {
+      this.index = index;
     }
 
     void read(String name, JsonParser parser) throws IOException {
@@ -92,7 +88,7 @@ final class UsageEventReader {
           || token == JsonToken.VALUE_NUMBER_FLOAT;
       // getText() is the token as written, also for a number: it is never converted to a double here.
       String text = written ? parser.getText() : null;
-      if (text == null || !QUANTITY.matcher(text).matches()) {
+      if (text == null || !isDecimal(text)) {
         return fail("INVALID_QUANTITY", "quantity", QUANTITY_FORM);
       }
       BigDecimal value = new BigDecimal(text);
@@ -103,20 +99,15 @@ final class UsageEventReader {
     }
 
     private Instant time(JsonParser parser) throws IOException {
-      if (parser.currentToken() == JsonToken.VALUE_STRING) {
-        try {
-          return OffsetDateTime.parse(parser.getText()).toInstant().truncatedTo(ChronoUnit.MICROS);
-        } catch (DateTimeParseException unreadable) {
-          // Answered below like a value of the wrong type.
-        }
-      }
-      return fail("INVALID_TIME", "time", "must be an ISO-8601 date-time with an offset, like 2026-03-01T10:15:00+08:00");
+      Instant time = parser.currentToken() == JsonToken.VALUE_STRING ? EventTimes.parse(parser.getText()) : null;
+      // An unreadable date-time is answered like a value of the wrong type.
+      return time != null ? time : fail("INVALID_TIME", "time", "must be an ISO-8601 date-time with an offset, like 2026-03-01T10:15:00+08:00");
     }
 
     private <T> T fail(String failureCode, String field, String problem) {
       if (code == null) {
         code = failureCode;
-        message = "Field '" + path + "." + Echo.of(field) + "': " + problem + ".";
+        message = "Field 'events[" + index + "]." + Echo.of(field) + "': " + problem + ".";
       }
       return null;
     }
@@ -130,6 +121,35 @@ final class UsageEventReader {
         }
       }
       return code == null ? null : new Rejection(index, code, message);
+    }
+
+    /** Whether {@code text} is {@code -?[0-9]{1,18}(\.[0-9]{1,12})?}. */
+    private static boolean isDecimal(String text) {
+      int position = text.startsWith("-") ? 1 : 0;
+      int integerStart = position;
+      while (position < text.length() && isDigit(text.charAt(position))) {
+        position++;
+      }
+      int integerDigits = position - integerStart;
+      if (integerDigits == 0 || integerDigits > QUANTITY_INTEGER_DIGITS_MAX) {
+        return false;
+      }
+      if (position == text.length()) {
+        return true;
+      }
+      if (text.charAt(position) != '.') {
+        return false;
+      }
+      int fractionStart = ++position;
+      while (position < text.length() && isDigit(text.charAt(position))) {
+        position++;
+      }
+      int fractionDigits = position - fractionStart;
+      return position == text.length() && fractionDigits >= 1 && fractionDigits <= QUANTITY_FRACTION_DIGITS_MAX;
+    }
+
+    private static boolean isDigit(char character) {
+      return character >= '0' && character <= '9';
     }
 
     private static boolean printable(String text) {

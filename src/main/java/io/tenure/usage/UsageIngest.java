@@ -35,26 +35,36 @@ public final class UsageIngest {
   public IngestResult ingest(Caller caller, byte[] body) {
     UsageBatchReader.Batch batch = UsageBatchReader.read(body);
     Instant now = clock.now();
-    List<Rejection> rejected = new ArrayList<>(batch.rejected());
-    List<UsageEvent> valid = new ArrayList<>(batch.events().size());
-    Set<String> ids = new HashSet<>();
-    batch.events().forEach(event -> ids.add(event.resourceId()));
-    Map<String, UsageStore.MeteredResource> resources = ids.isEmpty() ? Map.of() : jdbi.withHandle(handle -> store.resources(handle, ids));
-    for (UsageEvent event : batch.events()) {
-      Rejection problem = UsageRules.problem(caller, event, resources.get(event.resourceId()),
-          resource -> catalogs.version(resource.catalogVersion()).plan(resource.planCode()), now);
-      if (problem == null) {
-        valid.add(event);
-      } else {
-        rejected.add(problem);
-      }
-    }
-    rejected.sort(Comparator.comparingInt(Rejection::index));
-    if (valid.isEmpty()) {
-      return new IngestResult(0, 0, rejected);
+    if (batch.events().isEmpty()) {
+      return new IngestResult(0, 0, batch.rejected());
     }
     partitions.prepare(now);
-    long accepted = jdbi.inTransaction(handle -> store.insert(handle, valid, now));
-    return new IngestResult(accepted, valid.size() - accepted, rejected);
+    // One connection for the read and the write; the insert is one statement in autocommit, so it is its own
+    // transaction, committed before the answer, with no BEGIN and COMMIT round trips of its own.
+    return jdbi.withHandle(handle -> {
+      Map<String, UsageStore.MeteredResource> resources = store.resources(handle, resourceIds(batch.events()));
+      List<Rejection> rejected = new ArrayList<>(batch.rejected());
+      List<UsageEvent> valid = new ArrayList<>(batch.events().size());
+      for (UsageEvent event : batch.events()) {
+        Rejection problem = UsageRules.problem(caller, event, resources.get(event.resourceId()),
+            resource -> catalogs.version(resource.catalogVersion()).plan(resource.planCode()), now);
+        if (problem == null) {
+          valid.add(event);
+        } else {
+          rejected.add(problem);
+        }
+      }
+      rejected.sort(Comparator.comparingInt(Rejection::index));
+      long accepted = valid.isEmpty() ? 0 : store.insert(handle, valid, now);
+      return new IngestResult(accepted, valid.size() - accepted, rejected);
+    });
+  }
+
+  private static Set<String> resourceIds(List<UsageEvent> events) {
+    Set<String> ids = new HashSet<>();
+    for (UsageEvent event : events) {
+      ids.add(event.resourceId());
+    }
+    return ids;
   }
 }

@@ -24,22 +24,26 @@ final class UsageRules {
   /** Why {@code event} cannot be accepted, or null. */
   static Rejection problem(Caller caller, UsageEvent event, UsageStore.MeteredResource resource,
       Function<UsageStore.MeteredResource, Plan> planOf, Instant now) {
-    String path = "Field 'events[" + event.index() + "].";
     if (resource == null || !reaches(caller, resource)) {
       // Another account's resource is answered exactly like one that does not exist (docs/scopes.md).
-      return new Rejection(event.index(), "UNKNOWN_RESOURCE", path + "resourceId': no resource " + Echo.of(event.resourceId()) + ".");
+      return new Rejection(event.index(), "UNKNOWN_RESOURCE", path(event) + "resourceId': no resource " + Echo.of(event.resourceId()) + ".");
     }
     Plan plan = planOf.apply(resource);
     if (plan.meter(event.meter()).isEmpty()) {
       String known = plan.meters().isEmpty() ? "the plan " + plan.code() + " is not metered"
           : "the meters of the plan " + plan.code() + " are " + String.join(", ", plan.meters().stream().map(m -> m.code()).toList());
-      return new Rejection(event.index(), "UNKNOWN_METER", path + "meter': no meter " + Echo.of(event.meter()) + "; " + known + ".");
+      return new Rejection(event.index(), "UNKNOWN_METER", path(event) + "meter': no meter " + Echo.of(event.meter()) + "; " + known + ".");
     }
     if (event.time().isBefore(now.minus(ACCEPTED_AGE)) || event.time().isAfter(now.plus(ACCEPTED_LEAD))) {
-      return new Rejection(event.index(), "TIME_OUT_OF_RANGE", path + "time': must lie between " + ACCEPTED_AGE.toDays()
+      return new Rejection(event.index(), "TIME_OUT_OF_RANGE", path(event) + "time': must lie between " + ACCEPTED_AGE.toDays()
           + " days before and " + ACCEPTED_LEAD.toMinutes() + " minutes after Tenure's clock, " + OperatorZone.iso(now) + ".");
     }
     return null;
+  }
+
+  /** The start of a rejection's message; built only for a rejected event. */
+  private static String path(UsageEvent event) {
+    return "Field 'events[" + event.index() + "].";
   }
 
   /** Whether the caller may send usage for the resource: the operator any, a partner its accounts', an account its own. */

@@ -203,4 +203,31 @@ class UsageIngestIT {
     assertThat(later.json().path("duplicates").asLong()).as("%s", later).isEqualTo(1);
     assertThat(stored(resource)).isEqualTo(1);
   }
+
+  @Test
+  void timesAreStoredToTheMicrosecondWithTheirUtcDayWhateverTheOffsetTheyWereSentIn() throws SQLException {
+    String resource = accountWithResource();
+    HttpApi.Answer answer = operator.post("/v1/usage", Map.of("events", List.of(
+        event("t1", resource, "vcpu_hours", "1", "2026-03-10T07:59:59.123456789+08:00"),
+        event("t2", resource, "vcpu_hours", "1", "2026-03-09T23:59:59.999999Z"),
+        event("t3", resource, "vcpu_hours", "1", "2026-03-10T00:00:00.000001Z"),
+        event("t4", resource, "vcpu_hours", "1", "2026-03-09T19:30:00.5-05:30"))));
+    assertThat(answer.json().path("accepted").asLong()).as("%s", answer).isEqualTo(4);
+    Map<String, String> stored = new java.util.HashMap<>();
+    try (Connection connection = DriverManager.getConnection(server.databaseUrl());
+        var statement = connection.prepareStatement("""
+            SELECT event_id, to_char(time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') || ' ' || day
+            FROM usage_events WHERE resource_id = ?""")) {
+      statement.setString(1, resource);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          stored.put(rows.getString(1), rows.getString(2));
+        }
+      }
+    }
+    assertThat(stored).containsEntry("t1", "2026-03-09T23:59:59.123456 2026-03-09")
+        .containsEntry("t2", "2026-03-09T23:59:59.999999 2026-03-09")
+        .containsEntry("t3", "2026-03-10T00:00:00.000001 2026-03-10")
+        .containsEntry("t4", "2026-03-10T01:00:00.500000 2026-03-10");
+  }
 }
