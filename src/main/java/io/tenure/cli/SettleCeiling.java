@@ -12,14 +12,17 @@ import org.jdbi.v3.core.Jdbi;
  * The database's ceiling for {@code bench settle}: the same hour's settlement of the bench's accounts done by the
  * database alone, in one transaction of set-based statements: the events marked billed and summed per resource and
  * meter, each line rated and rounded half-up, one bill per account with its lines, one ledger charge with its two
- * entries, the wallets, the accounts' next settlement. Rolled back (and the tables vacuumed), so the engine then
+ * entries, the wallets, the accounts' next settlement. Rolled back (the caller then vacuums the tables), so the engine then
  * settles the same rows. No engine can settle faster than this; the engine also locks each account's resources,
  * judges arrears and writes its own descriptions. Stateless.
  */
 final class SettleCeiling {
   private SettleCeiling() {}
 
-  /** Settles the hour ending at {@code hourEnd} set-based and rolls it back; returns the bills it wrote and the time taken. */
+  /**
+   * Settles the hour ending at {@code hourEnd} set-based and rolls it back; returns the bills it wrote and the time
+   * taken. The caller vacuums the tables after (the rolled-back rows).
+   */
   static Measured measure(Jdbi jdbi, List<Meter> meters, BigDecimal hourlyPrice, Instant hourEnd) {
     long start = System.nanoTime();
     int bills = jdbi.withHandle(handle -> {
@@ -31,7 +34,6 @@ final class SettleCeiling {
       }
     });
     long elapsed = System.nanoTime() - start;
-    jdbi.useHandle(handle -> handle.execute("VACUUM ANALYZE"));
     return new Measured(bills, Duration.ofNanos(elapsed));
   }
 

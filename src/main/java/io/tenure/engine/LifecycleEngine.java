@@ -211,10 +211,10 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
     int processed = 0;
     RenewalQuotes quotes = new RenewalQuotes();
     List<String> watched = balanceWatch.watched(handle, ids);
-    // Accounts with only a settlement to do have it read (and its events marked) for all of them at once, their first
-    // work in this batch. A watched account is left out: a pending recharge may hold its pass before it settles.
-    settling.readAhead(handle, ids.stream().filter(id -> !byAccount.containsKey(id) && !watched.contains(id)).toList(),
-        settlements, now);
+    // Accounts with only a settlement to do have it settled (read and written set-based) for all of them at once, their
+    // first work in this batch. A watched account is left out: a pending recharge may hold its pass before it settles.
+    settling.settleAhead(handle, ids.stream().filter(id -> !byAccount.containsKey(id) && !watched.contains(id)).toList(),
+        settlements, now, batch);
     try {
       for (String id : ids) {
         processed += accountPass.process(handle, id, byAccount.getOrDefault(id, List.of()), Optional.ofNullable(settlements.get(id)),

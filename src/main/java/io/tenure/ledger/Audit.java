@@ -43,6 +43,13 @@ public final class Audit {
           .map((row, context) -> "wallet of account " + row.getString("account_id") + " stores " + row.getLong("balance_minor")
               + " minor units but its entries add up to " + row.getLong("entries"))
           .forEach(problems::add);
+      // Bill lines have no foreign key (V22): every line is written with its bill, and checked here.
+      handle.createQuery("""
+              SELECT l.bill_id, count(*) AS lines FROM bill_lines l
+              WHERE NOT EXISTS (SELECT 1 FROM bills b WHERE b.id = l.bill_id) GROUP BY l.bill_id ORDER BY l.bill_id
+              """)
+          .map((row, context) -> row.getLong("lines") + " bill lines name bill " + row.getString("bill_id") + ", which does not exist")
+          .forEach(problems::add);
       long transactions = handle.createQuery("SELECT COUNT(*) FROM ledger_transactions").mapTo(Long.class).one();
       long wallets = handle.createQuery("SELECT COUNT(*) FROM wallets").mapTo(Long.class).one();
       return new Report(transactions, wallets, problems);

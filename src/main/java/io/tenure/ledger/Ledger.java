@@ -140,6 +140,58 @@ public final class Ledger implements Wallets {
     return post(handle, accountId, Kind.CHARGE, description, billId, at, chargeEntries(accountId, amount));
   }
 
+  /** One charge of a batch ({@link #chargeAll}): what {@link #charge} takes for one account. */
+  public record Charge(String accountId, Money amount, String description, String billId, Instant at) {}
+
+  /**
+   * {@link #charge} for each of {@code charges} (one per account), in one statement: the wallets, the transactions
+   * and their two entries each, as {@link #charge} writes them. Returns each account's posting.
+   */
+  public Map<String, Posted> chargeAll(Handle handle, List<Charge> charges) {
+    if (charges.isEmpty()) {
+      return Map.of();
+    }
+    charges.forEach(charge -> Require.invariant(charge.amount().signum() >= 0, "a charge must not be negative, was %s", charge.amount()));
+    List<String> ids = charges.stream().map(charge -> Ids.next("txn")).toList();
+    Map<String, String> idOf = new HashMap<>();
+    for (int index = 0; index < charges.size(); index++) {
+      idOf.put(charges.get(index).accountId(), ids.get(index));
+    }
+    Query statement = handle.createQuery("""
+        WITH charge AS (
+          SELECT * FROM unnest(CAST(:accountIds AS text[]), CAST(:ids AS text[]), CAST(:amounts AS bigint[]),
+            CAST(:currencies AS text[]), CAST(:descriptions AS text[]), CAST(:billIds AS text[]), CAST(:ats AS timestamptz[]))
+            WITH ORDINALITY AS charged (account_id, id, amount, currency, description, bill_id, at, position)),
+        wallet AS (
+          UPDATE wallets SET balance_minor = balance_minor - charge.amount FROM charge WHERE wallets.account_id = charge.account_id
+          RETURNING wallets.account_id, wallets.balance_minor, wallets.currency),
+        posted AS (
+          INSERT INTO ledger_transactions (id, account_id, kind, description, bill_id, created_at)
+          SELECT charge.id, charge.account_id, 'CHARGE', charge.description, charge.bill_id, charge.at
+          FROM charge JOIN wallet USING (account_id) ORDER BY charge.position
+          RETURNING id),
+        entries AS (
+          INSERT INTO ledger_entries (transaction_id, book, amount_minor, currency)
+          SELECT posted.id, entry.book, entry.amount, charge.currency
+          FROM posted JOIN charge USING (id)
+            CROSS JOIN LATERAL (VALUES (1, 'wallet:' || charge.account_id, -charge.amount), (2, 'revenue:' || charge.currency, charge.amount))
+              AS entry (position, book, amount)
+          ORDER BY charge.position, entry.position)
+        SELECT account_id, balance_minor, currency FROM wallet
+        """);
+    Columns.text(statement, "accountIds", charges, Charge::accountId);
+    Columns.text(statement, "ids", ids, id -> id);
+    Columns.text(statement, "amounts", charges, charge -> Long.toString(charge.amount().minor()));
+    Columns.text(statement, "currencies", charges, charge -> code(charge.amount()));
+    Columns.text(statement, "descriptions", charges, Charge::description);
+    Columns.text(statement, "billIds", charges, Charge::billId);
+    Columns.instants(statement, "ats", charges, Charge::at);
+    Map<String, Posted> posted = new HashMap<>();
+    statement.map((row, context) -> posted.put(row.getString(1),
+        new Posted(idOf.get(row.getString(1)), new Money(row.getLong(2), Currency.getInstance(row.getString(3)))))).list();
+    return posted;
+  }
+
   private static List<Entry> chargeEntries(String accountId, Money amount) {
     return List.of(new Entry(walletBook(accountId), amount.negate()), new Entry("revenue:" + code(amount), amount));
   }

@@ -46,4 +46,19 @@ class AuditIT {
       assertThat(audit.output()).contains("transaction " + transaction + " sums to -5");
     }
   }
+
+  @Test
+  void auditNamesBillLinesWhoseBillDoesNotExist() {
+    try (TestServer server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00")) {
+      HttpApi operator = server.operator();
+      String id = Fixtures.account(operator, "V3");
+      Fixtures.topUp(operator, id, "10.00");
+      server.tenure().database().jdbi().useHandle(handle -> handle.execute(
+          "INSERT INTO bill_lines (bill_id, position, description, amount_minor) VALUES ('bil_missing', 0, 'a', 1), ('bil_missing', 1, 'b', 2)"));
+
+      Commands.Run audit = Commands.audit(server.databaseUrl());
+      assertThat(audit.exitCode()).isEqualTo(1);
+      assertThat(audit.output()).contains("2 bill lines name bill bil_missing, which does not exist");
+    }
+  }
 }
