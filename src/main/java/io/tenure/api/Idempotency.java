@@ -18,16 +18,18 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Runs a money-moving request at most once per {@code Idempotency-Key}. The key is claimed in the same
- * database transaction as the change it guards, so the change and the record of its answer commit
- * together or not at all; a concurrent request with the same key waits on that claim and then gets the
- * first answer. The first answer is kept even when it is a refusal (409, 422, 404), so a retry never
- * turns an earlier "no" into a "yes" behind the caller's back. The same key with a different request is
- * refused with {@code IDEMPOTENCY_KEY_REUSED}. Keys are kept per account. Thread-safe.
+ * Runs a money-moving request at most once per {@code Idempotency-Key}. The key is claimed together with the
+ * answer, in one statement at the end of the database transaction of the change it guards, so the change and the
+ * record of its answer commit together or not at all. A request whose key turns out to be taken has its own change
+ * undone and gets the first answer: a concurrent one with the same key waits for the first (on the account both
+ * change, or else on the claim), so it never sees a half-made answer. The first answer is kept even when it is a
+ * refusal (409, 422, 404), so a retry never turns an earlier "no" into a "yes" behind the caller's back. The same key
+ * with a different request is refused with {@code IDEMPOTENCY_KEY_REUSED}. Keys are kept per account. Thread-safe.
  */
 public final class Idempotency {
   public static final String HEADER = "Idempotency-Key";
-  /** The status of a claimed key whose answer is not stored yet. */
+  /** The status of a claimed key without an answer: never written now (a claim carries its answer), but an earlier
+   * Tenure claimed a key first and answered it later, in the same transaction. */
   private static final int PLACEHOLDER = 0;
   private static final String IN_FLIGHT = "IDEMPOTENCY_KEY_IN_FLIGHT";
 
@@ -67,48 +69,77 @@ public final class Idempotency {
           "The Idempotency-Key must be 1 to " + RequestChecks.PARAMETER_LENGTH_MAX + " printable characters.");
     }
     String requestHash = Sha256.hex(context.method() + " " + context.path() + "\n" + context.body());
-    AtomicReference<String> claimedIn = new AtomicReference<>();
+    AtomicReference<String> namespaceOf = new AtomicReference<>();
     try {
-      Optional<Stored> earlier = jdbi.inTransaction(handle -> {
+      jdbi.useTransaction(handle -> {
         S about = subject.apply(handle);
-        claimedIn.set(namespace.apply(about));
-        if (!claim(handle, claimedIn.get(), key, requestHash)) {
-          return Optional.of(stored(handle, claimedIn.get(), key));
-        }
+        namespaceOf.set(namespace.apply(about));
         Reply reply = change.apply(handle, about);
         // Written once: the text kept for a retry is the text sent now.
         String body = Json.write(reply.body());
-        remember(handle, claimedIn.get(), key, reply.status(), body);
+        if (!keep(handle, namespaceOf.get(), key, requestHash, reply.status(), body)) {
+          throw AnsweredBefore.INSTANCE;
+        }
         context.status(reply.status()).contentType("application/json").result(body);
-        return Optional.empty();
       });
-      earlier.ifPresent(stored -> replay(context, stored, requestHash, key));
+    } catch (AnsweredBefore answered) {
+      replay(context, jdbi.withHandle(handle -> stored(handle, namespaceOf.get(), key)), requestHash, key);
     } catch (RejectedException | LimitExceededException | NotFoundException refusal) {
-      if (claimedIn.get() == null || refusal.code().equals(IN_FLIGHT)) {
+      if (namespaceOf.get() == null || refusal.code().equals(IN_FLIGHT)) {
         // The caller may not see the subject (nothing was claimed), or the key's state at this moment: never kept.
         throw refusal;
       }
-      Optional<Stored> first = rememberRefusal(claimedIn.get(), key, requestHash, refusal);
+      Optional<Stored> first = rememberRefusal(namespaceOf.get(), key, requestHash, refusal);
       if (first.isEmpty()) {
         throw refusal;
       }
       replay(context, first.get(), requestHash, key);
+    } catch (RuntimeException failure) {
+      // A repeat of a request already answered gets that answer, even when running it again failed otherwise.
+      replay(context, answeredBefore(namespaceOf.get(), key, failure), requestHash, key);
     }
   }
 
-  private boolean claim(Handle handle, String namespace, String key, String requestHash) {
-    return handle.createUpdate("""
-            INSERT INTO idempotency_keys (namespace, key, request_hash, status, response, created_at)
-            VALUES (:namespace, :key, :hash, :placeholder, '', :now) ON CONFLICT DO NOTHING
-            """)
-        .bind("placeholder", PLACEHOLDER).bind("namespace", namespace).bind("key", key).bind("hash", requestHash)
-        .bind("now", clock.instant())
-        .execute() == 1;
+  /**
+   * The change ran, but the key already has an answer (a request with the same key ran first): its transaction is
+   * undone, and that answer is replayed. No stack trace: it is how the transaction is rolled back, not a failure.
+   */
+  private static final class AnsweredBefore extends RuntimeException {
+    static final AnsweredBefore INSTANCE = new AnsweredBefore();
+
+    private AnsweredBefore() {
+      super("the Idempotency-Key already has an answer", null, false, false);
+    }
   }
 
-  private static void remember(Handle handle, String namespace, String key, int status, String response) {
-    handle.createUpdate("UPDATE idempotency_keys SET status = :status, response = :response WHERE namespace = :namespace AND key = :key")
-        .bind("status", status).bind("response", response).bind("namespace", namespace).bind("key", key).execute();
+  /** The answer kept for the key, when a request that failed had one; otherwise {@code failure} is thrown. */
+  private Stored answeredBefore(String namespace, String key, RuntimeException failure) {
+    if (namespace == null) {
+      throw failure;
+    }
+    Optional<Stored> stored;
+    try {
+      stored = jdbi.withHandle(handle -> storedIfAny(handle, namespace, key));
+    } catch (RuntimeException unreadable) {
+      failure.addSuppressed(unreadable);
+      throw failure;
+    }
+    return stored.orElseThrow(() -> failure);
+  }
+
+  /**
+   * Keeps the answer under the key, claimed in the same statement, after the change it answers; false when the key
+   * was claimed already. A request with the same key still in flight holds the account it changes, so this waits
+   * for nothing in practice; the claim's unique key waits for it otherwise.
+   */
+  private boolean keep(Handle handle, String namespace, String key, String requestHash, int status, String response) {
+    return handle.createUpdate("""
+            INSERT INTO idempotency_keys (namespace, key, request_hash, status, response, created_at)
+            VALUES (:namespace, :key, :hash, :status, :response, :now) ON CONFLICT DO NOTHING
+            """)
+        .bind("namespace", namespace).bind("key", key).bind("hash", requestHash).bind("status", status)
+        .bind("response", response).bind("now", clock.instant())
+        .execute() == 1;
   }
 
   /**
@@ -119,8 +150,7 @@ public final class Idempotency {
     int status = ApiServer.statusOf(refusal);
     String body = Json.write(ErrorBody.of(refusal.code(), refusal.getMessage()));
     return jdbi.inTransaction(handle -> {
-      if (claim(handle, namespace, key, requestHash)) {
-        remember(handle, namespace, key, status, body);
+      if (keep(handle, namespace, key, requestHash, status, body)) {
         return Optional.empty();
       }
       return Optional.of(stored(handle, namespace, key));
@@ -128,10 +158,14 @@ public final class Idempotency {
   }
 
   private static Stored stored(Handle handle, String namespace, String key) {
+    return storedIfAny(handle, namespace, key).orElseThrow();
+  }
+
+  private static Optional<Stored> storedIfAny(Handle handle, String namespace, String key) {
     return handle.createQuery("SELECT request_hash, status, response FROM idempotency_keys WHERE namespace = :namespace AND key = :key")
         .bind("namespace", namespace).bind("key", key)
         .map((row, context) -> new Stored(row.getString("request_hash"), row.getInt("status"), row.getString("response")))
-        .one();
+        .findOne();
   }
 
   private static void replay(Context context, Stored stored, String requestHash, String key) {

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -104,7 +105,7 @@ final class BenchApiCommand implements Callable<Integer> {
     Outcome outcome;
     try (Tenure tenure = Tenure.start(settings)) {
       String jdbcUrl = Files.readString(temporary.resolve("postgres.url")).strip();
-      outcome = measure("http://localhost:" + tenure.port(), OPERATOR_KEY, jdbcUrl, tenure.database());
+      outcome = measure("http://localhost:" + tenure.port(), OPERATOR_KEY, jdbcUrl, tenure.database(), Optional.of(temporary));
     } finally {
       BenchDatabase.deleteRecursively(temporary);
     }
@@ -112,19 +113,26 @@ final class BenchApiCommand implements Callable<Integer> {
   }
 
   private int run(String baseUrl, String key, String jdbcUrl, Database database) throws Exception {
-    return measure(baseUrl, key, jdbcUrl, database).print(spec.commandLine().getOut());
+    return measure(baseUrl, key, jdbcUrl, database, Optional.empty()).print(spec.commandLine().getOut());
   }
 
-  /** Everything measured and checked; printed only once the started server is closed, so the summary is last. */
-  private Outcome measure(String baseUrl, String key, String jdbcUrl, Database database)
+  /**
+   * Everything measured and checked; printed only once the started server is closed, so the summary is last. The CPU
+   * of PostgreSQL is measured when its files are in {@code dataDirectory} (the server this command started).
+   */
+  private Outcome measure(String baseUrl, String key, String jdbcUrl, Database database, Optional<Path> dataDirectory)
       throws InterruptedException, SQLException, IOException {
     long committedBefore = CommitCeiling.committed(jdbcUrl);
+    OptionalLong databaseCpuBefore = dataDirectory.map(PostgresCpu::nanos).orElse(OptionalLong.empty());
     ApiLoad.Result load = new ApiLoad(baseUrl, key).run(clients, warmUp, seconds, calls);
+    OptionalLong databaseCpuAfter = dataDirectory.map(PostgresCpu::nanos).orElse(OptionalLong.empty());
+    OptionalLong databaseCpu = databaseCpuBefore.isPresent() && databaseCpuAfter.isPresent()
+        ? OptionalLong.of(databaseCpuAfter.getAsLong() - databaseCpuBefore.getAsLong()) : OptionalLong.empty();
     long committed = CommitCeiling.committed(jdbcUrl) - committedBefore;
     String durability = CommitCeiling.durability(jdbcUrl);
     double ceiling = CommitCeiling.measure(jdbcUrl, clients, ceilingSeconds);
     var charges = ChargeCheck.run(database.jdbi(), load.expectedBalances());
     Audit.Report audit = Audit.run(database.jdbi());
-    return new Outcome(clients, load, committed, durability, ceiling, charges, audit);
+    return new Outcome(clients, load, committed, databaseCpu, durability, ceiling, charges, audit);
   }
 }

@@ -15,6 +15,7 @@ final class CpuShares {
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final Map<Long, Long> before = new HashMap<>();
   private final long processBefore = processCpu();
+  private final long allocatedBefore = allocated();
 
   CpuShares() {
     for (long id : threads.getAllThreadIds()) {
@@ -46,9 +47,9 @@ final class CpuShares {
     }
     double divisor = Math.max(calls, 1) * 1e6;
     return String.format(Locale.ROOT, "cpu per call: server threads %.2f ms, load generator %.2f ms, other threads "
-        + "%.2f ms, whole process %.2f ms (PostgreSQL not counted)", spent.getOrDefault("server", 0L) / divisor,
+        + "%.2f ms, whole process %.2f ms (PostgreSQL not counted); allocated %.0f KB", spent.getOrDefault("server", 0L) / divisor,
         spent.getOrDefault("load", 0L) / divisor, spent.getOrDefault("other", 0L) / divisor,
-        (processCpu() - processBefore) / divisor);
+        (processCpu() - processBefore) / divisor, (allocated() - allocatedBefore) / (divisor / 1e3));
   }
 
   private static String kind(String threadName) {
@@ -59,6 +60,12 @@ final class CpuShares {
       return "load";
     }
     return "other";
+  }
+
+  /** The bytes every thread of the process has allocated so far (ended threads' included): what the GC must collect. */
+  private static long allocated() {
+    return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+        ? threads.getTotalThreadAllocatedBytes() : 0;
   }
 
   private static long processCpu() {

@@ -3,10 +3,11 @@ package io.tenure.cli;
 import io.tenure.ledger.Audit;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 /** What {@code bench api} measured and checked, printed with the summary line last. */
-record Outcome(int clients, ApiLoad.Result load, long committed, String durability, double ceiling, ChargeCheck.Result charges,
-    Audit.Report audit) {
+record Outcome(int clients, ApiLoad.Result load, long committed, OptionalLong databaseCpuNanos, String durability, double ceiling,
+    ChargeCheck.Result charges, Audit.Report audit) {
 
   int print(PrintWriter out) {
     double seconds = load.measuredNanos() / 1e9;
@@ -19,8 +20,10 @@ record Outcome(int clients, ApiLoad.Result load, long committed, String durabili
           percentile(samples, 0.99), percentile(samples, 1.0), load.failures().get(call)));
     }
     out.println(load.cpu());
-    out.printf(Locale.ROOT, "database: %d transactions committed during the load, %.1f per call%n", committed,
-        committed / (double) Math.max(load.calls(), 1));
+    long calls = Math.max(load.calls(), 1);
+    out.printf(Locale.ROOT, "database: %d transactions committed during the load, %.1f per call%s%n", committed,
+        committed / (double) calls, databaseCpuNanos.isPresent()
+            ? String.format(Locale.ROOT, ", PostgreSQL cpu %.2f ms per call", databaseCpuNanos.getAsLong() / 1e6 / calls) : "");
     load.failureSamples().forEach(sample -> out.println("failed: " + sample));
     charges.mismatches().stream().limit(10).forEach(mismatch -> out.println("charged wrongly: " + mismatch));
     out.printf("charges: %d accounts, acknowledged balance %s, stored %s: %s%n", charges.accounts(),

@@ -2,6 +2,7 @@ package io.tenure.engine;
 
 import io.tenure.account.AccountChanges;
 import io.tenure.account.AccountStore;
+import io.tenure.account.ChangeLock;
 import io.tenure.catalog.Catalog;
 import io.tenure.catalog.Catalogs;
 import io.tenure.clock.DueWork;
@@ -236,15 +237,15 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
    */
   @Override
   public <T> T change(Handle handle, String accountId, Instant now, Supplier<T> change) {
-    Optional<Instant> due = accounts.lock(handle, accountId);
-    if (due.isPresent() && !due.get().isAfter(now)) {
+    ChangeLock.Locked locked = ChangeLock.take(handle, accountId);
+    if (locked.nextDue().isPresent() && !locked.nextDue().get().isAfter(now)) {
       catchUp(handle, accountId, now);
     }
     T result = change.get();
     resources.refreshAccountsDue(handle, List.of(accountId));
-    // The change may have moved money: low balance and auto-recharge are checked in its transaction (one read when
-    // the account watches nothing); a recharge it leaves pending marks the account due for the engine to charge.
-    if (balanceWatch.check(handle, accountId, now)) {
+    // The change may have moved money: low balance and auto-recharge are checked in its transaction (no statement
+    // when the lock found nothing to watch); a recharge it leaves pending marks the account due for the engine to charge.
+    if (locked.balanceChecked() && balanceWatch.check(handle, accountId, now)) {
       balanceWatch.pendingRecharges(handle, List.of(accountId));
     }
     return result;

@@ -1,5 +1,6 @@
 package io.tenure.payment;
 
+import io.tenure.account.ChangeLock;
 import io.tenure.money.Money;
 import io.tenure.store.Columns;
 import java.sql.ResultSet;
@@ -18,14 +19,9 @@ import org.jdbi.v3.core.statement.Update;
  * method runs on the caller's handle, on accounts the caller has locked (but {@link #watched}, a read).
  */
 final class BalanceStore {
-  /** Whether an account has anything to watch: a minimum, auto-recharge, or a crossing still open. */
-  private static final String WATCHED = """
-      (a.low_balance_threshold_minor IS NOT NULL OR a.minimum_runway_hours IS NOT NULL OR a.low_balance_since IS NOT NULL
-        OR (a.auto_recharge_amount_minor IS NOT NULL AND a.payment_method IS NOT NULL) OR a.recharge_pending)""";
-
   /** The accounts of {@code ids} that have anything to watch. */
   List<String> watched(Handle handle, List<String> ids) {
-    Query query = handle.createQuery("SELECT a.id FROM accounts a WHERE a.id = ANY(CAST(:ids AS text[])) AND " + WATCHED);
+    Query query = handle.createQuery("SELECT a.id FROM accounts a WHERE a.id = ANY(CAST(:ids AS text[])) AND " + ChangeLock.BALANCE_WATCHED);
     Columns.text(query, "ids", ids, id -> id);
     return query.mapTo(String.class).list();
   }
