@@ -28,8 +28,8 @@ import org.jdbi.v3.core.statement.Update;
  * ({@link #claimDue}).
  */
 public final class AccountStore {
-  /** An account whose work falls due at {@code dueAt}. */
-  public record DueAccount(String id, Instant dueAt) {}
+  /** An account whose work falls due at {@code dueAt}, its next hourly settlement at {@code settleDueAt} (empty: none). */
+  public record DueAccount(String id, Instant dueAt, Optional<Instant> settleDueAt) {}
 
   /** Inserts a new account (and its empty wallet row is the ledger's business); returns it as stored. */
   public Account create(Handle handle, String name, String tier, ZoneId zone, AccountLocale locale, Currency currency,
@@ -192,12 +192,13 @@ public final class AccountStore {
    */
   public List<DueAccount> claimDue(Handle handle, Instant now, Instant fromDue, String fromId, int limit) {
     return handle.createQuery("""
-            SELECT id, next_due_at FROM accounts
+            SELECT id, next_due_at, settle_due_at FROM accounts
             WHERE next_due_at <= :now AND (next_due_at, id) > (:fromDue, :fromId)
             ORDER BY next_due_at, id LIMIT :limit FOR UPDATE SKIP LOCKED
             """)
         .bind("now", now).bind("fromDue", fromDue).bind("fromId", fromId).bind("limit", limit)
-        .map((row, context) -> new DueAccount(row.getString("id"), row.getTimestamp("next_due_at").toInstant()))
+        .map((row, context) -> new DueAccount(row.getString("id"), row.getTimestamp("next_due_at").toInstant(),
+            instant(row, "settle_due_at")))
         .list();
   }
 

@@ -143,7 +143,7 @@ final class LifecycleBenchmark {
   private int claimPass(Capabilities capabilities) {
     return jdbi.withHandle(handle -> {
       int claimed = 0;
-      AccountStore.DueAccount from = new AccountStore.DueAccount("", Instant.EPOCH);
+      AccountStore.DueAccount from = new AccountStore.DueAccount("", Instant.EPOCH, java.util.Optional.empty());
       while (true) {
         handle.begin();
         try {

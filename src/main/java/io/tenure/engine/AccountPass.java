@@ -63,8 +63,7 @@ final class AccountPass {
     AccountStream stream = new AccountStream();
     for (ResourceRecord resource : processed) {
       ResourceRecord current = withNewestPolicy(resource, newest);
-      batch.saveLifecycle(current);
-      stream.queue(current);
+      stream.queue(current.id(), batch.saveLifecycle(current));
     }
     stream.queueSettlement(settleDue);
     int steps = 0;
@@ -84,8 +83,7 @@ final class AccountPass {
       ResourceRecord current = batch.saved(next.get().resourceId()).orElseThrow();
       Instant judgedAt = pace == Pace.LIVE ? next.get().at() : now;
       ResourceRecord after = step(handle, current, judgedAt, batch, stream, quotes);
-      batch.saveLifecycle(after);
-      stream.queue(after);
+      stream.queue(after.id(), batch.saveLifecycle(after));
       if (checkpoint.reachedAfterStep(handle, judgedAt)) {
         break;
       }

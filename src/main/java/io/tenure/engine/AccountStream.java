@@ -32,7 +32,12 @@ final class AccountStream {
   static final String SETTLEMENT = "";
 
   void queue(ResourceRecord resource) {
-    place(resource.id(), Lifecycle.nextDueAt(resource.lifecycle()));
+    queue(resource.id(), Lifecycle.nextDueAt(resource.lifecycle()));
+  }
+
+  /** Queues the resource at {@code nextDue}, its state's next due instant as already derived (empty: none). */
+  void queue(String resourceId, Optional<Instant> nextDue) {
+    place(resourceId, nextDue);
   }
 
   /** Queues the account's next hourly settlement, at the end of the hour it settles (empty: none). */

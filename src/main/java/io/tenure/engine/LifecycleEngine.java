@@ -208,7 +208,9 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
     Catalog newest = catalogs.current(handle);
     Map<String, List<ResourceRecord>> byAccount = due.stream()
         .collect(Collectors.groupingBy(ResourceRecord::accountId, LinkedHashMap::new, Collectors.toList()));
-    Map<String, Instant> settlements = accounts.settlementsDue(handle, ids);
+    // Read by the claim, which locked the accounts: no other statement of this transaction changes them before this.
+    Map<String, Instant> settlements = claimed.stream().filter(account -> account.settleDueAt().isPresent())
+        .collect(Collectors.toMap(AccountStore.DueAccount::id, account -> account.settleDueAt().get()));
     int processed = 0;
     RenewalQuotes quotes = new RenewalQuotes();
     List<String> watched = balanceWatch.watched(handle, ids);

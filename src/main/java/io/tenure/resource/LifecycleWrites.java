@@ -9,6 +9,7 @@ import io.tenure.notify.Notice;
 import io.tenure.notify.Notices;
 import io.tenure.provider.ProviderCommands;
 import io.tenure.store.Columns;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,8 @@ public final class LifecycleWrites {
   private final List<ResourceRecord> states = new ArrayList<>();
   /** The last of {@link #states} per resource: {@link #saved} is asked once per claimed resource. */
   private final Map<String, ResourceRecord> latest = new java.util.HashMap<>();
+  /** The next due instant of each resource's {@link #latest} state, derived once ({@link #saveLifecycle}). */
+  private final Map<String, Optional<Instant>> nextDue = new java.util.HashMap<>();
 
   public LifecycleWrites(Notices notices, ProviderCommands providerCommands) {
     this.notices = notices;
@@ -65,10 +68,16 @@ public final class LifecycleWrites {
     noticeRows.add(notice);
   }
 
-  /** Marks {@code resource}'s lifecycle columns to be written on {@link #flush}. */
-  public void saveLifecycle(ResourceRecord resource) {
+  /**
+   * Marks {@code resource}'s lifecycle columns to be written on {@link #flush}; returns its next due instant
+   * ({@link Lifecycle#nextDueAt}), derived once here for the caller's order of due work and for the write.
+   */
+  public Optional<Instant> saveLifecycle(ResourceRecord resource) {
     states.add(resource);
     latest.put(resource.id(), resource);
+    Optional<Instant> due = Lifecycle.nextDueAt(resource.lifecycle());
+    nextDue.put(resource.id(), due);
+    return due;
   }
 
   /**
@@ -112,6 +121,7 @@ public final class LifecycleWrites {
     commands.clear();
     states.clear();
     latest.clear();
+    nextDue.clear();
     return written;
   }
 
@@ -146,7 +156,7 @@ public final class LifecycleWrites {
     Columns.booleans(update, "autoRenews", rows, resource -> resource.lifecycle().autoRenew().enabled());
     Columns.integers(update, "autoRenewPeriods", rows, resource -> resource.lifecycle().autoRenew().periods());
     Columns.instants(update, "periodicHandledThroughs", rows, resource -> resource.lifecycle().periodicHandledThrough());
-    Columns.instants(update, "nextDueAts", rows, resource -> Lifecycle.nextDueAt(resource.lifecycle()).orElse(null));
+    Columns.instants(update, "nextDueAts", rows, resource -> nextDue.get(resource.id()).orElse(null));
     int updated = update.execute();
     Require.invariant(updated == rows.size(), "saved the lifecycle of %s resources, updated %s rows", rows.size(), updated);
   }

@@ -37,6 +37,31 @@ class BulkDueRefreshIT {
     assertThat(bulk.get(3)).containsEntry("id", "acc_released").containsEntry("settle_due_at", null);
   }
 
+  @Test
+  void refreshingAnAccountOfPrepaidResourcesLooksForItsPayAsYouGoResourcesWithoutReadingThePrepaidOnes() {
+    try (Database database = Database.connect(TestDatabases.fresh(), 2)) {
+      Capabilities.wire(database.jdbi(), TenureClock.simulated(BOUGHT)); // the demo catalog, version 1
+      List<String> plan = database.jdbi().inTransaction(handle -> {
+        handle.execute("""
+            INSERT INTO accounts (id, name, tier, time_zone, currency, created_at)
+            VALUES ('acc_prepaid', 'acc_prepaid', 'standard', 'Asia/Shanghai', 'CNY', TIMESTAMPTZ '2026-03-01Z')""");
+        handle.createUpdate("""
+            INSERT INTO resources (id, account_id, plan_code, catalog_version, mode, billing_period, created_at, term_start,
+              term_periods, plan_paid_minor, phase, policy_code, policy_version, term_end, policy_phase_index, phase_started_at,
+              auto_renew, auto_renew_periods, periodic_handled_through, next_due_at)
+            SELECT 'res_' || i, 'acc_prepaid', 'koodrive-basic', 1, 'PREPAID', 'MONTH', :bought, :bought, 1, 18000, 'ACTIVE',
+              'huawei-drive', 1, TIMESTAMPTZ '2026-04-02T15:59:59Z', -1, :bought, false, 1, :bought, TIMESTAMPTZ '2026-03-20T16:00:00Z'
+            FROM generate_series(1, 1000) AS i""").bind("bought", BOUGHT).execute();
+        handle.execute("ANALYZE resources");
+        // The engine refreshes the accounts of every batch: the bench's accounts hold 1,000 prepaid resources and no other.
+        return handle.createQuery("EXPLAIN (ANALYZE, FORMAT TEXT) " + ResourceStore.REFRESH_ACCOUNTS_DUE)
+            .bind("accountIds", "{acc_prepaid}").mapTo(String.class).list();
+      });
+      assertThat(plan).noneMatch(line -> line.contains("Rows Removed by Filter"));
+      assertThat(String.join("\n", plan)).contains("resources_payg_by_account");
+    }
+  }
+
   /** A fresh database with four accounts (pay-as-you-go, prepaid, released pay-as-you-go, none), refreshed. */
   private static List<Map<String, Object>> markersAfter(BiConsumer<ResourceStore, Handle> refresh) {
     try (Database database = Database.connect(TestDatabases.fresh(), 2)) {
