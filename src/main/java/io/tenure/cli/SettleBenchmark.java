@@ -54,9 +54,9 @@ final class SettleBenchmark {
     print("loaded %d accounts, %d pay-as-you-go resources, %d usage events (COPY) in %.1f s; settling the hour ending %s; "
         + "load average %s", loaded.accounts(), loaded.resources(), loaded.events(), seconds(System.nanoTime() - loadStart), HOUR_END,
         IngestBenchmark.loadAverage());
-    ServerCpu ceilingCpu = ServerCpu.start(jdbi);
+    PhaseCpu ceilingCpu = PhaseCpu.start(jdbi);
     SettleCeiling.Measured ceiling = SettleCeiling.measure(jdbi, plan.meters(), hourly, HOUR_END);
-    ServerCpu.Spent ceilingSpent = ceilingCpu.spent();
+    PhaseCpu.Spent ceilingSpent = ceilingCpu.spent();
     jdbi.useHandle(handle -> handle.execute("VACUUM ANALYZE"));
     double ceilingSeconds = ceiling.elapsed().toNanos() / 1e9;
     print("ceiling: %d bills by the database alone (set-based SQL, one transaction, rolled back) in %.2f s", ceiling.bills(),
@@ -69,13 +69,13 @@ final class SettleBenchmark {
         statements.incrementAndGet();
       }
     });
-    ServerCpu engineCpu = ServerCpu.start(jdbi);
+    PhaseCpu engineCpu = PhaseCpu.start(jdbi);
     long start = System.nanoTime();
     while (engine.earliestDue().filter(due -> !due.isAfter(HOUR_END)).isPresent()) {
       engine.processDue(HOUR_END);
     }
     long elapsed = System.nanoTime() - start;
-    ServerCpu.Spent engineSpent = engineCpu.spent();
+    PhaseCpu.Spent engineSpent = engineCpu.spent();
     jdbi.setSqlLogger(SqlLogger.NOP_SQL_LOGGER);
     double engineSeconds = elapsed / 1e9;
     SettleChecks.Counted counted = SettleChecks.count(jdbi, HOUR_END);
@@ -84,8 +84,8 @@ final class SettleBenchmark {
         statements.get(), statements.get() / (double) accounts, workers, IngestBenchmark.loadAverage());
     SettleChecks.require(counted, loaded, ceiling.bills());
     print("cpu: the engine's run %.2f s in this process and %.2f s in PostgreSQL (%.3f ms an account in all); the ceiling's "
-        + "%.2f s in PostgreSQL", engineSpent.process(), engineSpent.server(),
-        (engineSpent.process() + engineSpent.server()) * 1000 / accounts, ceilingSpent.server());
+        + "%.2f s in PostgreSQL", engineSpent.jvmNanos() / 1e9, engineSpent.postgresNanos() / 1e9,
+        (engineSpent.jvmNanos() + engineSpent.postgresNanos()) / 1e6 / accounts, ceilingSpent.postgresNanos() / 1e9);
     print("ceiling ratio: the engine took %.1f times the database alone (%.2f s against %.2f s)", engineSeconds / ceilingSeconds,
         engineSeconds, ceilingSeconds);
     return new Result(loaded.resources(), engineSeconds);
