@@ -43,7 +43,7 @@ final class NoticesBenchmark {
   /** A phase in which nothing arrives for this long is asked whether an attempt failed. */
   private static final Duration QUIET = Duration.ofSeconds(2);
   /** The longest wait, before each part of a phase, for the JIT compiler to compile what the code so far made hot. */
-  private static final Duration JIT_SETTLE = Duration.ofSeconds(60);
+  private static final Duration JIT_SETTLE = Duration.ofSeconds(15);
 
   private final Jdbi jdbi;
   private final PrintWriter out;
