@@ -124,7 +124,7 @@ public final class Dispatcher implements AutoCloseable {
    * deliveries together, so a claim alternates e-mail and SMS; sent in that order, each send follows one over the other
    * channel (its connection, code and buffers gone cold in between).
    */
-  private static List<Claimed> byChannel(List<Claimed> claimed) {
+  static List<Claimed> byChannel(List<Claimed> claimed) {
     List<Claimed> ordered = new ArrayList<>(claimed);
     ordered.sort(java.util.Comparator.comparing(Claimed::channel));
     return ordered;
