@@ -42,11 +42,15 @@ final class NoticesBenchmark {
   private static final Duration STALL = Duration.ofSeconds(60);
   /** A phase in which nothing arrives for this long is asked whether an attempt failed. */
   private static final Duration QUIET = Duration.ofSeconds(2);
+  /** The longest wait, before each part of a phase, for the JIT compiler to compile what the code so far made hot. */
+  private static final Duration JIT_SETTLE = Duration.ofSeconds(15);
 
   private final Jdbi jdbi;
   private final PrintWriter out;
   private final int senders;
   private final Receipts dispatched = new Receipts();
+  private final SendCpu dispatcherSends = new SendCpu();
+  private final SendCpu bareSends = new SendCpu();
 
   NoticesBenchmark(Jdbi jdbi, PrintWriter out, int senders) {
     this.jdbi = jdbi;
@@ -62,9 +66,15 @@ final class NoticesBenchmark {
     }
   }
 
+  /**
+   * The CPU per send on the sending threads inside the channels, in the dispatcher and in the bare loop, and how long
+   * each part waited for the JIT compiler to settle before it started.
+   */
+  private record Diagnosis(String dispatcherSends, String bareSends, Duration dispatcherSettle, Duration bareSettle) {}
+
   /** What a phase measured, in nanoseconds. */
   private record Timing(NoticeWorld.Messages messages, long fanOutNanos, long dispatchNanos, BareChannelRun.Result bareEmail,
-      BareChannelRun.Result bareSms, PhaseCpu.Spent dispatchCpu, PhaseCpu.Spent bareCpu) {
+      BareChannelRun.Result bareSms, PhaseCpu.Spent dispatchCpu, PhaseCpu.Spent bareCpu, Diagnosis diagnosis) {
     long bareNanos() {
       return bareEmail.elapsed().toNanos() + bareSms.elapsed().toNanos();
     }
@@ -114,8 +124,8 @@ final class NoticesBenchmark {
     // As serve builds them: each sending thread with channels of its own.
     Supplier<Map<io.tenure.subscription.Channel, Channel>> channels = () -> {
       Map<io.tenure.subscription.Channel, Channel> ofSender = new EnumMap<>(io.tenure.subscription.Channel.class);
-      ofSender.put(io.tenure.subscription.Channel.EMAIL, new SmtpChannel(receivers.smtpSettings()));
-      ofSender.put(io.tenure.subscription.Channel.SMS, new SmsGatewayChannel(receivers.smsSettings()));
+      ofSender.put(io.tenure.subscription.Channel.EMAIL, dispatcherSends.metered(new SmtpChannel(receivers.smtpSettings())));
+      ofSender.put(io.tenure.subscription.Channel.SMS, dispatcherSends.metered(new SmsGatewayChannel(receivers.smsSettings())));
       return ofSender;
     };
     return new Dispatcher(jdbi, fanOut, deliveries, channels, settings, InstantSource.system());
@@ -126,12 +136,15 @@ final class NoticesBenchmark {
       throws InterruptedException {
     long lastId = jdbi.withHandle(handle -> handle.createQuery("SELECT coalesce(max(id), 0) FROM deliveries").mapTo(Long.class).one());
     long expected = dispatched.received() + messages.emails() + messages.sms();
+    Duration settleDispatcher = JitCompiler.awaitIdle(JIT_SETTLE);
     NoticeWorld.raise(jdbi, accounts, messages, firstMessage, NOW);
     PhaseCpu dispatchCpu = PhaseCpu.start(jdbi);
+    long[] sendsBefore = dispatcherSends.snapshot();
     long started = System.nanoTime();
     long fannedOut = awaitDelivered(expected) - started;
     long dispatchNanos = System.nanoTime() - started;
     PhaseCpu.Spent dispatchSpent = dispatchCpu.spent();
+    String dispatcherSendCpu = SendCpu.perSend(sendsBefore, dispatcherSends.snapshot());
     List<Outbound> emails = new ArrayList<>();
     List<Outbound> sms = new ArrayList<>();
     int created = readOutbound(lastId, emails, sms);
@@ -140,18 +153,22 @@ final class NoticesBenchmark {
           + " messages; " + messages.deliveries() + " were expected");
     }
     Receipts bare = new Receipts();
+    Duration settleBare = JitCompiler.awaitIdle(JIT_SETTLE);
     receivers.recordInto(bare);
     PhaseCpu bareCpu = PhaseCpu.start(jdbi);
-    BareChannelRun.Result bareEmail = bareRun(emails, () -> new SmtpChannel(receivers.smtpSettings()));
-    BareChannelRun.Result bareSms = bareRun(sms, () -> new SmsGatewayChannel(receivers.smsSettings()));
+    long[] bareBefore = bareSends.snapshot();
+    BareChannelRun.Result bareEmail = bareRun(emails, () -> bareSends.metered(new SmtpChannel(receivers.smtpSettings())));
+    BareChannelRun.Result bareSms = bareRun(sms, () -> bareSends.metered(new SmsGatewayChannel(receivers.smsSettings())));
     PhaseCpu.Spent bareSpent = bareCpu.spent();
+    String bareSendCpu = SendCpu.perSend(bareBefore, bareSends.snapshot());
     receivers.recordInto(dispatched);
     if (bareEmail.notSent() + bareSms.notSent() > 0 || bare.received() != emails.size() + sms.size()) {
       throw new IllegalStateException("bench - the bare channels sent " + (bareEmail.sent() + bareSms.sent()) + " of "
           + (emails.size() + sms.size()) + " messages and the receivers took " + bare.received() + " ("
           + bareEmail.firstProblem().or(bareSms::firstProblem).orElse("every send answered sent") + ")");
     }
-    return new Timing(messages, fannedOut, dispatchNanos, bareEmail, bareSms, dispatchSpent, bareSpent);
+    return new Timing(messages, fannedOut, dispatchNanos, bareEmail, bareSms, dispatchSpent, bareSpent,
+        new Diagnosis(dispatcherSendCpu, bareSendCpu, settleDispatcher, settleBare));
   }
 
   /** {@code messages} over as many bare senders as the dispatcher has, each with a channel of its own, as there. */
@@ -241,6 +258,10 @@ final class NoticesBenchmark {
         messages.deliveries(), seconds(measured.bareNanos()), perSecond(messages.deliveries(), measured.bareNanos()));
     print("cpu per delivery: dispatcher %s, bare channels %s (receivers included in both)",
         measured.dispatchCpu().perOperation(messages.deliveries()), measured.bareCpu().perOperation(messages.deliveries()));
+    Diagnosis diagnosis = measured.diagnosis();
+    print("channel sends on the sending threads: dispatcher %s, bare channels %s; JIT compiler settled before each for "
+            + "%.1f s and %.1f s", diagnosis.dispatcherSends(), diagnosis.bareSends(),
+        seconds(diagnosis.dispatcherSettle().toNanos()), seconds(diagnosis.bareSettle().toNanos()));
   }
 
   private static long perSecond(long count, long nanos) {

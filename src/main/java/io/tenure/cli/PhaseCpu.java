@@ -22,10 +22,12 @@ final class PhaseCpu {
   private final Jdbi jdbi;
   private final long jvmBefore;
   private final Map<Integer, Long> postgresBefore;
+  private final Map<Long, Long> compilerBefore;
 
   private PhaseCpu(Jdbi jdbi) {
     this.jdbi = jdbi;
     this.postgresBefore = postgresTicks(jdbi);
+    this.compilerBefore = JitCompiler.threadNanos();
     this.jvmBefore = jvmNanos();
   }
 
@@ -34,23 +36,24 @@ final class PhaseCpu {
     return new PhaseCpu(jdbi);
   }
 
-  /** The CPU spent since the start: this JVM's and PostgreSQL's, in nanoseconds. */
+  /** The CPU spent since the start: this JVM's (and of it its JIT compiler's) and PostgreSQL's, in nanoseconds. */
   Spent spent() {
     long jvm = jvmNanos() - jvmBefore;
+    long compiler = JitCompiler.nanosSince(compilerBefore);
     long ticks = 0;
     for (Map.Entry<Integer, Long> process : postgresTicks(jdbi).entrySet()) {
       ticks += process.getValue() - postgresBefore.getOrDefault(process.getKey(), 0L);
     }
-    return new Spent(jvm, Math.round(ticks * TICK_NANOS));
+    return new Spent(jvm, compiler, Math.round(ticks * TICK_NANOS));
   }
 
-  /** CPU time in nanoseconds. */
-  record Spent(long jvmNanos, long postgresNanos) {
+  /** CPU time in nanoseconds; {@code compilerNanos} is the part of {@code jvmNanos} the JIT compiler's threads took. */
+  record Spent(long jvmNanos, long compilerNanos, long postgresNanos) {
     /** Milliseconds of each per {@code operations}. */
     String perOperation(long operations) {
       double divisor = Math.max(operations, 1) * 1e6;
-      return String.format(java.util.Locale.ROOT, "JVM %.3f ms + PostgreSQL %.3f ms", jvmNanos / divisor,
-          postgresNanos / divisor);
+      return String.format(java.util.Locale.ROOT, "JVM %.3f ms (JIT compiler %.3f ms) + PostgreSQL %.3f ms",
+          jvmNanos / divisor, compilerNanos / divisor, postgresNanos / divisor);
     }
   }
 

@@ -98,7 +98,7 @@ public final class Dispatcher implements AutoCloseable {
   private int dispatchBatch(Map<io.tenure.subscription.Channel, Channel> channels) {
     Instant now = realTime.instant();
     Instant leaseUntil = now.plus(settings.lease());
-    List<Claimed> claimed = jdbi.inTransaction(handle -> store.claimDue(handle, now, leaseUntil, settings.batchSize()));
+    List<Claimed> claimed = byChannel(jdbi.inTransaction(handle -> store.claimDue(handle, now, leaseUntil, settings.batchSize())));
     List<Attempted> unrecorded = new ArrayList<>();
     long firstUnrecorded = 0;
     for (Claimed delivery : claimed) {
@@ -117,6 +117,17 @@ public final class Dispatcher implements AutoCloseable {
     }
     record(unrecorded);
     return claimed.size();
+  }
+
+  /**
+   * The batch with its e-mails first and its SMS after them, each in the order claimed. The fan-out writes a message's
+   * deliveries together, so a claim alternates e-mail and SMS; sent in that order, each send follows one over the other
+   * channel (its connection, code and buffers gone cold in between).
+   */
+  static List<Claimed> byChannel(List<Claimed> claimed) {
+    List<Claimed> ordered = new ArrayList<>(claimed);
+    ordered.sort(java.util.Comparator.comparing(Claimed::channel));
+    return ordered;
   }
 
   /**
