@@ -13,7 +13,8 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 
 /**
  * What an SMTP failure means for the delivery: a 4xx reply is transient (retryable), a 5xx reply permanent, a lost
- * or refused connection retryable, and a wait for an answer that timed out unknown (the server may have taken it).
+ * or refused connection retryable, and a wait for an answer that timed out, or a connection closed without an answer
+ * after the message's data, unknown (the server may have taken it).
  */
 final class SmtpFailures {
 
@@ -33,6 +34,15 @@ final class SmtpFailures {
     if (cause(failure, IOException.class).isPresent()) {
       return Outcome.retryable("The connection to the SMTP server " + settings.host() + ":" + settings.port()
           + " was lost: " + Echo.of(innermost(failure).getMessage()) + ".");
+    }
+    Optional<MessagingException> unanswered = unansweredCommand(failure);
+    if (unanswered.isPresent()) {
+      // The server closed the connection instead of replying ("[EOF]"): before the message's data, nothing was
+      // taken; after it, the server may have taken it.
+      String lost = "The SMTP server " + settings.host() + ":" + settings.port() + " closed the connection without an answer";
+      return unanswered.get() instanceof SMTPSendFailedException
+          ? new Outcome.Unknown(lost + " after the message was sent; it may have been accepted.")
+          : Outcome.retryable(lost + " before the message was sent.");
     }
     if (failure instanceof SendFailedException) {
       // No reply code and no I/O failure: Jakarta Mail refused the addresses itself.
@@ -54,27 +64,41 @@ final class SmtpFailures {
   /** The SMTP reply code that refused the message, if the server answered with one. */
   static OptionalInt replyCode(MessagingException failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      int code = switch (cause) {
-        case SMTPAddressFailedException refused -> refused.getReturnCode();
-        case SMTPSenderFailedException refused -> refused.getReturnCode();
-        case SMTPSendFailedException refused -> refused.getReturnCode();
-        default -> -1;
-      };
-      if (code > 0) {
-        return OptionalInt.of(code);
+      Optional<Integer> code = returnCode(cause).filter(answered -> answered > 0);
+      if (code.isPresent()) {
+        return OptionalInt.of(code.get());
       }
     }
     return OptionalInt.empty();
   }
 
+  /** The command the server gave no reply to (Angus Mail's return code -1), if that is what failed. */
+  private static Optional<MessagingException> unansweredCommand(MessagingException failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (returnCode(cause).filter(answered -> answered <= 0).isPresent()) {
+        return Optional.of((MessagingException) cause);
+      }
+    }
+    return Optional.empty();
+  }
+
   private static String replyText(MessagingException failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SMTPAddressFailedException || cause instanceof SMTPSenderFailedException
-          || cause instanceof SMTPSendFailedException) {
+      if (returnCode(cause).isPresent()) {
         return String.valueOf(cause.getMessage());
       }
     }
     return String.valueOf(failure.getMessage());
+  }
+
+  /** The return code of a refused SMTP command; empty for any other failure. */
+  private static Optional<Integer> returnCode(Throwable cause) {
+    return switch (cause) {
+      case SMTPAddressFailedException refused -> Optional.of(refused.getReturnCode());
+      case SMTPSenderFailedException refused -> Optional.of(refused.getReturnCode());
+      case SMTPSendFailedException refused -> Optional.of(refused.getReturnCode());
+      default -> Optional.empty();
+    };
   }
 
   private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {

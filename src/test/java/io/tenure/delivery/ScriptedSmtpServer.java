@@ -23,6 +23,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
   private volatile String recipientReply = "250 2.1.5 OK";
   private volatile boolean silentAfterData;
   private volatile boolean hangUpAfterData;
+  private volatile boolean hangUpOnRecipient;
+  private volatile boolean hangUpInsteadOfQueued;
 
   ScriptedSmtpServer() throws IOException {
     socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -54,6 +56,16 @@ final class ScriptedSmtpServer implements AutoCloseable {
     hangUpAfterData = true;
   }
 
+  /** Closes the connection instead of answering RCPT TO, as a server stopping mid-conversation does. */
+  void hangUpOnRecipient() {
+    hangUpOnRecipient = true;
+  }
+
+  /** Closes the connection after reading a message's data, without the reply that it was queued. */
+  void hangUpInsteadOfQueued() {
+    hangUpInsteadOfQueued = true;
+  }
+
   private void accept() {
     while (!socket.isClosed()) {
       try {
@@ -74,7 +86,12 @@ final class ScriptedSmtpServer implements AutoCloseable {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         String command = line.length() < 4 ? line : line.substring(0, 4).toUpperCase(Locale.ROOT);
         switch (command) {
-          case "RCPT" -> reply(out, recipientReply);
+          case "RCPT" -> {
+            if (hangUpOnRecipient) {
+              return;
+            }
+            reply(out, recipientReply);
+          }
           case "DATA" -> {
             reply(out, "354 end with <CRLF>.<CRLF>");
             while (!".".equals(in.readLine())) {
@@ -82,6 +99,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
             }
             if (silentAfterData) {
               Thread.sleep(60_000);
+            }
+            if (hangUpInsteadOfQueued) {
+              return;
             }
             messages.incrementAndGet();
             reply(out, "250 2.0.0 queued");

@@ -181,6 +181,28 @@ class SmtpChannelIT {
   }
 
   @Test
+  void aConnectionClosedInsteadOfAnsweringTheRecipientIsRetryableNotARefusedRecipient() throws Exception {
+    try (ScriptedSmtpServer server = new ScriptedSmtpServer(); SmtpChannel channel = channel(server.port(),
+        Duration.ofSeconds(5))) {
+      server.hangUpOnRecipient();
+      assertThat(channel.send(email(1))).isInstanceOfSatisfying(Outcome.Failed.class, failed -> {
+        assertThat(failed.retryable()).as(failed.reason()).isTrue();
+        assertThat(failed.reason()).contains("closed the connection without an answer before the message was sent");
+      });
+    }
+  }
+
+  @Test
+  void aConnectionClosedInsteadOfAnsweringTheDataIsUnknown() throws Exception {
+    try (ScriptedSmtpServer server = new ScriptedSmtpServer(); SmtpChannel channel = channel(server.port(),
+        Duration.ofSeconds(5))) {
+      server.hangUpInsteadOfQueued();
+      assertThat(channel.send(email(1))).as("the server read the whole message: it may have taken it")
+          .isInstanceOf(Outcome.Unknown.class);
+    }
+  }
+
+  @Test
   void aRefusedConnectionIsRetryable() throws IOException {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {
