@@ -15,26 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A customer (an account key) in the console, in a real browser: its pages, its acts, and the session's guards. */
 class ConsoleCustomerIT {
   @RegisterExtension
-  static final SharedServer shared = SharedServer.simulatedAt("2023-03-08T15:50:04+08:00");
-  private static ConsoleBrowser browser;
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = ConsoleBrowser.open(shared.server());
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    browser.close();
-  }
+  static final SharedServer shared = SharedServer.simulatedAt("2023-03-08T15:50:04+08:00").withBrowser();
 
   /** A new account with money and one resource; returns its id, its key and the resource's id. */
   private static String[] customer(Map<String, Object> extra) {
@@ -59,7 +46,7 @@ class ConsoleCustomerIT {
   @Test
   void theResourcesPageDrawsEachResourcesTimeline() {
     String[] customer = customer(Map.of("name", "Acme Customer"));
-    Page page = browser.signedIn(customer[1]);
+    Page page = shared.browser().signedIn(customer[1]);
     assertThat(page.locator("section.resource").count()).isEqualTo(1);
     assertThat(page.locator("section.resource svg rect").count()).isGreaterThanOrEqualTo(2);
     // The projected instants, in the account's zone (Asia/Shanghai), as prose.
@@ -77,7 +64,7 @@ class ConsoleCustomerIT {
   void aDoubleSubmittedRenewalChargesOnce() {
     String[] customer = customer(Map.of());
     String balanceBefore = shared.operator().get("/v1/accounts/" + customer[0]).get("balance");
-    Page page = browser.signedIn(customer[1]);
+    Page page = shared.browser().signedIn(customer[1]);
     page.navigate("/console/resources/" + customer[2]);
     page.fill("#periods", "2");
     page.click("#renew button");
@@ -103,7 +90,7 @@ class ConsoleCustomerIT {
   @Test
   void aRenewalTheApiRefusesShowsTheApisMessageAndChargesNothing() {
     String[] customer = customer(Map.of());
-    Page page = browser.signedIn(customer[1]);
+    Page page = shared.browser().signedIn(customer[1]);
     page.navigate("/console/resources/" + customer[2]);
     page.evaluate("document.querySelector('#periods').removeAttribute('min')");
     page.fill("#periods", "0");
@@ -120,7 +107,7 @@ class ConsoleCustomerIT {
   @Test
   void aCustomerSwitchesAMessageSubscription() {
     String[] customer = customer(Map.of());
-    Page page = browser.signedIn(customer[1]);
+    Page page = shared.browser().signedIn(customer[1]);
     page.navigate("/console/subscriptions");
     String before = channels(customer[0], "EXPIRY_WARNING");
     assertThat(before).contains("SMS");
@@ -145,7 +132,7 @@ class ConsoleCustomerIT {
   void aCustomerTurnsAutoRenewOnAndSeesBillsAndInbox() {
     String[] customer = customer(Map.of());
     Fixtures.advanceTo(shared.operator(), "2023-04-05T00:00:00+08:00");
-    Page page = browser.signedIn(customer[1]);
+    Page page = shared.browser().signedIn(customer[1]);
     page.navigate("/console/resources/" + customer[2]);
     page.click("#auto-renew button");
     page.waitForSelector(".notice");
@@ -169,7 +156,7 @@ class ConsoleCustomerIT {
   @Test
   void theChineseCustomersPagesAreInChinese() {
     String[] customer = customer(Map.of("locale", "zh-CN", "name", "常州客户"));
-    Page page = browser.signedIn(customer[1]);
+    Page page = shared.browser().signedIn(customer[1]);
     assertThat(page.textContent("h1")).isEqualTo("您的资源");
     assertThat(page.textContent("nav")).contains("账单").contains("消息").contains("消息订阅");
     assertThat(page.getAttribute("html", "lang")).isEqualTo("zh-CN");
@@ -184,7 +171,7 @@ class ConsoleCustomerIT {
   @Test
   void aFormWithoutTheSessionsCsrfTokenIsRefused() {
     String[] customer = customer(Map.of());
-    Page page = browser.signedIn(customer[1]);
+    Page page = shared.browser().signedIn(customer[1]);
     APIResponse refused = page.request().post("/console/resources/" + customer[2] + "/auto-renew",
         RequestOptions.create().setForm(FormData.create().set("enabled", "true")));
     assertThat(refused.status()).isEqualTo(403);
@@ -196,7 +183,7 @@ class ConsoleCustomerIT {
   @Test
   void anIdleSessionSendsTheBrowserBackToSignIn() {
     String[] customer = customer(Map.of());
-    Page page = browser.signedIn(customer[1]);
+    Page page = shared.browser().signedIn(customer[1]);
     Jdbi.create(shared.server().databaseUrl()).useHandle(handle -> handle.execute(
         "UPDATE console_sessions SET last_seen_at = last_seen_at - interval '31 minutes' WHERE account_id = ?", customer[0]));
     page.navigate("/console/bills");
@@ -208,7 +195,7 @@ class ConsoleCustomerIT {
   void anotherAccountsResourceIsNotFoundForACustomer() {
     String[] mine = customer(Map.of());
     String[] theirs = customer(Map.of());
-    Page page = browser.signedIn(mine[1]);
+    Page page = shared.browser().signedIn(mine[1]);
     com.microsoft.playwright.Response answer = page.navigate("/console/resources/" + theirs[2]);
     assertThat(answer.status()).isEqualTo(404);
     assertThat(page.textContent("[role=alert]")).contains("No resource");

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -28,14 +27,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleOperatorIT {
   @RegisterExtension
-  static final SharedServer shared = SharedServer.simulatedAt("2023-03-08T15:50:04+08:00");
-  private static ConsoleBrowser browser;
+  static final SharedServer shared = SharedServer.simulatedAt("2023-03-08T15:50:04+08:00").withBrowser();
   private static String frozenAccount;
   private static String frozenResource;
 
   @BeforeAll
-  static void openBrowserOnAFrozenResource() {
-    browser = ConsoleBrowser.open(shared.server());
+  static void aFrozenResource() {
     HttpApi operator = shared.operator();
     frozenAccount = Fixtures.account(operator, "V1", Map.of("name", "Frost Garden Studio"));
     Fixtures.topUp(operator, frozenAccount, "5000.00");
@@ -58,11 +55,6 @@ class ConsoleOperatorIT {
     throw new AssertionError("no ENTERED_FROZEN on the timeline of " + resource);
   }
 
-  @AfterAll
-  static void closeBrowser() {
-    browser.close();
-  }
-
   @Test
   @Order(Integer.MAX_VALUE)
   void theOperatorLandsOnTheDashboardWithResourcesByPhaseAndWhatFallsDue() {
@@ -75,7 +67,7 @@ class ConsoleOperatorIT {
     if (java.time.OffsetDateTime.parse(soon).isAfter(java.time.OffsetDateTime.parse(operator.get("/v1/clock").get("now")))) {
       Fixtures.advanceTo(operator, soon);
     }
-    Page page = browser.signedIn(io.tenure.testing.TestServer.OPERATOR_KEY);
+    Page page = shared.browser().signedIn(io.tenure.testing.TestServer.OPERATOR_KEY);
     assertThat(page.textContent("h1")).isEqualTo("Dashboard");
     assertThat(page.textContent("#phases")).contains("Active").contains("Frozen");
     assertThat(page.textContent("#due")).contains(expiring).contains("Term ends (no auto-renewal)");
@@ -85,7 +77,7 @@ class ConsoleOperatorIT {
 
   @Test
   void theOperatorFindsAnAccountByPartOfItsName() {
-    Page page = browser.signedIn(io.tenure.testing.TestServer.OPERATOR_KEY);
+    Page page = shared.browser().signedIn(io.tenure.testing.TestServer.OPERATOR_KEY);
     page.fill("#q", "frost garden");
     page.click("form[action='/console/accounts'] button");
     page.waitForURL("**/console/accounts?q=*");
@@ -101,7 +93,7 @@ class ConsoleOperatorIT {
 
   @Test
   void theOperatorTopsUpAFrozenResourcesAccountRenewsItAndSeesItRestored() {
-    Page page = browser.signedIn(io.tenure.testing.TestServer.OPERATOR_KEY);
+    Page page = shared.browser().signedIn(io.tenure.testing.TestServer.OPERATOR_KEY);
     page.navigate("/console/accounts/" + frozenAccount);
     page.fill("#amount", "1000.00");
     page.click("#top-up button");
@@ -130,7 +122,7 @@ class ConsoleOperatorIT {
   void aDoubleSubmittedTopUpChargesOnce() {
     HttpApi operator = shared.operator();
     String account = Fixtures.account(operator, "V1", Map.of("name", "Double Click Ltd"));
-    Page page = browser.signedIn(io.tenure.testing.TestServer.OPERATOR_KEY);
+    Page page = shared.browser().signedIn(io.tenure.testing.TestServer.OPERATOR_KEY);
     page.navigate("/console/accounts/" + account);
     page.fill("#amount", "250.00");
     page.click("#top-up button");
@@ -150,7 +142,7 @@ class ConsoleOperatorIT {
 
   @Test
   void theAccountsListFiltersThoseInArrearsAndPagesOnTheServer() {
-    Page page = browser.signedIn(io.tenure.testing.TestServer.OPERATOR_KEY);
+    Page page = shared.browser().signedIn(io.tenure.testing.TestServer.OPERATOR_KEY);
     page.navigate("/console/accounts?filter=in-arrears");
     assertThat(page.locator("#accounts tbody tr").count()).isLessThanOrEqualTo(AccountListRoutes.PAGE_SIZE);
     assertThat(page.textContent("#filter option[selected]")).isEqualTo("In arrears");

@@ -16,29 +16,16 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The operator's tools around resources and deliveries, in a real browser (docs/console.md). */
 class ConsoleOperatorToolsIT {
   @RegisterExtension
-  static final SharedServer shared = SharedServer.simulatedAt("2023-03-08T15:50:04+08:00");
-  private static ConsoleBrowser browser;
-
-  @BeforeAll
-  static void openBrowser() {
-    browser = ConsoleBrowser.open(shared.server());
-  }
-
-  @AfterAll
-  static void closeBrowser() {
-    browser.close();
-  }
+  static final SharedServer shared = SharedServer.simulatedAt("2023-03-08T15:50:04+08:00").withBrowser();
 
   private static Page operatorOn(String path) {
-    Page page = browser.signedIn(TestServer.OPERATOR_KEY);
+    Page page = shared.browser().signedIn(TestServer.OPERATOR_KEY);
     page.navigate(path);
     return page;
   }
