@@ -186,7 +186,7 @@ public final class ApiServer implements AutoCloseable {
     Caller caller = null;
     if (route.access() != Routes.Access.PUBLIC) {
       // A read: a connection ended under it costs a retry, not a 503.
-      caller = TransientFailures.retrying(AUTHENTICATION_ATTEMPTS, () -> keys.authenticate(context.header("Authorization")));
+      caller = TransientFailures.retrying(AUTHENTICATION_ATTEMPTS, "request - the API key look-up", () -> keys.authenticate(context.header("Authorization")));
       caller.requireAccess(route.access());
       beforeKeyedCall.run();
       context.attribute(CALLER, caller);

@@ -71,6 +71,6 @@ public final class ClockStore {
   }
 
   private <T> T retrying(HandleCallback<T, RuntimeException> statement) {
-    return TransientFailures.retrying(ATTEMPTS_MAX, () -> jdbi.withHandle(statement));
+    return TransientFailures.retrying(ATTEMPTS_MAX, "clock - a read or write of the clock", () -> jdbi.withHandle(statement));
   }
 }

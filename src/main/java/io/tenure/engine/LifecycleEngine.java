@@ -30,7 +30,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,20 +157,13 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
    * serializable transactions only; the engine's transactions are neither serializable nor able to deadlock.
    */
   private Batch processBatchRetrying(Instant now, Pace pace, Cursor from, int accountsWanted) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        Batch batch = jdbi.inTransaction(handle -> processBatch(handle, now, pace, from, accountsWanted));
-        transitionsCommitted.addAndGet(batch.transitions());
-        // The charges its accounts stopped for, made with no transaction open; their due work goes on after them.
-        recharges.perform(batch.recharges());
-        return batch;
-      } catch (JdbiException failure) {
-        if (attempt >= ATTEMPTS_MAX || !TransientFailures.isTransient(failure)) {
-          throw failure;
-        }
-        LOG.warn("lifecycle - batch lost its database connection ({}), retrying ({}/{})", failure.getMessage(), attempt, ATTEMPTS_MAX);
-      }
-    }
+    return TransientFailures.retrying(ATTEMPTS_MAX, "lifecycle - batch", () -> {
+      Batch batch = jdbi.inTransaction(handle -> processBatch(handle, now, pace, from, accountsWanted));
+      transitionsCommitted.addAndGet(batch.transitions());
+      // The charges its accounts stopped for, made with no transaction open; their due work goes on after them.
+      recharges.perform(batch.recharges());
+      return batch;
+    });
   }
 
   private static int await(Future<Integer> drain) {

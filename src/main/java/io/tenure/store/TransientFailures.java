@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Database failures after which the same work, run again in a new transaction, can succeed: PostgreSQL aborted
@@ -15,6 +17,7 @@ import java.util.function.Supplier;
  */
 public final class TransientFailures {
   /** Deadlock, serialization failure, administrator or crash shutdown of the session, server not yet accepting. */
+  private static final Logger LOG = LoggerFactory.getLogger(TransientFailures.class);
   private static final Set<String> STATES = Set.of("40P01", "40001", "57P01", "57P02", "57P03");
 
   private TransientFailures() {}
@@ -34,10 +37,11 @@ public final class TransientFailures {
   }
 
   /**
-   * Runs work that is safe to repeat (a read, one idempotent statement), again after a transient failure, up to
-   * {@code attempts} times in all: a connection ended between statements then costs a retry, not a failed call.
+   * Runs work that is safe to repeat (a read, one idempotent statement, one whole transaction), again after a
+   * transient failure, up to {@code attempts} times in all: a connection ended under it then costs a retry, not a
+   * failed call. Each retry is logged as a warning naming {@code what}.
    */
-  public static <T> T retrying(int attempts, Supplier<T> repeatableWork) {
+  public static <T> T retrying(int attempts, String what, Supplier<T> repeatableWork) {
     for (int attempt = 1; ; attempt++) {
       try {
         return repeatableWork.get();
@@ -45,6 +49,7 @@ public final class TransientFailures {
         if (attempt >= attempts || !isTransient(failure)) {
           throw failure;
         }
+        LOG.warn("{} lost its database connection ({}), retrying ({}/{})", what, failure.getMessage(), attempt, attempts);
       }
     }
   }
