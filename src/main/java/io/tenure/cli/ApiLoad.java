@@ -5,14 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * The load of {@code bench api}: C clients, each on its own keep-alive HTTP/1.1 connection, repeating one round
@@ -39,22 +43,25 @@ final class ApiLoad {
 
   /** What the clients saw: latencies (ns) per call measured after the warm-up, failures, and money per account. */
   record Result(Map<Call, long[]> latencies, long measuredNanos, Map<Call, Long> failures, List<String> failureSamples,
-      Map<String, BigDecimal> expectedBalances, String cpu, long calls) {}
+      Map<String, BigDecimal> expectedBalances, String cpu, long calls, double warmUpSeconds,
+      Optional<LoadWindow.Measured> measured) {}
 
-  /** Runs {@code clients} clients for warm-up then {@code seconds}, or until {@code calls} calls, whichever first. */
-  Result run(int clients, double warmUpSeconds, double seconds, long calls) throws InterruptedException {
-    long start = System.nanoTime();
+  /**
+   * Runs {@code clients} clients for the warm-up (see {@link LoadWindow}) then {@code seconds}, or until {@code calls}
+   * calls, whichever first; {@code postgresCpu} reads PostgreSQL's CPU so far, for the part after the warm-up.
+   */
+  Result run(int clients, double warmUpSeconds, Duration jitSettle, double seconds, long calls,
+      Supplier<OptionalLong> postgresCpu) throws InterruptedException {
     CpuShares cpu = new CpuShares();
     AtomicLong sent = new AtomicLong();
-    long measureFrom = start + (long) (warmUpSeconds * 1e9);
-    long deadline = measureFrom + (long) (seconds * 1e9);
+    LoadWindow window = new LoadWindow(warmUpSeconds, jitSettle, seconds, sent, postgresCpu);
     AtomicLong budget = new AtomicLong(calls);
     Map<String, BigDecimal> expected = new ConcurrentHashMap<>();
     LongAdder clientsCpu = new LongAdder();
     List<Client> running = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
-      Client client = new Client(measureFrom, deadline, budget, expected, sent);
+      Client client = new Client(window, budget, expected, sent);
       running.add(client);
       threads.add(Thread.ofPlatform().name("bench-client-" + i).start(() -> {
         client.run();
@@ -65,10 +72,13 @@ final class ApiLoad {
       thread.join();
     }
     long end = System.nanoTime();
-    return collect(running, Math.max(end - measureFrom, 1), expected, cpu.perCall(sent.get(), clientsCpu.sum()), sent.get());
+    Optional<LoadWindow.Measured> measured = window.end(sent.get(), clientsCpu.sum());
+    return collect(running, window.measuredNanos(end), expected, cpu.perCall(sent.get(), clientsCpu.sum()), sent.get(),
+        window.warmUpSeconds(end), measured);
   }
 
-  private static Result collect(List<Client> clients, long measuredNanos, Map<String, BigDecimal> expected, String cpu, long calls) {
+  private static Result collect(List<Client> clients, long measuredNanos, Map<String, BigDecimal> expected, String cpu, long calls,
+      double warmUpSeconds, Optional<LoadWindow.Measured> measured) {
     Map<Call, long[]> latencies = new EnumMap<>(Call.class);
     Map<Call, Long> failures = new EnumMap<>(Call.class);
     List<String> samples = new ArrayList<>();
@@ -77,15 +87,14 @@ final class ApiLoad {
       failures.put(call, clients.stream().mapToLong(client -> client.failures.getOrDefault(call, 0L)).sum());
     }
     clients.forEach(client -> samples.addAll(client.failureSamples));
-    return new Result(latencies, measuredNanos, failures, samples.stream().limit(5).toList(), expected, cpu, calls);
+    return new Result(latencies, measuredNanos, failures, samples.stream().limit(5).toList(), expected, cpu, calls, warmUpSeconds, measured);
   }
 
   /** One client: its own HTTP client, so its own connection, kept alive across calls. */
   private final class Client implements Runnable {
     private final KeepAliveConnection http = new KeepAliveConnection(baseUrl);
     private final String authorization = "Authorization: Bearer " + operatorKey;
-    private final long measureFrom;
-    private final long deadline;
+    private final LoadWindow window;
     private final AtomicLong budget;
     private final Map<String, BigDecimal> expected;
     private final AtomicLong sent;
@@ -93,10 +102,9 @@ final class ApiLoad {
     final Map<Call, Long> failures = new EnumMap<>(Call.class);
     final List<String> failureSamples = new ArrayList<>();
 
-    Client(long measureFrom, long deadline, AtomicLong budget, Map<String, BigDecimal> expected, AtomicLong sent) {
+    Client(LoadWindow window, AtomicLong budget, Map<String, BigDecimal> expected, AtomicLong sent) {
       this.sent = sent;
-      this.measureFrom = measureFrom;
-      this.deadline = deadline;
+      this.window = window;
       this.budget = budget;
       this.expected = expected;
       for (Call call : Call.values()) {
@@ -112,7 +120,7 @@ final class ApiLoad {
     }
 
     private void rounds() {
-      while (System.nanoTime() < deadline && budget.addAndGet(-Call.values().length) >= 0) {
+      while (window.open(System.nanoTime()) && budget.addAndGet(-Call.values().length) >= 0) {
         try {
           round();
         } catch (IOException failure) {
@@ -170,7 +178,7 @@ final class ApiLoad {
       KeepAliveConnection.Answer answer = http.send(method, path, bytes, headers);
       long answered = System.nanoTime();
       sent.incrementAndGet();
-      if (at >= measureFrom) {
+      if (window.measures(at)) {
         samples.get(call).add(answered - at);
       }
       if (answer.status() / 100 != 2) {

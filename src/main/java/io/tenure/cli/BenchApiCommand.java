@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -54,6 +55,11 @@ final class BenchApiCommand implements Callable<Integer> {
       description = {"Seconds of load before measuring (its calls count for the checks, not the figures).",
           "Default: ${DEFAULT-VALUE}"})
   double warmUp;
+
+  @Option(names = "--jit-settle", paramLabel = "S", defaultValue = "60",
+      description = {"After the warm-up's seconds, go on warming up until the JIT compiler is idle, at most S seconds "
+          + "more (0, or --warm-up 0: measure right after --warm-up, as for a fixed amount of work).", "Default: ${DEFAULT-VALUE}"})
+  double jitSettle;
 
   @Option(names = "--calls", paramLabel = "N", defaultValue = "9223372036854775807",
       description = {"Stop after this many calls (whole rounds of 5), whichever comes first.", "Default: no limit"})
@@ -124,7 +130,8 @@ final class BenchApiCommand implements Callable<Integer> {
       throws InterruptedException, SQLException, IOException {
     long committedBefore = CommitCeiling.committed(jdbcUrl);
     OptionalLong databaseCpuBefore = dataDirectory.map(PostgresCpu::nanos).orElse(OptionalLong.empty());
-    ApiLoad.Result load = new ApiLoad(baseUrl, key).run(clients, warmUp, seconds, calls);
+    ApiLoad.Result load = new ApiLoad(baseUrl, key).run(clients, warmUp, Duration.ofMillis((long) (jitSettle * 1000)), seconds, calls,
+        () -> dataDirectory.map(PostgresCpu::nanos).orElse(OptionalLong.empty()));
     OptionalLong databaseCpuAfter = dataDirectory.map(PostgresCpu::nanos).orElse(OptionalLong.empty());
     OptionalLong databaseCpu = databaseCpuBefore.isPresent() && databaseCpuAfter.isPresent()
         ? OptionalLong.of(databaseCpuAfter.getAsLong() - databaseCpuBefore.getAsLong()) : OptionalLong.empty();
