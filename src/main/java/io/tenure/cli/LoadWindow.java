@@ -2,6 +2,7 @@ package io.tenure.cli;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +19,8 @@ import javax.management.ObjectName;
  * server (docs/performance.md, "Session 8: api JVM side"). Thread-safe.
  */
 final class LoadWindow {
-  private static final int IDLE_CHECKS = 4;
+  private static final Duration IDLE_SPAN = Duration.ofSeconds(2);
+  private static final int IDLE_SHARE_PERCENT = 5;
   private static final Pattern COMPILE = Pattern.compile("\\s*(C[12] CompilerThread\\d+\\s+)?\\d+\\s");
   private final long started = System.nanoTime();
   private final long measuredNanos;
@@ -66,20 +68,22 @@ final class LoadWindow {
   }
 
   /**
-   * Waits until the JIT compiler has nothing to compile at {@value #IDLE_CHECKS} checks in a row, a quarter second
-   * apart, or {@code atMost} passed. Its queue, not its time: on a loaded machine a starved compiler finishes little,
-   * and its time stands still while its queue is long.
+   * Waits until the JIT compiler's threads took less than {@value #IDLE_SHARE_PERCENT}% of a core over the last
+   * {@link #IDLE_SPAN} and nothing is running or queued for them at its end, or {@code atMost} passed. Both: on a loaded
+   * machine a starved compiler takes little CPU while its queue is long, and a queue empties for a moment while hot
+   * code still reaches the next tier.
    */
   private static void awaitCompilerIdle(Duration atMost) throws InterruptedException {
     long until = System.nanoTime() + atMost.toNanos();
-    int idle = 0;
-    while (idle < IDLE_CHECKS && System.nanoTime() < until) {
-      Thread.sleep(250);
+    Map<Long, Long> before = JitCompiler.threadNanos();
+    while (System.nanoTime() < until) {
+      Thread.sleep(IDLE_SPAN.toMillis());
+      long spent = JitCompiler.nanosSince(before);
+      before = JitCompiler.threadNanos();
       Optional<Boolean> compiling = compiling();
-      if (compiling.isEmpty()) {
+      if (compiling.isEmpty() || spent * 100 < IDLE_SPAN.toNanos() * IDLE_SHARE_PERCENT && !compiling.get()) {
         return;
       }
-      idle = compiling.get() ? 0 : idle + 1;
     }
   }
 
