@@ -32,12 +32,16 @@ final class RequestChecks {
 
   static void check(Routes.Route route, Context context) {
     requireKnownTransferCoding(context);
-    requireWellEncoded(context.queryString());
+    String query = context.queryString();
+    requireWellEncoded(query);
     context.pathParamMap().forEach((name, value) -> parameter("INVALID_PATH_PARAMETER", "Path parameter", name, value));
-    queryParameters(context).forEach((name, values) -> {
-      parameter("INVALID_QUERY_PARAMETER", "Query parameter", name, name);
-      values.forEach(value -> parameter("INVALID_QUERY_PARAMETER", "Query parameter", name, value));
-    });
+    if (query != null) {
+      // Without a query string there are no parameters to check (most calls that move money have none).
+      queryParameters(context).forEach((name, values) -> {
+        parameter("INVALID_QUERY_PARAMETER", "Query parameter", name, name);
+        values.forEach(value -> parameter("INVALID_QUERY_PARAMETER", "Query parameter", name, value));
+      });
+    }
     if (hasBody(context)) {
       requireBodyType(route, context);
       readWhole(context);
@@ -49,6 +53,9 @@ final class RequestChecks {
    * still compressed, or worse, be read as if it were not. Refused rather than misread.
    */
   private static void requireKnownTransferCoding(Context context) {
+    if (context.header("Transfer-Encoding") == null) {
+      return;
+    }
     List<String> codings = Collections.list(context.req().getHeaders("Transfer-Encoding"));
     if (!codings.isEmpty() && !(codings.size() == 1 && codings.getFirst().strip().equalsIgnoreCase("chunked"))) {
       throw new InvalidInputException("MALFORMED_REQUEST",
@@ -117,13 +124,12 @@ final class RequestChecks {
    */
   private static void requireBodyType(Routes.Route route, Context context) {
     String declared = context.header("Content-Type");
-    String expected = String.join(" or ", route.bodyTypes().stream().sorted().toList());
     if (declared == null || declared.isBlank()) {
-      throw unsupported("The request body has no Content-Type; send it as " + expected + " (curl --json does).");
+      throw unsupported("The request body has no Content-Type; send it as " + expected(route) + " (curl --json does).");
     }
     String[] parts = declared.toLowerCase(Locale.ROOT).split(";");
     if (!route.bodyTypes().contains(parts[0].strip())) {
-      throw unsupported("The request body is declared as " + Echo.of(parts[0].strip()) + "; send it as " + expected + ".");
+      throw unsupported("The request body is declared as " + Echo.of(parts[0].strip()) + "; send it as " + expected(route) + ".");
     }
     for (int i = 1; i < parts.length; i++) {
       String[] parameter = parts[i].split("=", 2);
@@ -131,6 +137,11 @@ final class RequestChecks {
         throw unsupported("The request body must be encoded in UTF-8.");
       }
     }
+  }
+
+  /** The media types {@code route} reads, as a refusal names them. */
+  private static String expected(Routes.Route route) {
+    return String.join(" or ", route.bodyTypes().stream().sorted().toList());
   }
 
   /** Jetty's idle timeout ended a read: an I/O failure caused by a {@link TimeoutException}. */
