@@ -45,7 +45,19 @@ final class LoadWindow {
     // Without the wait the window is known from the start, so that every call of a run without warm-up is measured.
     this.measureFrom = settle.isZero() ? warmUpEnd : Long.MAX_VALUE;
     this.deadline = settle.isZero() ? warmUpEnd + measuredNanos : Long.MAX_VALUE;
-    this.waiter = Thread.ofPlatform().daemon().name("bench-window").start(() -> open(warmUpEnd, settle));
+    if (warmUpSeconds <= 0) {
+      // Counted before any client starts, so that the measured part holds every call.
+      count();
+      this.waiter = Thread.ofPlatform().daemon().name("bench-window").unstarted(() -> {});
+    } else {
+      this.waiter = Thread.ofPlatform().daemon().name("bench-window").start(() -> open(warmUpEnd, settle));
+    }
+  }
+
+  private void count() {
+    postgresBefore = postgresCpu.get();
+    callsBefore = sent.get();
+    cpu = new CpuShares();
   }
 
   private void open(long warmUpEnd, Duration jitSettle) {
@@ -57,9 +69,7 @@ final class LoadWindow {
     } catch (InterruptedException ended) {
       return;
     }
-    postgresBefore = postgresCpu.get();
-    callsBefore = sent.get();
-    cpu = new CpuShares();
+    count();
     if (!jitSettle.isZero()) {
       long now = System.nanoTime();
       deadline = now + measuredNanos;
@@ -122,8 +132,10 @@ final class LoadWindow {
 
   /** The counts of the measured part, once the load has ended; empty when it ended within the warm-up. */
   Optional<Measured> end(long calls, long endedLoadNanos) throws InterruptedException {
-    waiter.interrupt();
-    waiter.join();
+    if (waiter.isAlive()) {
+      waiter.interrupt();
+      waiter.join();
+    }
     if (cpu == null || calls <= callsBefore) {
       return Optional.empty();
     }

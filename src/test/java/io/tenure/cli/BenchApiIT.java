@@ -20,7 +20,10 @@ class BenchApiIT {
     assertThat(run.output())
         .contains("charges: 80 accounts, acknowledged balance 49880.00, stored 49880.00: OK")
         .contains("audit: 320 transactions, 80 wallets checked: OK")
-        .containsPattern("renew: +\\d+ calls/s, .*, 0 failed");
+        .containsPattern("renew: +\\d+ calls/s, .*, 0 failed")
+        // Without a warm-up every call is measured, and the measured part's CPU a call is printed apart.
+        .containsPattern("after the warm-up of \\d+\\.\\d s \\(400 calls\\): cpu per call: server threads \\d+\\.\\d\\d ms, .*"
+            + "JIT compiler \\d+\\.\\d\\d ms");
     assertThat(run.lastLine()).matches("api: \\d+ calls/s, p50 \\d+\\.\\d\\d ms, p99 \\d+\\.\\d\\d ms, "
         + "max \\d+\\.\\d\\d ms, commit ceiling \\d+/s");
   }
