@@ -77,8 +77,8 @@ final class ApiLoad {
         window.warmUpSeconds(end), measured);
   }
 
-  private static Result collect(List<Client> clients, long measuredNanos, Map<String, BigDecimal> expected, String cpu, long calls,
-      double warmUpSeconds, Optional<LoadWindow.Measured> measured) {
+  private static Result collect(List<Client> clients, long measuredNanos, Map<String, BigDecimal> expected, String cpu,
+      long calls, double warmUpSeconds, Optional<LoadWindow.Measured> measured) {
     Map<Call, long[]> latencies = new EnumMap<>(Call.class);
     Map<Call, Long> failures = new EnumMap<>(Call.class);
     List<String> samples = new ArrayList<>();

@@ -13,10 +13,10 @@ import javax.management.ObjectName;
 
 /**
  * When the measured part of {@code bench api}'s load starts and ends, and the counts taken as it starts. The warm-up
- * lasts its seconds and then, when it is not zero and neither is {@code jitSettle}, until the JIT compiler has compiled what the load made
- * hot (at most {@code jitSettle} more): on two cores the compiler's queue drains for tens of seconds after the code that
- * filled it ran, and a window measured meanwhile measures the warm-up's interpreted code and compilations, not the
- * server (docs/performance.md, "Session 8: api JVM side"). Thread-safe.
+ * lasts its seconds and then, when it is not zero and neither is {@code jitSettle}, until the JIT compiler has compiled
+ * what the load made hot (at most {@code jitSettle} more): on two cores the compiler's queue drains for tens of seconds
+ * after the code that filled it ran, and a window measured meanwhile measures the warm-up's interpreted code and
+ * compilations, not the server (docs/performance.md, "Session 8: api JVM side"). Thread-safe.
  */
 final class LoadWindow {
   private static final Duration IDLE_SPAN = Duration.ofSeconds(2);
