@@ -144,7 +144,7 @@ public final class ResourceStore {
    * order {@code (next_due_at, id)}, at most {@code perAccount} of each, without add-ons. No row lock: every writer of
    * a resource holds its account's lock until it commits (the account is always locked first), so the caller's
    * account locks already keep these rows as read, and this statement's snapshot, taken after those locks, sees every
-   * earlier writer's commit. Locking them as well cost PostgreSQL about 4 µs of CPU a transition of the drain, 6% of
+   * earlier writer's commit. Locking them as well cost PostgreSQL about 3 µs of CPU a transition of the drain, 5% of
    * it (docs/performance.md, "Session 8: drain").
    */
   public List<ResourceRecord> readDue(Handle handle, List<String> accountIds, Instant now, int perAccount) {

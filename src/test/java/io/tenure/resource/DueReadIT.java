@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The engine's read of a claimed account's due resources ({@link ResourceStore#readDue}) relies on the account's lock,
  * which every writer of a resource holds: locking each resource row as well cost the server a lock record and a row
- * change per resource (6% of its CPU in the drain), for nothing the account's lock does not already give.
+ * change per resource (5% of its CPU in the drain), for nothing the account's lock does not already give.
  */
 class DueReadIT {
   private static final Instant NOW = Instant.parse("2026-03-21T00:00:00Z");
