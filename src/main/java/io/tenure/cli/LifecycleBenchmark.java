@@ -105,6 +105,7 @@ final class LifecycleBenchmark {
     print("write ceiling: %s transitions/s in %d passes of %d transitions (state, event, notice row, provider command; "
         + "batches of %d, %d writers, committed), best %d/s", measured.rates(), measured.rates().size(), measured.transitions(),
         LifecycleEngine.BATCH_SIZE, workers, measured.best());
+    print("write ceiling: CPU a transition %s", microsEach(measured.cpu(), measured.written()));
     return measured.best();
   }
 
@@ -154,8 +155,8 @@ final class LifecycleBenchmark {
   }
 
   /**
-   * The engine's claim statements alone, over every due account in due order: claim one account, lock all its due
-   * resources, roll back. Counts the resources locked.
+   * The engine's claim statements alone, over every due account in due order: claim one account, read all its due
+   * resources, roll back. Counts the resources read.
    */
   private int claimPass(Capabilities capabilities) {
     return jdbi.withHandle(handle -> {
@@ -168,7 +169,7 @@ final class LifecycleBenchmark {
           if (account.isEmpty()) {
             return claimed;
           }
-          claimed += capabilities.resourceStore().lockDue(handle, List.of(account.getFirst().id()), NOW, Integer.MAX_VALUE).size();
+          claimed += capabilities.resourceStore().readDue(handle, List.of(account.getFirst().id()), NOW, Integer.MAX_VALUE).size();
           from = account.getFirst();
         } finally {
           handle.rollback();
@@ -186,6 +187,7 @@ final class LifecycleBenchmark {
    */
   private Drain drain(LifecycleEngine engine) {
     long eventsBefore = eventCount();
+    PhaseCpu cpu = PhaseCpu.start(jdbi);
     DrainProgress progress = DrainProgress.start(engine::transitionsCommitted, PROGRESS_INTERVAL);
     long processed = 0;
     int ticks = 0;
@@ -194,6 +196,7 @@ final class LifecycleBenchmark {
       ticks++;
     }
     DrainProgress.Timeline timeline = progress.stop();
+    PhaseCpu.Spent spent = cpu.spent();
     long total = timeline.total();
     long written = eventCount() - eventsBefore;
     if (total != processed || written != processed) {
@@ -209,6 +212,7 @@ final class LifecycleBenchmark {
         total, seconds(elapsed), ticks);
     print("drain: first tenth %.2f s (%d/s), last tenth %.2f s (%d/s)", seconds(firstTenthNanos),
         drain.firstTenthPerSecond(), seconds(lastTenthNanos), drain.lastTenthPerSecond());
+    print("drain: CPU a transition %s", microsEach(spent, total));
     return drain;
   }
 
@@ -232,6 +236,16 @@ final class LifecycleBenchmark {
   private void print(String format, Object... arguments) {
     out.println(String.format(java.util.Locale.ROOT, format, arguments));
     out.flush();
+  }
+
+  /**
+   * The CPU of the JVM and of PostgreSQL's processes per transition, in microseconds: what the drain and its write
+   * ceiling cost the two cores, which compares across runs of a shared machine where their rates do not.
+   */
+  static String microsEach(PhaseCpu.Spent spent, long transitions) {
+    double divisor = Math.max(transitions, 1) * 1e3;
+    return String.format(java.util.Locale.ROOT, "JVM %.1f µs (JIT compiler %.1f µs) + PostgreSQL %.1f µs",
+        spent.jvmNanos() / divisor, spent.compilerNanos() / divisor, spent.postgresNanos() / divisor);
   }
 
   private static long perSecond(long count, long nanos) {

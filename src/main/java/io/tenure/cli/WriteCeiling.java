@@ -56,9 +56,10 @@ final class WriteCeiling {
 
   /**
    * The rates of the passes, in transitions per second, and the best of them: a ceiling is what the database can
-   * take, and on a shared machine other work only ever lowers a pass. No pass and 0 when no resource was left.
+   * take, and on a shared machine other work only ever lowers a pass; {@code written} is all passes' transitions and
+   * {@code cpu} their CPU. No pass and 0 when no resource was left.
    */
-  record Measured(List<Long> rates, long best, int transitions) {}
+  record Measured(List<Long> rates, long best, int transitions, int written, PhaseCpu.Spent cpu) {}
 
   /**
    * Writes up to {@code perPass} resources in each of {@value #PASSES} passes, each pass its own resources; the
@@ -82,15 +83,19 @@ final class WriteCeiling {
     // With every resource due (--due-share 1) nothing is left to write: no pass, no ceiling.
     passes.removeIf(List::isEmpty);
     if (passes.isEmpty()) {
-      return new Measured(List.of(), 0, 0);
+      return new Measured(List.of(), 0, 0, 0, new PhaseCpu.Spent(0, 0, 0));
     }
+    // The passes' CPU only: reading the resources and computing their states above is no part of the writes.
+    PhaseCpu cpu = PhaseCpu.start(jdbi);
     List<Long> rates = new ArrayList<>();
     for (List<Write> pending : passes) {
       long start = System.nanoTime();
       writeAll(pending);
       rates.add(Math.round(pending.size() * 1e9 / (System.nanoTime() - start)));
     }
-    return new Measured(rates, rates.stream().max(Long::compare).orElseThrow(), passes.getFirst().size());
+    PhaseCpu.Spent spent = cpu.spent();
+    return new Measured(rates, rates.stream().max(Long::compare).orElseThrow(), passes.getFirst().size(),
+        passes.stream().mapToInt(List::size).sum(), spent);
   }
 
   /**

@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Locks are taken in one order by everyone: the account, then its resources, then its wallet. The engine never
  * waits for an account (it skips a locked one) and every API change takes the account first ({@link #change}),
- * so no deadlock can form. Several engines on one database share the work and never apply a transition twice: a
+ * so no deadlock can form. Since every writer of a resource holds its account's lock, the engine reads a claimed
+ * account's due resources without locking them ({@link ResourceStore#readDue}). Several engines on one database share the work and never apply a transition twice: a
  * claimed account is locked until its batch commits, and a resource is only due while its stored state says so.
  * Thread-safe.
  */
@@ -194,7 +195,7 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
       return new Batch(0, 0, 0, from, 0, List.of());
     }
     List<String> ids = claimed.stream().map(AccountStore.DueAccount::id).toList();
-    List<ResourceRecord> due = resources.lockDue(handle, ids, now, batchSize + 1);
+    List<ResourceRecord> due = resources.readDue(handle, ids, now, batchSize + 1);
     LifecycleWrites batch = writes.get();
     // Read once a batch, in its transaction: a version another Tenure loaded is seen by the next batch.
     Catalog newest = catalogs.current(handle);
@@ -250,7 +251,7 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
     RenewalQuotes quotes = new RenewalQuotes();
     boolean watched = !balanceWatch.watched(handle, List.of(accountId)).isEmpty();
     while (true) {
-      List<ResourceRecord> due = resources.lockDue(handle, List.of(accountId), now, batchSize + 1);
+      List<ResourceRecord> due = resources.readDue(handle, List.of(accountId), now, batchSize + 1);
       LifecycleWrites batch = writes.get();
       Optional<Instant> settleDue = Optional.ofNullable(accounts.settlementsDue(handle, List.of(accountId)).get(accountId));
       Checkpoint checkpoint = Checkpoint.of(balanceWatch, accountId, watched);
