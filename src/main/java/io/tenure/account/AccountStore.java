@@ -47,9 +47,16 @@ public final class AccountStore {
     return account;
   }
 
-  /** The account with its contacts, read in one statement (one row per contact). */
+  /** An account with its contacts, one row a contact; the statements that read accounts add their condition and order. */
+  static final String WITH_CONTACTS = """
+      SELECT a.*, c.name AS contact_name, c.role AS contact_role, c.email AS contact_email, c.phone AS contact_phone
+      FROM accounts a LEFT JOIN contacts c ON c.account_id = a.id
+      """;
+
+  /** The account with its contacts, in one statement; by id, not as a list of one, whose generic plan hashes every contact. */
   public Optional<Account> find(Handle handle, String id) {
-    return Optional.ofNullable(findAll(handle, List.of(id)).get(id));
+    return Optional.ofNullable(withContacts(handle.createQuery(WITH_CONTACTS + "WHERE a.id = :id ORDER BY c.position")
+        .bind("id", id)).get(id));
   }
 
   /**
@@ -57,12 +64,13 @@ public final class AccountStore {
    * all of them, as the fan-out of a batch of notices needs.
    */
   public Map<String, Account> findAll(Handle handle, Collection<String> ids) {
-    Query query = handle.createQuery("""
-        SELECT a.*, c.name AS contact_name, c.role AS contact_role, c.email AS contact_email, c.phone AS contact_phone
-        FROM accounts a LEFT JOIN contacts c ON c.account_id = a.id
-        WHERE a.id = ANY(CAST(:ids AS text[])) ORDER BY a.id, c.position
-        """);
+    Query query = handle.createQuery(WITH_CONTACTS + "WHERE a.id = ANY(CAST(:ids AS text[])) ORDER BY a.id, c.position");
     Columns.text(query, "ids", List.copyOf(ids), id -> id);
+    return withContacts(query);
+  }
+
+  /** The accounts of {@code query}'s rows (one a contact, an account's rows together, its contacts in order), by id. */
+  static Map<String, Account> withContacts(Query query) {
     return query.scanResultSet((results, context) -> {
       ResultSet row = results.get();
       Map<String, Account> found = new HashMap<>();
@@ -175,10 +183,7 @@ public final class AccountStore {
         .execute();
   }
 
-  /**
-   * Locks the account until the transaction ends and returns when its work next falls due (empty: nothing is
-   * pending); 404 {@code ACCOUNT_NOT_FOUND} when it does not exist.
-   */
+  /** Locks the account until the transaction ends: when its work next falls due (empty: none); 404 when it does not exist. */
   public Optional<Instant> lock(Handle handle, String id) {
     return handle.createQuery("SELECT next_due_at FROM accounts WHERE id = :id FOR UPDATE").bind("id", id)
         .map((row, context) -> Optional.ofNullable(row.getTimestamp("next_due_at")).map(java.sql.Timestamp::toInstant))
@@ -186,10 +191,7 @@ public final class AccountStore {
         .orElseThrow(() -> new NotFoundException("ACCOUNT_NOT_FOUND", "No account " + id + "."));
   }
 
-  /**
-   * Claims up to {@code limit} accounts with work due at {@code now}, in due order after the cursor
-   * {@code (fromDue, fromId)}, locked, skipping accounts another transaction holds.
-   */
+  /** Up to {@code limit} accounts due at {@code now} in due order after {@code (fromDue, fromId)}, locked, skipping held ones. */
   public List<DueAccount> claimDue(Handle handle, Instant now, Instant fromDue, String fromId, int limit) {
     return handle.createQuery("""
             SELECT id, next_due_at, settle_due_at FROM accounts

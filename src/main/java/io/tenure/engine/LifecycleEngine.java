@@ -236,7 +236,7 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
       catchUp(handle, accountId, now);
     }
     T result = change.get();
-    resources.refreshAccountsDue(handle, List.of(accountId));
+    resources.refreshAccountDue(handle, accountId);
     // The change may have moved money: low balance and auto-recharge are checked in its transaction (no statement
     // when the lock found nothing to watch); a recharge it leaves pending marks the account due for the engine to charge.
     if (locked.balanceChecked() && balanceWatch.check(handle, accountId, now)) {

@@ -169,15 +169,16 @@ public final class ResourceStore {
     update.execute();
   }
 
+  /**
+   * {@link #refreshAccountsDue} for one account, as an API change needs: by its id, not as a list of one, so that the
+   * server keeps one generic plan (index probes) instead of planning the list's statement anew on every call.
+   */
+  public void refreshAccountDue(Handle handle, String accountId) {
+    handle.createUpdate(AccountDueSql.ONE).bind("id", accountId).execute();
+  }
+
   /** {@link #refreshAccountsDue}; an account with no settlement due finds its pay-as-you-go resources by their own index (V23). */
-  static final String REFRESH_ACCOUNTS_DUE = """
-        UPDATE accounts SET next_due_at = due.at, settle_due_at = due.settle
-        FROM (SELECT own.id, least((SELECT min(r.next_due_at) FROM resources r WHERE r.account_id = own.id), s.at) AS at, s.at AS settle
-          FROM unnest(CAST(:accountIds AS text[])) AS changed (id) JOIN accounts own ON own.id = changed.id
-          CROSS JOIN LATERAL (SELECT coalesce(own.settle_due_at, (SELECT date_bin('1 hour', min(p.created_at), TIMESTAMPTZ '2000-01-01Z')
-            + interval '1 hour' FROM resources p WHERE p.account_id = own.id AND p.mode = 'PAYG' AND p.phase NOT IN ('RELEASED', 'UNSUBSCRIBED'))) AS at) s) AS due
-        WHERE accounts.id = due.id AND (accounts.next_due_at IS DISTINCT FROM due.at OR accounts.settle_due_at IS DISTINCT FROM due.settle)
-        """;
+  static final String REFRESH_ACCOUNTS_DUE = AccountDueSql.MANY;
 
   /** Writes the term, what was paid, the add-ons and the lifecycle state of {@code resource}, in one statement. */
   public void save(Handle handle, ResourceRecord resource) {
