@@ -47,11 +47,11 @@ public final class AccountStore {
     return account;
   }
 
+  /** The columns of a contact {@code c}, read with its account by {@link #WITH_CONTACTS} and {@link ChangeLock#takeReading}. */
+  static final String CONTACT_COLUMNS = "c.name AS contact_name, c.role AS contact_role, c.email AS contact_email, c.phone AS contact_phone";
+
   /** An account with its contacts, one row a contact; the statements that read accounts add their condition and order. */
-  static final String WITH_CONTACTS = """
-      SELECT a.*, c.name AS contact_name, c.role AS contact_role, c.email AS contact_email, c.phone AS contact_phone
-      FROM accounts a LEFT JOIN contacts c ON c.account_id = a.id
-      """;
+  static final String WITH_CONTACTS = "SELECT a.*, " + CONTACT_COLUMNS + " FROM accounts a LEFT JOIN contacts c ON c.account_id = a.id ";
 
   /** The account with its contacts, in one statement; by id, not as a list of one, whose generic plan hashes every contact. */
   public Optional<Account> find(Handle handle, String id) {
@@ -59,10 +59,7 @@ public final class AccountStore {
         .bind("id", id)).get(id));
   }
 
-  /**
-   * Those of the accounts {@code ids} that exist, with their contacts, by id: one statement (one row per contact) for
-   * all of them, as the fan-out of a batch of notices needs.
-   */
+  /** Those of the accounts {@code ids} that exist, with their contacts, by id, in one statement (a batch of notices). */
   public Map<String, Account> findAll(Handle handle, Collection<String> ids) {
     Query query = handle.createQuery(WITH_CONTACTS + "WHERE a.id = ANY(CAST(:ids AS text[])) ORDER BY a.id, c.position");
     Columns.text(query, "ids", List.copyOf(ids), id -> id);
@@ -80,14 +77,19 @@ public final class AccountStore {
           account = account(row, new ArrayList<>());
           found.put(account.id(), account);
         }
-        String contactRole = row.getString("contact_role");
-        if (contactRole != null) {
-          account.contacts().add(new Contact(row.getString("contact_name"), ContactRole.valueOf(contactRole),
-              row.getString("contact_email"), row.getString("contact_phone")));
-        }
+        addContact(account, row);
       }
       return found;
     });
+  }
+
+  /** Adds the contact of {@code row} ({@link #CONTACT_COLUMNS}) to the account's list, if the row has one. */
+  static void addContact(Account account, ResultSet row) throws SQLException {
+    String contactRole = row.getString("contact_role");
+    if (contactRole != null) {
+      account.contacts().add(new Contact(row.getString("contact_name"), ContactRole.valueOf(contactRole),
+          row.getString("contact_email"), row.getString("contact_phone")));
+    }
   }
 
   /** The account, or 404 {@code ACCOUNT_NOT_FOUND}. */
@@ -103,10 +105,7 @@ public final class AccountStore {
     return list(handle, partnerId, Standing.ALL, after, limit);
   }
 
-  /**
-   * A page of accounts in id order after {@code after}, all of them or only one partner's, of {@code standing}: the
-   * ids in one statement, the accounts with their contacts in one more.
-   */
+  /** A page of accounts of {@code standing} in id order after {@code after}, all or one partner's: ids, then the accounts. */
   public List<Account> list(Handle handle, Optional<String> partnerId, Standing standing, Optional<String> after, int limit) {
     return list(handle, partnerId, standing, Optional.empty(), after, limit);
   }
@@ -237,7 +236,7 @@ public final class AccountStore {
   }
 
   /** The account of {@code row}; it keeps {@code contacts} as its list, so a caller may still fill it. */
-  private static Account account(ResultSet row, List<Contact> contacts) throws SQLException {
+  static Account account(ResultSet row, List<Contact> contacts) throws SQLException {
     Currency currency = Currency.getInstance(row.getString("currency"));
     Optional<Money> low = money(row, "low_balance_threshold_minor", currency);
     Optional<Money> rechargeBelow = money(row, "auto_recharge_threshold_minor", currency);

@@ -231,7 +231,11 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
    */
   @Override
   public <T> T change(Handle handle, String accountId, Instant now, Supplier<T> change) {
-    ChangeLock.Locked locked = ChangeLock.take(handle, accountId);
+    return change(handle, accountId, ChangeLock.take(handle, accountId), now, change);
+  }
+
+  @Override
+  public <T> T change(Handle handle, String accountId, ChangeLock.Locked locked, Instant now, Supplier<T> change) {
     if (locked.nextDue().isPresent() && !locked.nextDue().get().isAfter(now)) {
       catchUp(handle, accountId, now);
     }

@@ -1,5 +1,6 @@
 package io.tenure.resource;
 
+import io.tenure.account.ChangeLock;
 import io.tenure.catalog.BillingMode;
 import io.tenure.catalog.BillingPeriod;
 import io.tenure.catalog.Catalogs;
@@ -60,10 +61,7 @@ public final class ResourceStore {
     insertAddOns(handle, resource.id(), resource.addOns());
   }
 
-  /**
-   * Locks the resource's row until the transaction ends and reads it with its add-ons, in one statement; 404 when
-   * it does not exist.
-   */
+  /** Locks the resource's row until the transaction ends and reads it with its add-ons, in one statement; 404: none. */
   public ResourceRecord lock(Handle handle, String id) {
     return handle.createQuery("""
             SELECT r.*, a.tier, a.time_zone, a.currency, held.codes, held.quantities, held.paids
@@ -119,6 +117,18 @@ public final class ResourceStore {
         .findOne();
   }
 
+  /** A resource's holder, its account locked for a change ({@link ChangeLock}). */
+  public record LockedHolder(Holder holder, ChangeLock.Locked lock) {}
+
+  /** {@link #holderOf}, the holder's account locked for a change in the same statement. */
+  public Optional<LockedHolder> lockHolder(Handle handle, String id) {
+    return handle.createQuery("SELECT r.account_id, a.partner_id, " + ChangeLock.COLUMNS
+            + " FROM resources r JOIN accounts a ON a.id = r.account_id WHERE r.id = :id FOR UPDATE OF a")
+        .bind("id", id)
+        .map((row, context) -> new LockedHolder(new Holder(row.getString(1), Optional.ofNullable(row.getString(2))), ChangeLock.read(row)))
+        .findOne();
+  }
+
   public Optional<ResourceRecord> find(Handle handle, String id) {
     return handle.createQuery(SELECT + " WHERE r.id = :id").bind("id", id)
         .map((row, context) -> read(handle, row)).findOne();
@@ -169,15 +179,11 @@ public final class ResourceStore {
     update.execute();
   }
 
-  /**
-   * {@link #refreshAccountsDue} for one account, as an API change needs: by its id, not as a list of one, so that the
-   * server keeps one generic plan (index probes) instead of planning the list's statement anew on every call.
-   */
+  /** {@link #refreshAccountsDue} for one account (an API change), by id: one generic plan, not planned anew each call. */
   public void refreshAccountDue(Handle handle, String accountId) {
     handle.createUpdate(AccountDueSql.ONE).bind("id", accountId).execute();
   }
 
-  /** {@link #refreshAccountsDue}; an account with no settlement due finds its pay-as-you-go resources by their own index (V23). */
   static final String REFRESH_ACCOUNTS_DUE = AccountDueSql.MANY;
 
   /** Writes the term, what was paid, the add-ons and the lifecycle state of {@code resource}, in one statement. */
