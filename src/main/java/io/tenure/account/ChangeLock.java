@@ -1,6 +1,7 @@
 package io.tenure.account;
 
 import io.tenure.error.NotFoundException;
+import io.tenure.store.Jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -42,30 +43,32 @@ public final class ChangeLock {
 
   /** Locks the account until the transaction ends; 404 {@code ACCOUNT_NOT_FOUND} when it does not exist. */
   public static Locked take(Handle handle, String accountId) {
-    return handle.createQuery("SELECT " + COLUMNS + " FROM accounts a WHERE a.id = :id FOR UPDATE")
-        .bind("id", accountId)
-        .map((row, context) -> read(row))
-        .findOne()
-        .orElseThrow(() -> notFound(accountId));
+    return Jdbc.query(handle, TAKE, row -> {
+      if (!row.next()) {
+        throw notFound(accountId);
+      }
+      return read(row);
+    }, accountId);
   }
+
+  private static final String TAKE = "SELECT " + COLUMNS + " FROM accounts a WHERE a.id = ? FOR UPDATE";
 
   /** The account with its contacts, locked until the transaction ends; 404 {@code ACCOUNT_NOT_FOUND} when it does not exist. */
   public static LockedAccount takeReading(Handle handle, String accountId) {
-    return handle.createQuery("SELECT a.*, " + COLUMNS + ", " + AccountStore.CONTACT_COLUMNS
-            + " FROM accounts a LEFT JOIN contacts c ON c.account_id = a.id WHERE a.id = :id ORDER BY c.position FOR UPDATE OF a")
-        .bind("id", accountId)
-        .scanResultSet((results, context) -> {
-          ResultSet row = results.get();
-          if (!row.next()) {
-            throw notFound(accountId);
-          }
-          LockedAccount locked = new LockedAccount(AccountStore.account(row, new ArrayList<>()), read(row));
-          do {
-            AccountStore.addContact(locked.account(), row);
-          } while (row.next());
-          return locked;
-        });
+    return Jdbc.query(handle, TAKE_READING, row -> {
+      if (!row.next()) {
+        throw notFound(accountId);
+      }
+      LockedAccount locked = new LockedAccount(AccountStore.account(row, new ArrayList<>()), read(row));
+      do {
+        AccountStore.addContact(locked.account(), row);
+      } while (row.next());
+      return locked;
+    }, accountId);
   }
+
+  private static final String TAKE_READING = "SELECT a.*, " + COLUMNS + ", " + AccountStore.CONTACT_COLUMNS
+      + " FROM accounts a LEFT JOIN contacts c ON c.account_id = a.id WHERE a.id = ? ORDER BY c.position FOR UPDATE OF a";
 
   /** The lock's state from a row carrying {@link #COLUMNS}. */
   public static Locked read(ResultSet row) throws SQLException {

@@ -17,15 +17,16 @@ final class AccountDueSql {
 
   /**
    * The same for one account, by its id (an API change): a list's statement is planned anew on every execution (its
-   * generic plan, made for ten ids, scans every account), this one keeps one generic plan of index probes.
+   * generic plan, made for ten ids, scans every account), this one keeps one generic plan of index probes. JDBC's
+   * parameters: the account's id, twice.
    */
   static final String ONE = """
         UPDATE accounts SET next_due_at = due.at, settle_due_at = due.settle
         FROM (SELECT least((SELECT min(r.next_due_at) FROM resources r WHERE r.account_id = own.id), s.at) AS at, s.at AS settle
           FROM accounts own CROSS JOIN LATERAL (SELECT coalesce(own.settle_due_at, (SELECT date_bin('1 hour', min(p.created_at), TIMESTAMPTZ '2000-01-01Z')
             + interval '1 hour' FROM resources p WHERE p.account_id = own.id AND p.mode = 'PAYG' AND p.phase NOT IN ('RELEASED', 'UNSUBSCRIBED'))) AS at) s
-          WHERE own.id = :id) AS due
-        WHERE accounts.id = :id AND (accounts.next_due_at IS DISTINCT FROM due.at OR accounts.settle_due_at IS DISTINCT FROM due.settle)
+          WHERE own.id = ?) AS due
+        WHERE accounts.id = ? AND (accounts.next_due_at IS DISTINCT FROM due.at OR accounts.settle_due_at IS DISTINCT FROM due.settle)
         """;
 
   private AccountDueSql() {}

@@ -10,6 +10,7 @@ import io.tenure.lifecycle.LifecycleState;
 import io.tenure.lifecycle.Phase;
 import io.tenure.money.Money;
 import io.tenure.store.Columns;
+import io.tenure.store.Jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -122,11 +123,10 @@ public final class ResourceStore {
 
   /** {@link #holderOf}, the holder's account locked for a change in the same statement. */
   public Optional<LockedHolder> lockHolder(Handle handle, String id) {
-    return handle.createQuery("SELECT r.account_id, a.partner_id, " + ChangeLock.COLUMNS
-            + " FROM resources r JOIN accounts a ON a.id = r.account_id WHERE r.id = :id FOR UPDATE OF a")
-        .bind("id", id)
-        .map((row, context) -> new LockedHolder(new Holder(row.getString(1), Optional.ofNullable(row.getString(2))), ChangeLock.read(row)))
-        .findOne();
+    return Jdbc.query(handle, "SELECT r.account_id, a.partner_id, " + ChangeLock.COLUMNS
+            + " FROM resources r JOIN accounts a ON a.id = r.account_id WHERE r.id = ? FOR UPDATE OF a",
+        row -> row.next() ? Optional.of(new LockedHolder(new Holder(row.getString(1), Optional.ofNullable(row.getString(2))),
+            ChangeLock.read(row))) : Optional.empty(), id);
   }
 
   public Optional<ResourceRecord> find(Handle handle, String id) {
@@ -181,7 +181,7 @@ public final class ResourceStore {
 
   /** {@link #refreshAccountsDue} for one account (an API change), by id: one generic plan, not planned anew each call. */
   public void refreshAccountDue(Handle handle, String accountId) {
-    handle.createUpdate(AccountDueSql.ONE).bind("id", accountId).execute();
+    Jdbc.update(handle, AccountDueSql.ONE, accountId, accountId);
   }
 
   static final String REFRESH_ACCOUNTS_DUE = AccountDueSql.MANY;
