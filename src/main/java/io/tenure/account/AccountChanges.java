@@ -15,4 +15,10 @@ public interface AccountChanges {
 
   /** Runs {@code change} in the caller's transaction on {@code accountId}, locked and caught up to {@code now}. */
   <T> T change(Handle handle, String accountId, Instant now, Supplier<T> change);
+
+  /**
+   * {@link #change} on an account that the caller's transaction has already locked, with what the lock read
+   * ({@link ChangeLock}), in the statement that read the change's subject: the lock is not taken a second time.
+   */
+  <T> T change(Handle handle, String accountId, ChangeLock.Locked locked, Instant now, Supplier<T> change);
 }

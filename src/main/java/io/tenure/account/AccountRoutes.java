@@ -65,6 +65,13 @@ public final class AccountRoutes {
     return account;
   }
 
+  /** {@link #visible}, the account locked for a money change in the same statement ({@link ChangeLock#takeReading}). */
+  public ChangeLock.LockedAccount visibleLocked(Handle handle, Caller caller, String accountId) {
+    ChangeLock.LockedAccount locked = ChangeLock.takeReading(handle, accountId);
+    caller.requireAccount(locked.account().id(), locked.account().partnerId().orElse(null));
+    return locked;
+  }
+
   /** The account as the API shows it, with its balance (see {@link AccountView}). */
   private AccountView view(Handle handle, Account account) {
     return AccountView.of(account, ledger.balance(handle, account.id()));

@@ -47,22 +47,27 @@ public final class AccountStore {
     return account;
   }
 
-  /** The account with its contacts, read in one statement (one row per contact). */
+  /** The columns of a contact {@code c}, read with its account by {@link #WITH_CONTACTS} and {@link ChangeLock#takeReading}. */
+  static final String CONTACT_COLUMNS = "c.name AS contact_name, c.role AS contact_role, c.email AS contact_email, c.phone AS contact_phone";
+
+  /** An account with its contacts, one row a contact; the statements that read accounts add their condition and order. */
+  static final String WITH_CONTACTS = "SELECT a.*, " + CONTACT_COLUMNS + " FROM accounts a LEFT JOIN contacts c ON c.account_id = a.id ";
+
+  /** The account with its contacts, in one statement; by id, not as a list of one, whose generic plan hashes every contact. */
   public Optional<Account> find(Handle handle, String id) {
-    return Optional.ofNullable(findAll(handle, List.of(id)).get(id));
+    return Optional.ofNullable(withContacts(handle.createQuery(WITH_CONTACTS + "WHERE a.id = :id ORDER BY c.position")
+        .bind("id", id)).get(id));
   }
 
-  /**
-   * Those of the accounts {@code ids} that exist, with their contacts, by id: one statement (one row per contact) for
-   * all of them, as the fan-out of a batch of notices needs.
-   */
+  /** Those of the accounts {@code ids} that exist, with their contacts, by id, in one statement (a batch of notices). */
   public Map<String, Account> findAll(Handle handle, Collection<String> ids) {
-    Query query = handle.createQuery("""
-        SELECT a.*, c.name AS contact_name, c.role AS contact_role, c.email AS contact_email, c.phone AS contact_phone
-        FROM accounts a LEFT JOIN contacts c ON c.account_id = a.id
-        WHERE a.id = ANY(CAST(:ids AS text[])) ORDER BY a.id, c.position
-        """);
+    Query query = handle.createQuery(WITH_CONTACTS + "WHERE a.id = ANY(CAST(:ids AS text[])) ORDER BY a.id, c.position");
     Columns.text(query, "ids", List.copyOf(ids), id -> id);
+    return withContacts(query);
+  }
+
+  /** The accounts of {@code query}'s rows (one a contact, an account's rows together, its contacts in order), by id. */
+  static Map<String, Account> withContacts(Query query) {
     return query.scanResultSet((results, context) -> {
       ResultSet row = results.get();
       Map<String, Account> found = new HashMap<>();
@@ -72,14 +77,19 @@ public final class AccountStore {
           account = account(row, new ArrayList<>());
           found.put(account.id(), account);
         }
-        String contactRole = row.getString("contact_role");
-        if (contactRole != null) {
-          account.contacts().add(new Contact(row.getString("contact_name"), ContactRole.valueOf(contactRole),
-              row.getString("contact_email"), row.getString("contact_phone")));
-        }
+        addContact(account, row);
       }
       return found;
     });
+  }
+
+  /** Adds the contact of {@code row} ({@link #CONTACT_COLUMNS}) to the account's list, if the row has one. */
+  static void addContact(Account account, ResultSet row) throws SQLException {
+    String contactRole = row.getString("contact_role");
+    if (contactRole != null) {
+      account.contacts().add(new Contact(row.getString("contact_name"), ContactRole.valueOf(contactRole),
+          row.getString("contact_email"), row.getString("contact_phone")));
+    }
   }
 
   /** The account, or 404 {@code ACCOUNT_NOT_FOUND}. */
@@ -95,10 +105,7 @@ public final class AccountStore {
     return list(handle, partnerId, Standing.ALL, after, limit);
   }
 
-  /**
-   * A page of accounts in id order after {@code after}, all of them or only one partner's, of {@code standing}: the
-   * ids in one statement, the accounts with their contacts in one more.
-   */
+  /** A page of accounts of {@code standing} in id order after {@code after}, all or one partner's: ids, then the accounts. */
   public List<Account> list(Handle handle, Optional<String> partnerId, Standing standing, Optional<String> after, int limit) {
     return list(handle, partnerId, standing, Optional.empty(), after, limit);
   }
@@ -175,10 +182,7 @@ public final class AccountStore {
         .execute();
   }
 
-  /**
-   * Locks the account until the transaction ends and returns when its work next falls due (empty: nothing is
-   * pending); 404 {@code ACCOUNT_NOT_FOUND} when it does not exist.
-   */
+  /** Locks the account until the transaction ends: when its work next falls due (empty: none); 404 when it does not exist. */
   public Optional<Instant> lock(Handle handle, String id) {
     return handle.createQuery("SELECT next_due_at FROM accounts WHERE id = :id FOR UPDATE").bind("id", id)
         .map((row, context) -> Optional.ofNullable(row.getTimestamp("next_due_at")).map(java.sql.Timestamp::toInstant))
@@ -186,10 +190,7 @@ public final class AccountStore {
         .orElseThrow(() -> new NotFoundException("ACCOUNT_NOT_FOUND", "No account " + id + "."));
   }
 
-  /**
-   * Claims up to {@code limit} accounts with work due at {@code now}, in due order after the cursor
-   * {@code (fromDue, fromId)}, locked, skipping accounts another transaction holds.
-   */
+  /** Up to {@code limit} accounts due at {@code now} in due order after {@code (fromDue, fromId)}, locked, skipping held ones. */
   public List<DueAccount> claimDue(Handle handle, Instant now, Instant fromDue, String fromId, int limit) {
     return handle.createQuery("""
             SELECT id, next_due_at, settle_due_at FROM accounts
@@ -235,7 +236,7 @@ public final class AccountStore {
   }
 
   /** The account of {@code row}; it keeps {@code contacts} as its list, so a caller may still fill it. */
-  private static Account account(ResultSet row, List<Contact> contacts) throws SQLException {
+  static Account account(ResultSet row, List<Contact> contacts) throws SQLException {
     Currency currency = Currency.getInstance(row.getString("currency"));
     Optional<Money> low = money(row, "low_balance_threshold_minor", currency);
     Optional<Money> rechargeBelow = money(row, "auto_recharge_threshold_minor", currency);

@@ -1,15 +1,20 @@
 package io.tenure.account;
 
 import io.tenure.error.NotFoundException;
+import io.tenure.store.Jdbc;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
  * The lock that every change of an account's money or resources takes first (SPEC.md section 2: the account, then
  * its resources, then its wallet). The same statement reads what the change needs to know of the account beyond the
- * lock, so that a change of an account with nothing to watch pays for no second read.
+ * lock, so that a change of an account with nothing to watch pays for no second read; a money call takes it in the
+ * statement that reads its subject ({@link #takeReading}, or a resource's holder), one statement fewer.
  */
 public final class ChangeLock {
   /**
@@ -20,6 +25,10 @@ public final class ChangeLock {
       (a.low_balance_threshold_minor IS NOT NULL OR a.minimum_runway_hours IS NOT NULL OR a.low_balance_since IS NOT NULL
         OR (a.auto_recharge_amount_minor IS NOT NULL AND a.payment_method IS NOT NULL) OR a.recharge_pending)""";
 
+  /** What the lock reads of an account row of alias {@code a}, for a statement that locks it {@code FOR UPDATE OF a}. */
+  public static final String COLUMNS = "a.next_due_at AS lock_next_due_at, " + BALANCE_WATCHED
+      + " OR a.recharge_outcome_unknown AS lock_checked";
+
   private ChangeLock() {}
 
   /**
@@ -29,13 +38,45 @@ public final class ChangeLock {
    */
   public record Locked(Optional<Instant> nextDue, boolean balanceChecked) {}
 
+  /** An account with its contacts, and its lock, read in one statement. */
+  public record LockedAccount(Account account, Locked lock) {}
+
   /** Locks the account until the transaction ends; 404 {@code ACCOUNT_NOT_FOUND} when it does not exist. */
   public static Locked take(Handle handle, String accountId) {
-    return handle.createQuery("SELECT next_due_at, " + BALANCE_WATCHED + " OR a.recharge_outcome_unknown AS checked"
-            + " FROM accounts a WHERE a.id = :id FOR UPDATE")
-        .bind("id", accountId)
-        .map((row, context) -> new Locked(Optional.ofNullable(row.getTimestamp(1)).map(Timestamp::toInstant), row.getBoolean(2)))
-        .findOne()
-        .orElseThrow(() -> new NotFoundException("ACCOUNT_NOT_FOUND", "No account " + accountId + "."));
+    return Jdbc.query(handle, TAKE, row -> {
+      if (!row.next()) {
+        throw notFound(accountId);
+      }
+      return read(row);
+    }, accountId);
+  }
+
+  private static final String TAKE = "SELECT " + COLUMNS + " FROM accounts a WHERE a.id = ? FOR UPDATE";
+
+  /** The account with its contacts, locked until the transaction ends; 404 {@code ACCOUNT_NOT_FOUND} when it does not exist. */
+  public static LockedAccount takeReading(Handle handle, String accountId) {
+    return Jdbc.query(handle, TAKE_READING, row -> {
+      if (!row.next()) {
+        throw notFound(accountId);
+      }
+      LockedAccount locked = new LockedAccount(AccountStore.account(row, new ArrayList<>()), read(row));
+      do {
+        AccountStore.addContact(locked.account(), row);
+      } while (row.next());
+      return locked;
+    }, accountId);
+  }
+
+  private static final String TAKE_READING = "SELECT a.*, " + COLUMNS + ", " + AccountStore.CONTACT_COLUMNS
+      + " FROM accounts a LEFT JOIN contacts c ON c.account_id = a.id WHERE a.id = ? ORDER BY c.position FOR UPDATE OF a";
+
+  /** The lock's state from a row carrying {@link #COLUMNS}. */
+  public static Locked read(ResultSet row) throws SQLException {
+    return new Locked(Optional.ofNullable(row.getTimestamp("lock_next_due_at")).map(Timestamp::toInstant),
+        row.getBoolean("lock_checked"));
+  }
+
+  private static NotFoundException notFound(String accountId) {
+    return new NotFoundException("ACCOUNT_NOT_FOUND", "No account " + accountId + ".");
   }
 }

@@ -232,12 +232,16 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
    */
   @Override
   public <T> T change(Handle handle, String accountId, Instant now, Supplier<T> change) {
-    ChangeLock.Locked locked = ChangeLock.take(handle, accountId);
+    return change(handle, accountId, ChangeLock.take(handle, accountId), now, change);
+  }
+
+  @Override
+  public <T> T change(Handle handle, String accountId, ChangeLock.Locked locked, Instant now, Supplier<T> change) {
     if (locked.nextDue().isPresent() && !locked.nextDue().get().isAfter(now)) {
       catchUp(handle, accountId, now);
     }
     T result = change.get();
-    resources.refreshAccountsDue(handle, List.of(accountId));
+    resources.refreshAccountDue(handle, accountId);
     // The change may have moved money: low balance and auto-recharge are checked in its transaction (no statement
     // when the lock found nothing to watch); a recharge it leaves pending marks the account due for the engine to charge.
     if (locked.balanceChecked() && balanceWatch.check(handle, accountId, now)) {

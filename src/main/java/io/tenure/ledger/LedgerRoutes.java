@@ -78,10 +78,11 @@ public final class LedgerRoutes {
   private void topUp(Context context, Caller caller) {
     TopUp request = Json.read(context.bodyAsBytes(), TopUp.class);
     String accountId = context.pathParam("id");
-    idempotency.once(context, true, handle -> accounts.visible(handle, caller, accountId), Account::id,
-        (handle, account) -> {
+    idempotency.once(context, true, handle -> accounts.visibleLocked(handle, caller, accountId), locked -> locked.account().id(),
+        (handle, locked) -> {
+          Account account = locked.account();
           Money amount = Money.of(request.amount(), account.currency(), "amount");
-          return accountChanges.change(handle, accountId, clock.now(), () -> {
+          return accountChanges.change(handle, accountId, locked.lock(), clock.now(), () -> {
             // The posting locks the wallet itself (its update), at the point where a separate lock would.
             Ledger.Posted posted = ledger.topUp(handle, accountId, amount,
                 request.description() == null ? "Top-up" : request.description(), clock.now());
@@ -96,10 +97,10 @@ public final class LedgerRoutes {
   private void adjust(Context context, Caller caller) {
     Adjustment request = Json.read(context.bodyAsBytes(), Adjustment.class);
     String accountId = context.pathParam("id");
-    idempotency.once(context, true, handle -> accounts.visible(handle, caller, accountId), Account::id,
-        (handle, account) -> {
-          Money amount = Money.of(request.amount(), account.currency(), "amount");
-          return accountChanges.change(handle, accountId, clock.now(), () -> {
+    idempotency.once(context, true, handle -> accounts.visibleLocked(handle, caller, accountId), locked -> locked.account().id(),
+        (handle, locked) -> {
+          Money amount = Money.of(request.amount(), locked.account().currency(), "amount");
+          return accountChanges.change(handle, accountId, locked.lock(), clock.now(), () -> {
             Ledger.Posted posted = ledger.adjust(handle, accountId, amount, request.reason(), clock.now());
             LOG.info("ledger - adjustment {} of {} to account {}", posted.transactionId(), request.amount(), accountId);
             return new Idempotency.Reply(201, posted);

@@ -138,8 +138,8 @@ public final class ResourceRoutes {
 
   private void change(Context context, Caller caller, boolean keyRequired, ResourceChange change) {
     String id = context.pathParam("id");
-    idempotency.once(context, keyRequired, handle -> visibleAccountId(handle, caller, id), accountId -> accountId,
-        (handle, accountId) -> accountChanges.change(handle, accountId, clock.now(), () -> {
+    idempotency.once(context, keyRequired, handle -> visibleLockedHolder(handle, caller, id), holder -> holder.holder().accountId(),
+        (handle, holder) -> accountChanges.change(handle, holder.holder().accountId(), holder.lock(), clock.now(), () -> {
           ResourceRecord resource = resources.lock(handle, id);
           LifecycleWrites batch = writes.get();
           Idempotency.Reply reply = change.apply(handle, resource, batch);
@@ -151,8 +151,9 @@ public final class ResourceRoutes {
 
   private void buy(Context context, Caller caller) {
     ResourceRequests.NewResource request = Json.read(context.bodyAsBytes(), ResourceRequests.NewResource.class);
-    idempotency.once(context, false, handle -> accountRoutes.visible(handle, caller, request.accountId()), Account::id,
-        (handle, account) -> accountChanges.change(handle, account.id(), clock.now(), () -> {
+    idempotency.once(context, false, handle -> accountRoutes.visibleLocked(handle, caller, request.accountId()),
+        locked -> locked.account().id(), (handle, locked) -> accountChanges.change(handle, locked.account().id(), locked.lock(), clock.now(), () -> {
+          Account account = locked.account();
           Purchasing.Purchase purchase = purchasing.buy(handle, account, request, clock.now());
           LOG.info("resource - {} bought {} for account {}", purchase.resource().id(), request.plan(), account.id());
           ResourceHistory.recordPurchase(handle, purchase.resource(), clock.now());
@@ -202,11 +203,14 @@ public final class ResourceRoutes {
     return resource;
   }
 
-  /** The account of the resource if the caller may see it, read without the resource itself (a change reads it locked). */
-  private String visibleAccountId(Handle handle, Caller caller, String id) {
-    ResourceStore.Holder holder = resources.holderOf(handle, id).orElseThrow(() -> ResourceStore.notFound(id));
-    requireVisible(caller, holder.accountId(), holder.partnerId(), id);
-    return holder.accountId();
+  /**
+   * The holder of the resource if the caller may see it, its account locked for the change in the same statement, read
+   * without the resource itself (the change reads it locked).
+   */
+  private ResourceStore.LockedHolder visibleLockedHolder(Handle handle, Caller caller, String id) {
+    ResourceStore.LockedHolder locked = resources.lockHolder(handle, id).orElseThrow(() -> ResourceStore.notFound(id));
+    requireVisible(caller, locked.holder().accountId(), locked.holder().partnerId(), id);
+    return locked;
   }
 
   private void requireVisible(Handle handle, Caller caller, String accountId, String resourceId) {

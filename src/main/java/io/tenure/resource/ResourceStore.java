@@ -1,5 +1,6 @@
 package io.tenure.resource;
 
+import io.tenure.account.ChangeLock;
 import io.tenure.catalog.BillingMode;
 import io.tenure.catalog.BillingPeriod;
 import io.tenure.catalog.Catalogs;
@@ -9,6 +10,7 @@ import io.tenure.lifecycle.LifecycleState;
 import io.tenure.lifecycle.Phase;
 import io.tenure.money.Money;
 import io.tenure.store.Columns;
+import io.tenure.store.Jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -60,10 +62,7 @@ public final class ResourceStore {
     insertAddOns(handle, resource.id(), resource.addOns());
   }
 
-  /**
-   * Locks the resource's row until the transaction ends and reads it with its add-ons, in one statement; 404 when
-   * it does not exist.
-   */
+  /** Locks the resource's row until the transaction ends and reads it with its add-ons, in one statement; 404: none. */
   public ResourceRecord lock(Handle handle, String id) {
     return handle.createQuery("""
             SELECT r.*, a.tier, a.time_zone, a.currency, held.codes, held.quantities, held.paids
@@ -117,6 +116,17 @@ public final class ResourceStore {
         .bind("id", id)
         .map((row, context) -> new Holder(row.getString(1), Optional.ofNullable(row.getString(2))))
         .findOne();
+  }
+
+  /** A resource's holder, its account locked for a change ({@link ChangeLock}). */
+  public record LockedHolder(Holder holder, ChangeLock.Locked lock) {}
+
+  /** {@link #holderOf}, the holder's account locked for a change in the same statement. */
+  public Optional<LockedHolder> lockHolder(Handle handle, String id) {
+    return Jdbc.query(handle, "SELECT r.account_id, a.partner_id, " + ChangeLock.COLUMNS
+            + " FROM resources r JOIN accounts a ON a.id = r.account_id WHERE r.id = ? FOR UPDATE OF a",
+        row -> row.next() ? Optional.of(new LockedHolder(new Holder(row.getString(1), Optional.ofNullable(row.getString(2))),
+            ChangeLock.read(row))) : Optional.empty(), id);
   }
 
   public Optional<ResourceRecord> find(Handle handle, String id) {
@@ -173,15 +183,12 @@ public final class ResourceStore {
     update.execute();
   }
 
-  /** {@link #refreshAccountsDue}; an account with no settlement due finds its pay-as-you-go resources by their own index (V23). */
-  static final String REFRESH_ACCOUNTS_DUE = """
-        UPDATE accounts SET next_due_at = due.at, settle_due_at = due.settle
-        FROM (SELECT own.id, least((SELECT min(r.next_due_at) FROM resources r WHERE r.account_id = own.id), s.at) AS at, s.at AS settle
-          FROM unnest(CAST(:accountIds AS text[])) AS changed (id) JOIN accounts own ON own.id = changed.id
-          CROSS JOIN LATERAL (SELECT coalesce(own.settle_due_at, (SELECT date_bin('1 hour', min(p.created_at), TIMESTAMPTZ '2000-01-01Z')
-            + interval '1 hour' FROM resources p WHERE p.account_id = own.id AND p.mode = 'PAYG' AND p.phase NOT IN ('RELEASED', 'UNSUBSCRIBED'))) AS at) s) AS due
-        WHERE accounts.id = due.id AND (accounts.next_due_at IS DISTINCT FROM due.at OR accounts.settle_due_at IS DISTINCT FROM due.settle)
-        """;
+  /** {@link #refreshAccountsDue} for one account (an API change), by id: one generic plan, not planned anew each call. */
+  public void refreshAccountDue(Handle handle, String accountId) {
+    Jdbc.update(handle, AccountDueSql.ONE, accountId, accountId);
+  }
+
+  static final String REFRESH_ACCOUNTS_DUE = AccountDueSql.MANY;
 
   /** Writes the term, what was paid, the add-ons and the lifecycle state of {@code resource}, in one statement. */
   public void save(Handle handle, ResourceRecord resource) {

@@ -38,6 +38,15 @@ class BulkDueRefreshIT {
   }
 
   @Test
+  void theRefreshOfOneAccountByItsIdLeavesTheMarkersTheRefreshOfAListLeaves() {
+    List<String> ids = List.of("acc_payg", "acc_prepaid", "acc_released", "acc_empty");
+    List<Map<String, Object>> list = markersAfter((store, handle) -> store.refreshAccountsDue(handle, ids));
+    List<Map<String, Object>> one = markersAfter((store, handle) -> ids.forEach(id -> store.refreshAccountDue(handle, id)));
+
+    assertThat(one).isEqualTo(list);
+  }
+
+  @Test
   void refreshingAnAccountOfPrepaidResourcesLooksForItsPayAsYouGoResourcesWithoutReadingThePrepaidOnes() {
     try (Database database = Database.connect(TestDatabases.fresh(), 2)) {
       Capabilities.wire(database.jdbi(), TenureClock.simulated(BOUGHT)); // the demo catalog, version 1
