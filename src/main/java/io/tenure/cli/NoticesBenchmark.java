@@ -44,6 +44,8 @@ final class NoticesBenchmark {
   private static final Duration QUIET = Duration.ofSeconds(2);
   /** The longest wait, before each part of a phase, for the JIT compiler to compile what the code so far made hot. */
   private static final Duration JIT_SETTLE = Duration.ofSeconds(15);
+  /** The JIT compiler's CPU a delivery, in ms, below which the dispatcher's code counts as compiled (a steady state). */
+  private static final double STEADY_COMPILER_MILLIS = 0.01;
 
   private final Jdbi jdbi;
   private final PrintWriter out;
@@ -92,22 +94,40 @@ final class NoticesBenchmark {
     NoticeWorld.loadAccounts(jdbi, accounts, NOW);
     print("loaded %d accounts (one owner with an e-mail address and a phone each, half en, half zh-CN) in %.1f s", accounts,
         seconds(System.nanoTime() - loadStart));
-    // A fifth: with a twentieth (5,000 of 100,000) the JIT compiler was still compiling the channels' and the
-    // dispatcher's code through the measured phase, and the bare loop after it ran on the code compiled then.
-    int warmUpDeliveries = Math.max(300, deliveries / 5);
     try (NoticeReceivers receivers = new NoticeReceivers(dispatched);
         Dispatcher dispatcher = dispatcher(capabilities, receivers)) {
       dispatcher.start();
-      Timing warmUp = phase(receivers, NoticeWorld.Messages.forDeliveries(warmUpDeliveries), 0, accounts);
-      print("warm-up: %d deliveries by the dispatcher in %.1f s, the same over bare channels in %.1f s (not counted)",
-          warmUp.messages().deliveries(), seconds(warmUp.dispatchNanos()), seconds(warmUp.bareNanos()));
-      Timing measured = phase(receivers, NoticeWorld.Messages.forDeliveries(deliveries), warmUp.messages().messages(), accounts);
+      int warmUpMessages = warmUp(receivers, deliveries, accounts);
+      Timing measured = phase(receivers, NoticeWorld.Messages.forDeliveries(deliveries), warmUpMessages, accounts);
       report(measured);
       dispatcher.close();
       DeliveryCheck.Result check = DeliveryCheck.run(jdbi, dispatched);
       out.println(check.line());
       return new Result(perSecond(deliveries, measured.dispatchNanos()), perSecond(deliveries, measured.bareNanos()),
           check.passed());
+    }
+  }
+
+  /**
+   * Warm-up phases (dispatcher and bare loop alike, not counted) of a fifth of the deliveries each, at least 300, until
+   * the JIT compiler took at most {@link #STEADY_COMPILER_MILLIS} a delivery in the last one's dispatcher part or they
+   * delivered as many as the measured phase will (a server that has run a while has compiled its code); answers the
+   * messages they raised.
+   */
+  private int warmUp(NoticeReceivers receivers, int deliveries, int accounts) throws InterruptedException {
+    NoticeWorld.Messages size = NoticeWorld.Messages.forDeliveries(Math.max(300, deliveries / 5));
+    int messages = 0;
+    for (int round = 1; ; round++) {
+      Timing warmUp = phase(receivers, size, messages, accounts);
+      messages += size.messages();
+      double compiler = warmUp.dispatchCpu().compilerNanos() / 1e6 / size.deliveries();
+      print("warm-up %d: %d deliveries by the dispatcher in %.1f s (JIT compiler %.3f ms a delivery), the same over bare "
+              + "channels in %.1f s (JIT compiler %.3f ms a delivery); not counted", round, size.deliveries(),
+          seconds(warmUp.dispatchNanos()), compiler, seconds(warmUp.bareNanos()),
+          warmUp.bareCpu().compilerNanos() / 1e6 / size.deliveries());
+      if (compiler <= STEADY_COMPILER_MILLIS || (long) round * size.deliveries() >= deliveries) {
+        return messages;
+      }
     }
   }
 
