@@ -46,7 +46,7 @@ final class BenchNoticesCommand implements Callable<Integer> {
       description = {"Accounts the notices are spread over, 1 to 1000000.", "Default: ${DEFAULT-VALUE}"})
   int accounts;
 
-  @Option(names = "--senders", paramLabel = "N", defaultValue = "8",
+  @Option(names = "--senders", paramLabel = "N", defaultValue = "4",
       description = {"Sending threads of the dispatcher, and bare senders it is compared with, 1 to 64.",
           "Default: ${DEFAULT-VALUE}"})
   int senders;

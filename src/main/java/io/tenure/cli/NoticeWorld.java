@@ -1,9 +1,12 @@
 package io.tenure.cli;
 
+import io.tenure.delivery.Outbound;
 import io.tenure.error.Require;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -119,5 +122,24 @@ final class NoticeWorld {
   /** The end of every resource's term: 23:59:59 local, 30 days after {@code now}'s date. */
   private static Instant termEnd(Instant now) {
     return now.atZone(ZONE).toLocalDate().plusDays(30).atTime(23, 59, 59).atZone(ZONE).toInstant();
+  }
+
+  /** The e-mails and SMS created after delivery {@code afterId}, in the order they were created; answers all created. */
+  static int readOutbound(Jdbi jdbi, long afterId, List<Outbound> emails, List<Outbound> sms) {
+    return jdbi.withHandle(handle -> handle.createQuery("""
+            SELECT channel, address, dedup_key, subject, html_body, text_body FROM deliveries WHERE id > :after ORDER BY id""")
+        .bind("after", afterId)
+        .map((row, context) -> {
+          switch (row.getString("channel")) {
+            case "EMAIL" -> emails.add(Outbound.email(row.getString("dedup_key"), row.getString("address"), row.getString("subject"),
+                row.getString("html_body"), row.getString("text_body")));
+            case "SMS" -> sms.add(Outbound.sms(row.getString("dedup_key"), row.getString("address"), row.getString("text_body"),
+                Map.of()));
+            default -> {
+              // In-app: the inbox is the channel, written is delivered; nothing to send.
+            }
+          }
+          return 1;
+        }).list().size());
   }
 }

@@ -85,7 +85,9 @@ public final class DeliveryStore {
   /**
    * Claims up to {@code limit} deliveries due at {@code now} for one attempt each: counts the attempt and leases them
    * until {@code leaseUntil}, skipping those another dispatcher holds. Run it in a transaction of its own, committed
-   * at once, so that the send happens outside any row lock.
+   * at once, so that the send happens outside any row lock. A delivery is due when its next attempt has come and it is
+   * not leased; the lease is a column outside every index (V25), so the claim's update is a HOT update that writes no
+   * index entry (next_attempt_at, the due index's key, is left as it is until the record).
    *
    * <p>The due deliveries are read in the order of the index deliveries_due, the read stops once {@code limit} are
    * locked, and the claimed rows are updated through their primary key, so a claim costs the same with 50 or 100,000
@@ -97,8 +99,9 @@ public final class DeliveryStore {
     handle.createQuery("SELECT set_config('enable_sort', 'off', true) AS sort, set_config('enable_seqscan', 'off', true) AS seqscan")
         .mapToMap().one();
     return handle.createQuery("""
-            UPDATE deliveries d SET attempts = d.attempts + 1, next_attempt_at = :leaseUntil
+            UPDATE deliveries d SET attempts = d.attempts + 1, leased_until = :leaseUntil
             WHERE d.id = ANY(ARRAY(SELECT id FROM deliveries WHERE status = 'PENDING' AND next_attempt_at <= :now
+                                     AND (leased_until IS NULL OR leased_until <= :now)
                                    ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED))
             RETURNING d.id, d.channel, d.address, d.dedup_key, d.subject, d.html_body, d.text_body, d.parameters, d.attempts
             """)
@@ -131,7 +134,7 @@ public final class DeliveryStore {
       return 0;
     }
     Update update = handle.createUpdate("""
-        UPDATE deliveries d SET status = o.status, next_attempt_at = o.next, last_error = o.error,
+        UPDATE deliveries d SET status = o.status, next_attempt_at = o.next, leased_until = NULL, last_error = o.error,
           provider_message_id = coalesce(o.provider_id, d.provider_message_id),
           delivered_at = CASE WHEN o.status = 'DELIVERED' THEN o.at ELSE d.delivered_at END
         FROM (SELECT set_config('synchronous_commit', 'off', true)) AS no_flush,
@@ -149,12 +152,15 @@ public final class DeliveryStore {
     return update.execute();
   }
 
-  /** Gives back a claimed delivery that was not attempted: the attempt is not counted and it is due at once. */
-  public void release(Handle handle, Claimed claimed, Instant now) {
+  /**
+   * Gives back a claimed delivery that was not attempted: the attempt is not counted and, its lease ended, it is due
+   * again at its next attempt, which the claim found come.
+   */
+  public void release(Handle handle, Claimed claimed) {
     handle.createUpdate("""
-            UPDATE deliveries SET attempts = attempts - 1, next_attempt_at = :now
+            UPDATE deliveries SET attempts = attempts - 1, leased_until = NULL
             WHERE id = :id AND attempts = :attempt AND status = 'PENDING'""")
-        .bind("now", now).bind("id", claimed.id()).bind("attempt", claimed.attempt()).execute();
+        .bind("id", claimed.id()).bind("attempt", claimed.attempt()).execute();
   }
 
   /**
@@ -181,7 +187,8 @@ public final class DeliveryStore {
   /** The operator's listing, by id, after {@code filter.after()}. */
   public List<Listed> list(Handle handle, Filter filter, int limit) {
     return handle.createQuery("""
-            SELECT d.*, a.time_zone FROM deliveries d JOIN accounts a ON a.id = d.account_id
+            SELECT d.*, greatest(d.next_attempt_at, d.leased_until) AS tried_next_at, a.time_zone
+            FROM deliveries d JOIN accounts a ON a.id = d.account_id
             WHERE (CAST(:status AS text) IS NULL OR d.status = :status)
               AND (CAST(:channel AS text) IS NULL OR d.channel = :channel)
               AND (CAST(:accountId AS text) IS NULL OR d.account_id = :accountId)
@@ -195,7 +202,9 @@ public final class DeliveryStore {
 
   /** One delivery, as listed. */
   public Optional<Listed> find(Handle handle, long id) {
-    return handle.createQuery("SELECT d.*, a.time_zone FROM deliveries d JOIN accounts a ON a.id = d.account_id WHERE d.id = :id")
+    return handle.createQuery("""
+            SELECT d.*, greatest(d.next_attempt_at, d.leased_until) AS tried_next_at, a.time_zone
+            FROM deliveries d JOIN accounts a ON a.id = d.account_id WHERE d.id = :id""")
         .bind("id", id).map((row, context) -> listed(row)).findOne();
   }
 
@@ -205,7 +214,8 @@ public final class DeliveryStore {
    */
   public Optional<Listed> resend(Handle handle, long id, Instant now) {
     handle.createUpdate("""
-            UPDATE deliveries SET status = 'PENDING', attempts = 0, next_attempt_at = :now, last_error = NULL, delivered_at = NULL
+            UPDATE deliveries SET status = 'PENDING', attempts = 0, next_attempt_at = :now, leased_until = NULL, last_error = NULL,
+              delivered_at = NULL
             WHERE id = :id AND status <> 'PENDING'""")
         .bind("id", id).bind("now", now).execute();
     return find(handle, id);
@@ -215,7 +225,7 @@ public final class DeliveryStore {
     return new Listed(row.getLong("id"), row.getString("account_id"), ZoneId.of(row.getString("time_zone")),
         row.getLong("message_sequence"), row.getString("message_type"), Channel.valueOf(row.getString("channel")),
         row.getString("address"), Status.valueOf(row.getString("status")), row.getInt("attempts"),
-        row.getTimestamp("next_attempt_at").toInstant(), Optional.ofNullable(row.getString("last_error")),
+        row.getTimestamp("tried_next_at").toInstant(), Optional.ofNullable(row.getString("last_error")),
         row.getTimestamp("raised_at").toInstant(), row.getTimestamp("created_at").toInstant(),
         Optional.ofNullable(row.getTimestamp("delivered_at")).map(Timestamp::toInstant));
   }

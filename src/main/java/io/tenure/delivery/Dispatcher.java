@@ -104,7 +104,7 @@ public final class Dispatcher implements AutoCloseable {
     for (Claimed delivery : claimed) {
       // Sends run one after another: never start one that could outlast the lease (another node may take it over).
       if (!running || realTime.instant().plus(settings.lease().dividedBy(4)).isAfter(leaseUntil)) {
-        jdbi.useHandle(handle -> store.release(handle, delivery, realTime.instant()));
+        jdbi.useHandle(handle -> store.release(handle, delivery));
         continue;
       }
       if (unrecorded.isEmpty()) {

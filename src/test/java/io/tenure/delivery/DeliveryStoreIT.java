@@ -1,6 +1,7 @@
 package io.tenure.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tenure.store.Database;
 import io.tenure.subscription.Channel;
@@ -87,6 +88,49 @@ class DeliveryStoreIT {
           .bind("retryAt", retryAt).mapTo(String.class).list());
       assertThat(rows).containsExactly("DELIVERED 1 id-1 - false true", "PENDING 1 - 451 try later, \"busy\" true false",
           "PENDING 2 - - false false");
+    }
+  }
+
+  @Test
+  void aClaimCountsTheAttemptAndLeasesEachDeliveryByAHotUpdateThatWritesNoIndexEntry() {
+    try (Database database = Database.connect(TestDatabases.fresh(), 2)) {
+      Jdbi jdbi = database.jdbi();
+      jdbi.useHandle(handle -> store.insert(handle, due(100), NOW.minusSeconds(60)));
+
+      long[] updates = jdbi.inTransaction(handle -> {
+        assertThat(store.claimDue(handle, NOW, NOW.plusSeconds(300), 50)).hasSize(50);
+        return handle.createQuery("SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_xact_user_tables WHERE relname = 'deliveries'")
+            .map((row, context) -> new long[] {row.getLong(1), row.getLong(2)}).one();
+      });
+
+      assertThat(updates).as("row versions written by the claim, and of them HOT").containsExactly(50, 50);
+    }
+  }
+
+  @Test
+  void aLeasedDeliveryIsClaimedAgainOnlyOnceItsLeaseEndsOrItIsGivenBackAndIsListedAsDueAtTheLeasesEnd() {
+    try (Database database = Database.connect(TestDatabases.fresh(), 2)) {
+      Jdbi jdbi = database.jdbi();
+      jdbi.useHandle(handle -> {
+        // The operator's view of a delivery joins its account.
+        handle.execute("""
+            INSERT INTO accounts (id, name, tier, time_zone, currency, created_at)
+            SELECT 'acc_' || i, 'acc_' || i, 'standard', 'Asia/Shanghai', 'CNY', TIMESTAMPTZ '2026-03-01Z' FROM generate_series(0, 1) AS i""");
+        store.insert(handle, due(2), NOW.minusSeconds(60));
+      });
+      Instant leaseEnd = NOW.plusSeconds(300);
+      List<DeliveryStore.Claimed> first = jdbi.inTransaction(handle -> store.claimDue(handle, NOW, leaseEnd, 2));
+      jdbi.useHandle(handle -> store.release(handle, first.get(1)));
+
+      assertThat(jdbi.withHandle(handle -> store.find(handle, first.get(0).id())).orElseThrow().nextAttemptAt())
+          .as("the next attempt of a leased delivery").isEqualTo(leaseEnd);
+      List<DeliveryStore.Claimed> during = jdbi.inTransaction(handle -> store.claimDue(handle, NOW.plusSeconds(10), NOW.plusSeconds(1000), 2));
+      assertThat(during).as("claimed during the lease").extracting(DeliveryStore.Claimed::id, DeliveryStore.Claimed::attempt)
+          .containsExactly(tuple(first.get(1).id(), 1));
+      List<DeliveryStore.Claimed> after = jdbi.inTransaction(handle ->
+          store.claimDue(handle, leaseEnd.plusSeconds(1), leaseEnd.plusSeconds(301), 2));
+      assertThat(after).as("claimed once the first lease ended").extracting(DeliveryStore.Claimed::id, DeliveryStore.Claimed::attempt)
+          .containsExactly(tuple(first.get(0).id(), 2));
     }
   }
 
