@@ -1,5 +1,6 @@
 package io.tenure.receiver;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenure.delivery.SmsBodyTemplate;
@@ -7,7 +8,9 @@ import io.tenure.delivery.SmsGatewaySettings;
 import io.tenure.delivery.SmsSuccessRule;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -96,8 +99,8 @@ public final class SmsReceiver implements AutoCloseable {
       }
       JsonNode body;
       try (InputStream in = Content.Source.asInputStream(request)) {
-        body = JSON.readTree(in);
-        in.transferTo(java.io.OutputStream.nullOutputStream());
+        body = readJson(in);
+        in.transferTo(OutputStream.nullOutputStream());
       }
       JsonNode key = body == null ? null : body.get("key");
       if (key == null || !key.isTextual()) {
@@ -110,12 +113,21 @@ public final class SmsReceiver implements AutoCloseable {
     }
   }
 
+  /** The body as JSON, or null when it is not JSON (answered 400 like a body without a key). */
+  private static JsonNode readJson(InputStream in) throws IOException {
+    try {
+      return JSON.readTree(in);
+    } catch (JsonProcessingException notJson) {
+      return null;
+    }
+  }
+
   private static void respond(Response response, Callback callback, int status, String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
-    response.write(true, java.nio.ByteBuffer.wrap(bytes), callback);
+    response.write(true, ByteBuffer.wrap(bytes), callback);
   }
 
   @Override

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tenure.delivery.BareChannelRun;
 import io.tenure.delivery.Outbound;
 import io.tenure.delivery.SmsGatewayChannel;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +48,20 @@ class SmsReceiverIT {
     } finally {
       senders.forEach(SmsGatewayChannel::close);
       idle.forEach(SmsGatewayChannel::close);
+    }
+  }
+
+  @Test
+  void answersABodyWithoutADeliveryKeyOrNotJsonWithBadRequest() throws Exception {
+    try (SmsReceiver receiver = new SmsReceiver(key -> {});
+        HttpClient client = HttpClient.newHttpClient()) {
+      for (String body : List.of("{\"to\":\"+86 139\"}", "not json")) {
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(receiver.url())
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).isEqualTo("{\"Code\":\"isv.INVALID_PARAMETERS\"}");
+      }
     }
   }
 
