@@ -5,6 +5,7 @@ import io.tenure.account.AccountRoutes;
 import io.tenure.account.AccountStore;
 import io.tenure.account.ApiKeyRoutes;
 import io.tenure.account.ApiKeys;
+import io.tenure.api.Admission;
 import io.tenure.api.ApiServer;
 import io.tenure.api.Idempotency;
 import io.tenure.api.Routes;
@@ -126,6 +127,7 @@ public final class Tenure implements AutoCloseable {
       UsageRoutes.registerListings(routes, jdbi, new UsageListing(capabilities.catalogs(), new PaygResources(capabilities.resourceStore())),
           accountRoutes(capabilities, settings), capabilities.resourceStore(), clock);
       SessionStore consoleSessions = new SessionStore(jdbi, InstantSource.system());
+      routes.admitKeyedCalls(Admission.fair(settings.poolSize(), Database.CONNECTION_WAIT));
       ApiServer server = ApiServer.start(routes, keys, settings.port(), settings.maxRequestBytes(),
           pages -> Console.register(pages, consoleSessions, keys));
       scheduler.start(settings.tickIntervalMillis());

@@ -107,9 +107,10 @@ public final class ApiServer implements AutoCloseable {
       config.requestLogger.http((context, millis) -> REQUESTS.debug("request - {} {} -> {} in {} ms",
           context.method(), context.path(), context.statusCode(), Math.round(millis)));
       Runnable beforeKeyedCall = routes.beforeKeyedCall();
+      Admission admission = routes.admission();
       for (Routes.Route route : routes.all()) {
         config.routes.addHttpHandler(HandlerType.findOrCreate(route.method()), route.path(),
-            context -> guarded(route, beforeKeyedCall, keys, context));
+            context -> guarded(route, beforeKeyedCall, keys, admission, context));
       }
       pages.accept(config.routes);
       config.routes.exception(TenureException.class, (failure, context) -> answer(context, failure));
@@ -151,10 +152,14 @@ public final class ApiServer implements AutoCloseable {
    * exception handlers take Exceptions only and would answer an Error with an empty 500. The answer so far (a
    * status, a replay's headers) is dropped first.
    */
-  private static void guarded(Routes.Route route, Runnable beforeKeyedCall, Authenticator keys, Context context)
-      throws Exception {
+  private static void guarded(Routes.Route route, Runnable beforeKeyedCall, Authenticator keys, Admission admission,
+      Context context) throws Exception {
     try {
-      handle(route, beforeKeyedCall, keys, context);
+      if (route.access() == Routes.Access.PUBLIC) {
+        handle(route, beforeKeyedCall, keys, context);
+      } else {
+        admission.run(() -> handle(route, beforeKeyedCall, keys, context));
+      }
     } catch (Error failure) {
       LOG.error("request - {} {} failed with an error of the Java runtime", context.method(), context.path(), failure);
       if (!context.res().isCommitted()) {

@@ -47,6 +47,7 @@ public final class Routes {
 
   private final List<Route> routes = new ArrayList<>();
   private Runnable beforeKeyedCall = () -> {};
+  private Admission admission = Admission.unlimited();
 
   public Routes get(String path, Access access, Endpoint endpoint) {
     return add("GET", path, access, endpoint);
@@ -83,6 +84,16 @@ public final class Routes {
 
   public Runnable beforeKeyedCall() {
     return beforeKeyedCall;
+  }
+
+  /** Lets the calls of routes that take a key (each uses the database) run in {@code admission}'s turns. */
+  public Routes admitKeyedCalls(Admission admission) {
+    this.admission = admission;
+    return this;
+  }
+
+  public Admission admission() {
+    return admission;
   }
 
   public List<Route> all() {

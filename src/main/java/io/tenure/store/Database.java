@@ -29,6 +29,8 @@ public final class Database implements AutoCloseable {
   private final Path runningUrlFile;
   private final DataDirectoryLock lock;
   private final Jdbi jdbi;
+  /** How long a transaction waits for a connection of the pool before it fails as the database unavailable. */
+  public static final Duration CONNECTION_WAIT = Duration.ofSeconds(10);
   private static final String RUNNING_URL_FILE = "postgres.url";
   private static final long ORPHAN_STOP_SECONDS = 30;
 
@@ -226,7 +228,7 @@ public final class Database implements AutoCloseable {
     config.setJdbcUrl(jdbcUrl);
     config.setMaximumPoolSize(poolSize);
     config.setPoolName("tenure");
-    config.setConnectionTimeout(10_000);
+    config.setConnectionTimeout(CONNECTION_WAIT.toMillis());
     try {
       return new HikariDataSource(config);
     } catch (RuntimeException unreachable) {
