@@ -18,6 +18,7 @@ import io.tenure.payment.PaymentGateway;
 import io.tenure.payment.Recharges;
 import io.tenure.payment.SandboxGateway;
 import io.tenure.provider.ProviderCommands;
+import io.tenure.resource.AccountsDue;
 import io.tenure.resource.Changing;
 import io.tenure.resource.LifecycleWrites;
 import io.tenure.resource.PaygResources;
@@ -72,7 +73,7 @@ public record Capabilities(Jdbi jdbi, TenureClock clock, Catalogs catalogs, Ledg
     BalanceWatch balanceWatch = new BalanceWatch(bills, notices);
     Recharges recharges = new Recharges(jdbi, accountStore, balanceWatch, ledger, notices, gateway, afterTopUp(),
         (handle, accountId) -> {
-          resourceStore.refreshAccountsDue(handle, List.of(accountId));
+          AccountsDue.refresh(handle, accountId);
           balanceWatch.pendingRecharges(handle, List.of(accountId));
         });
     return new LifecycleEngine(jdbi, catalogs, accountStore, resourceStore, writes, autoRenewing,

@@ -2,7 +2,7 @@ package io.tenure.cli;
 
 import io.tenure.catalog.Meter;
 import io.tenure.error.Require;
-import io.tenure.resource.BulkLoads;
+import io.tenure.resource.AccountsDue;
 import java.io.StringReader;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,7 +19,7 @@ import org.postgresql.PGConnection;
  * transaction, so that the ledger still sums to zero), and R pay-as-you-go {@code ecs-general} resources spread
  * over them, all bought at the start of the hour to settle; then {@code perMeter} usage events per resource and
  * meter within that hour, written by {@code COPY} (the way the ingestion writes them, without HTTP). The due markers
- * come from {@link BulkLoads#refreshAllAccountsDue}, as for any bulk loader. Stateless.
+ * come from {@link AccountsDue#refreshAll}, as for any bulk loader. Stateless.
  */
 final class SettleWorld {
   static final String ACCOUNT_PREFIX = "acc_settle_";
@@ -41,7 +41,7 @@ final class SettleWorld {
     long events = jdbi.inTransaction(handle -> {
       insertAccounts(handle, accounts, hourStart);
       insertResources(handle, resources, accounts, hourStart);
-      BulkLoads.refreshAllAccountsDue(handle);
+      AccountsDue.refreshAll(handle);
       fund(handle, hourStart);
       createPartition(handle, LocalDate.ofInstant(hourStart, ZoneOffset.UTC));
       try {

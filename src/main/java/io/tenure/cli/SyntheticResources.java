@@ -2,7 +2,7 @@ package io.tenure.cli;
 
 import io.tenure.error.Require;
 import io.tenure.lifecycle.Lifecycle;
-import io.tenure.resource.BulkLoads;
+import io.tenure.resource.AccountsDue;
 import io.tenure.resource.ResourceRecord;
 import io.tenure.resource.ResourceStore;
 import java.time.Instant;
@@ -61,7 +61,7 @@ public final class SyntheticResources {
     Loaded loaded = jdbi.inTransaction(handle -> {
       insertAccounts(handle, now);
       insertResources(handle, resources, dueShare, withWarmUp, today);
-      BulkLoads.refreshAllAccountsDue(handle);
+      AccountsDue.refreshAll(handle);
       return handle.createQuery("""
               SELECT count(*) FILTER (WHERE next_due_at > :warmUpAt), count(*) FILTER (WHERE next_due_at <= :warmUpAt)
               FROM resources WHERE next_due_at <= :now

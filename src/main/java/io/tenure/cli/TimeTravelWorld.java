@@ -1,7 +1,7 @@
 package io.tenure.cli;
 
 import io.tenure.error.Require;
-import io.tenure.resource.BulkLoads;
+import io.tenure.resource.AccountsDue;
 import io.tenure.resource.ResourceStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +34,7 @@ final class TimeTravelWorld {
     Loaded loaded = jdbi.inTransaction(handle -> {
       insertAccounts(handle, accounts, start);
       insertResources(handle, perAccount, start);
-      BulkLoads.refreshAllAccountsDue(handle);
+      AccountsDue.refreshAll(handle);
       long funded = fund(handle, start);
       return handle.createQuery("""
               SELECT count(*), count(*) FILTER (WHERE auto_renew) FROM resources WHERE account_id LIKE :prefix || '%'

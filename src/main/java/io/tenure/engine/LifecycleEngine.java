@@ -11,6 +11,7 @@ import io.tenure.lifecycle.Lifecycle;
 import io.tenure.payment.BalanceWatch;
 import io.tenure.payment.Recharges;
 import io.tenure.provider.ProviderCommands;
+import io.tenure.resource.AccountsDue;
 import io.tenure.resource.LifecycleWrites;
 import io.tenure.resource.ResourceRecord;
 import io.tenure.resource.ResourceStore;
@@ -220,7 +221,7 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
       settling.forget(handle);
     }
     int transitions = batch.flush(handle);
-    resources.refreshAccountsDue(handle, ids);
+    AccountsDue.refresh(handle, ids);
     List<String> rechargesDue = balanceWatch.pendingRecharges(handle, watched);
     AccountStore.DueAccount last = claimed.getLast();
     return new Batch(claimed.size(), due.size(), processed, new Cursor(last.dueAt(), last.id()), transitions, rechargesDue);
@@ -241,7 +242,7 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
       catchUp(handle, accountId, now);
     }
     T result = change.get();
-    resources.refreshAccountDue(handle, accountId);
+    AccountsDue.refresh(handle, accountId);
     // The change may have moved money: low balance and auto-recharge are checked in its transaction (no statement
     // when the lock found nothing to watch); a recharge it leaves pending marks the account due for the engine to charge.
     if (locked.balanceChecked() && balanceWatch.check(handle, accountId, now)) {

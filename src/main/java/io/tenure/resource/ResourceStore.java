@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -171,24 +170,6 @@ public final class ResourceStore {
     return query.bind("now", now).bind("perAccount", perAccount)
         .map((row, context) -> readRow(row, List.of())).list();
   }
-
-  /**
-   * Sets each of {@code accountIds}' next due instant to the earliest of its resources' and its next settlement
-   * (docs/usage.md; null: nothing pending), writing only changed accounts. Called in the transaction of every change
-   * to their resources; the account rows are the callers' to lock.
-   */
-  public void refreshAccountsDue(Handle handle, Collection<String> accountIds) {
-    Update update = handle.createUpdate(REFRESH_ACCOUNTS_DUE);
-    Columns.text(update, "accountIds", List.copyOf(accountIds), id -> id);
-    update.execute();
-  }
-
-  /** {@link #refreshAccountsDue} for one account (an API change), by id: one generic plan, not planned anew each call. */
-  public void refreshAccountDue(Handle handle, String accountId) {
-    Jdbc.update(handle, AccountDueSql.ONE, accountId, accountId);
-  }
-
-  static final String REFRESH_ACCOUNTS_DUE = AccountDueSql.MANY;
 
   /** Writes the term, what was paid, the add-ons and the lifecycle state of {@code resource}, in one statement. */
   public void save(Handle handle, ResourceRecord resource) {

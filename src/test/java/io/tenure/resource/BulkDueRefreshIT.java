@@ -9,12 +9,12 @@ import io.tenure.testing.TestDatabases;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bulk loaders' {@link BulkLoads#refreshAllAccountsDue} must leave every account's due markers as the
+ * The bulk loaders' {@link AccountsDue#refreshAll} must leave every account's due markers as the
  * per-account refresh of the API's changes does: in particular the hourly settlement of bulk-loaded pay-as-you-go
  * resources, which it once left unset (so they were never billed).
  */
@@ -23,8 +23,8 @@ class BulkDueRefreshIT {
 
   @Test
   void theBulkRefreshStartsTheHourlySettlementOfPayAsYouGoResourcesAsThePerAccountRefreshDoes() {
-    List<Map<String, Object>> bulk = markersAfter((store, handle) -> BulkLoads.refreshAllAccountsDue(handle));
-    List<Map<String, Object>> perAccount = markersAfter((store, handle) -> store.refreshAccountsDue(handle,
+    List<Map<String, Object>> bulk = markersAfter(handle -> AccountsDue.refreshAll(handle));
+    List<Map<String, Object>> perAccount = markersAfter(handle -> AccountsDue.refresh(handle,
         List.of("acc_payg", "acc_prepaid", "acc_released", "acc_empty")));
 
     assertThat(bulk).isEqualTo(perAccount);
@@ -40,8 +40,8 @@ class BulkDueRefreshIT {
   @Test
   void theRefreshOfOneAccountByItsIdLeavesTheMarkersTheRefreshOfAListLeaves() {
     List<String> ids = List.of("acc_payg", "acc_prepaid", "acc_released", "acc_empty");
-    List<Map<String, Object>> list = markersAfter((store, handle) -> store.refreshAccountsDue(handle, ids));
-    List<Map<String, Object>> one = markersAfter((store, handle) -> ids.forEach(id -> store.refreshAccountDue(handle, id)));
+    List<Map<String, Object>> list = markersAfter(handle -> AccountsDue.refresh(handle, ids));
+    List<Map<String, Object>> one = markersAfter(handle -> ids.forEach(id -> AccountsDue.refresh(handle, id)));
 
     assertThat(one).isEqualTo(list);
   }
@@ -63,7 +63,7 @@ class BulkDueRefreshIT {
             FROM generate_series(1, 1000) AS i""").bind("bought", BOUGHT).execute();
         handle.execute("ANALYZE resources");
         // The engine refreshes the accounts of every batch: the bench's accounts hold 1,000 prepaid resources and no other.
-        return handle.createQuery("EXPLAIN (ANALYZE, FORMAT TEXT) " + ResourceStore.REFRESH_ACCOUNTS_DUE)
+        return handle.createQuery("EXPLAIN (ANALYZE, FORMAT TEXT) " + AccountsDue.MANY)
             .bind("accountIds", "{acc_prepaid}").mapTo(String.class).list();
       });
       assertThat(plan).noneMatch(line -> line.contains("Rows Removed by Filter"));
@@ -72,9 +72,9 @@ class BulkDueRefreshIT {
   }
 
   /** A fresh database with four accounts (pay-as-you-go, prepaid, released pay-as-you-go, none), refreshed. */
-  private static List<Map<String, Object>> markersAfter(BiConsumer<ResourceStore, Handle> refresh) {
+  private static List<Map<String, Object>> markersAfter(Consumer<Handle> refresh) {
     try (Database database = Database.connect(TestDatabases.fresh(), 2)) {
-      ResourceStore store = Capabilities.wire(database.jdbi(), TenureClock.simulated(BOUGHT)).resourceStore();
+      Capabilities.wire(database.jdbi(), TenureClock.simulated(BOUGHT)); // the demo catalog, version 1
       return database.jdbi().inTransaction(handle -> {
         handle.execute("""
             INSERT INTO accounts (id, name, tier, time_zone, currency, created_at)
@@ -91,7 +91,7 @@ class BulkDueRefreshIT {
               ('res_prepaid', 'acc_prepaid', 'koodrive-basic', 1, 'PREPAID', 'MONTH', :bought, :bought, 1, 18000, 'ACTIVE',
                 'huawei-drive', 1, TIMESTAMPTZ '2026-04-02T15:59:59Z', -1, :bought, false, 1, :bought,
                 TIMESTAMPTZ '2026-03-20T16:00:00Z')""").bind("bought", BOUGHT).execute();
-        refresh.accept(store, handle);
+        refresh.accept(handle);
         return handle.createQuery("SELECT id, next_due_at, settle_due_at FROM accounts ORDER BY id").mapToMap().list();
       });
     }

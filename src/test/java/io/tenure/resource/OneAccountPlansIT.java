@@ -31,7 +31,7 @@ class OneAccountPlansIT {
   @Test
   void theRefreshOfOneAccountIsPlannedOnceAndProbesIndexes() {
     Map<String, Object> plans = plansAfter((capabilities, handle) ->
-        capabilities.resourceStore().refreshAccountDue(handle, "acc_7"), "UPDATE accounts SET next_due_at", "'acc_7', 'acc_7'");
+        AccountsDue.refresh(handle, "acc_7"), "UPDATE accounts SET next_due_at", "'acc_7', 'acc_7'");
 
     assertThat((Long) plans.get("generic_plans")).isPositive();
     assertThat((Long) plans.get("custom_plans")).isLessThanOrEqualTo(5);

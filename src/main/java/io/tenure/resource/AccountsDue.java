@@ -1,0 +1,75 @@
+package io.tenure.resource;
+
+import io.tenure.store.Columns;
+import io.tenure.store.Jdbc;
+import java.util.Collection;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
+
+/**
+ * Keeps each account's due markers: its next due instant, the earliest of its resources' and of its next hourly
+ * settlement (docs/usage.md; null: nothing pending), and that settlement, which starts at the end of the first
+ * pay-as-you-go purchase's hour. Called in the transaction of every change to an account's resources, on accounts the
+ * caller has locked; each statement writes only the accounts whose markers change. Stateless.
+ */
+public final class AccountsDue {
+  /** For a list of accounts (a batch of the engine); an account with no settlement due finds its pay-as-you-go resources by their own index (V23). */
+  static final String MANY = """
+        UPDATE accounts SET next_due_at = due.at, settle_due_at = due.settle
+        FROM (SELECT own.id, least((SELECT min(r.next_due_at) FROM resources r WHERE r.account_id = own.id), s.at) AS at, s.at AS settle
+          FROM unnest(CAST(:accountIds AS text[])) AS changed (id) JOIN accounts own ON own.id = changed.id
+          CROSS JOIN LATERAL (SELECT coalesce(own.settle_due_at, (SELECT date_bin('1 hour', min(p.created_at), TIMESTAMPTZ '2000-01-01Z')
+            + interval '1 hour' FROM resources p WHERE p.account_id = own.id AND p.mode = 'PAYG' AND p.phase NOT IN ('RELEASED', 'UNSUBSCRIBED'))) AS at) s) AS due
+        WHERE accounts.id = due.id AND (accounts.next_due_at IS DISTINCT FROM due.at OR accounts.settle_due_at IS DISTINCT FROM due.settle)
+        """;
+
+  /**
+   * The same for one account, by its id: a list's statement is planned anew on every execution (its generic plan,
+   * made for ten ids, scans every account), this one keeps one generic plan of index probes. JDBC's parameters: the
+   * account's id, twice.
+   */
+  private static final String ONE = """
+        UPDATE accounts SET next_due_at = due.at, settle_due_at = due.settle
+        FROM (SELECT least((SELECT min(r.next_due_at) FROM resources r WHERE r.account_id = own.id), s.at) AS at, s.at AS settle
+          FROM accounts own CROSS JOIN LATERAL (SELECT coalesce(own.settle_due_at, (SELECT date_bin('1 hour', min(p.created_at), TIMESTAMPTZ '2000-01-01Z')
+            + interval '1 hour' FROM resources p WHERE p.account_id = own.id AND p.mode = 'PAYG' AND p.phase NOT IN ('RELEASED', 'UNSUBSCRIBED'))) AS at) s
+          WHERE own.id = ?) AS due
+        WHERE accounts.id = ? AND (accounts.next_due_at IS DISTINCT FROM due.at OR accounts.settle_due_at IS DISTINCT FROM due.settle)
+        """;
+
+  /** For every account, grouping all resources once: what the per-account forms would leave. */
+  private static final String ALL = """
+        UPDATE accounts SET next_due_at = due.at, settle_due_at = due.settle
+        FROM (SELECT own.id, least(r.at, s.at) AS at, s.at AS settle
+          FROM accounts own
+          LEFT JOIN (SELECT account_id, min(next_due_at) AS at,
+              date_bin('1 hour', min(created_at) FILTER (WHERE mode = 'PAYG' AND phase NOT IN ('RELEASED', 'UNSUBSCRIBED')),
+                TIMESTAMPTZ '2000-01-01Z') + interval '1 hour' AS first_settle
+            FROM resources GROUP BY account_id) AS r ON r.account_id = own.id
+          CROSS JOIN LATERAL (SELECT coalesce(own.settle_due_at, r.first_settle) AS at) AS s) AS due
+        WHERE accounts.id = due.id AND (accounts.next_due_at IS DISTINCT FROM due.at OR accounts.settle_due_at IS DISTINCT FROM due.settle)
+        """;
+
+  private AccountsDue() {}
+
+  /** Refreshes the markers of {@code accountIds} (a batch of the engine). */
+  public static void refresh(Handle handle, Collection<String> accountIds) {
+    Update update = handle.createUpdate(MANY);
+    Columns.text(update, "accountIds", List.copyOf(accountIds), id -> id);
+    update.execute();
+  }
+
+  /** Refreshes the markers of one account (an API change), by its id. */
+  public static void refresh(Handle handle, String accountId) {
+    Jdbc.update(handle, ONE, accountId, accountId);
+  }
+
+  /**
+   * Refreshes every account's markers, in one statement: for loaders that insert resources in bulk (the benchmarks),
+   * which bypass the changes that keep them, so that bulk-loaded pay-as-you-go resources are settled as bought ones are.
+   */
+  public static void refreshAll(Handle handle) {
+    handle.execute(ALL);
+  }
+}
