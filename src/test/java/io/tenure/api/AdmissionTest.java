@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tenure.store.TransientFailures;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -15,15 +16,10 @@ class AdmissionTest {
   @Test
   void callsWaitingForATurnRunInTheOrderTheyArrived() throws Exception {
     Admission admission = Admission.fair(1, Duration.ofSeconds(10));
-    CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Thread first = Thread.ofPlatform().start(() -> run(admission, () -> {
-      holding.countDown();
-      release.await();
-    }));
-    holding.await();
+    Thread first = holdTheOnlyTurn(admission, release);
     List<Integer> order = new CopyOnWriteArrayList<>();
-    List<Thread> waiting = new java.util.ArrayList<>();
+    List<Thread> waiting = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       int number = i;
       waiting.add(Thread.ofPlatform().start(() -> run(admission, () -> order.add(number))));
@@ -42,13 +38,8 @@ class AdmissionTest {
   @Test
   void aCallThatGetsNoTurnWithinTheWaitFailsAsTheDatabaseUnavailable() throws Exception {
     Admission admission = Admission.fair(1, Duration.ofMillis(50));
-    CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Thread first = Thread.ofPlatform().start(() -> run(admission, () -> {
-      holding.countDown();
-      release.await();
-    }));
-    holding.await();
+    Thread first = holdTheOnlyTurn(admission, release);
     try {
       assertThatThrownBy(() -> admission.run(() -> {})).satisfies(failure -> assertThat(TransientFailures.isTransient(failure)).isTrue());
     } finally {
@@ -66,6 +57,17 @@ class AdmissionTest {
     List<String> ran = new CopyOnWriteArrayList<>();
     admission.run(() -> ran.add("next"));
     assertThat(ran).containsExactly("next");
+  }
+
+  /** A thread that holds {@code admission}'s one turn until {@code release}; answers once it holds it. */
+  private static Thread holdTheOnlyTurn(Admission admission, CountDownLatch release) throws InterruptedException {
+    CountDownLatch holding = new CountDownLatch(1);
+    Thread holder = Thread.ofPlatform().start(() -> run(admission, () -> {
+      holding.countDown();
+      release.await();
+    }));
+    holding.await();
+    return holder;
   }
 
   private static void run(Admission admission, Admission.Call call) {
