@@ -16,13 +16,17 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
  * The load of {@code bench api}: C clients, each on its own keep-alive HTTP/1.1 connection, repeating one round
  * of the money-moving calls (create an account, top it up, buy a month, renew it, change its add-ons) until the
  * time or the call budget runs out. It remembers every acknowledged amount per account, so that the balances can
- * be checked afterwards.
+ * be checked afterwards. Without a rate each client sends its next call as soon as the last one is answered (the
+ * server's saturated rate); with a rate the clients together send on a fixed schedule of that many calls a second,
+ * and each call's latency runs from the instant it was due to be sent, so a call the server made late counts its
+ * lateness too (docs/performance.md, "bench api").
  */
 final class ApiLoad {
   /** The calls of one round, in their order. */
@@ -35,10 +39,13 @@ final class ApiLoad {
 
   private final String baseUrl;
   private final String operatorKey;
+  private final double rate;
 
-  ApiLoad(String baseUrl, String operatorKey) {
+  /** A load at {@code rate} calls a second from all clients together, or without pauses when it is 0. */
+  ApiLoad(String baseUrl, String operatorKey, double rate) {
     this.baseUrl = baseUrl;
     this.operatorKey = operatorKey;
+    this.rate = rate;
   }
 
   /** What the clients saw: latencies (ns) per call measured after the warm-up, failures, and money per account. */
@@ -60,8 +67,9 @@ final class ApiLoad {
     LongAdder clientsCpu = new LongAdder();
     List<Client> running = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
+    long start = System.nanoTime();
     for (int i = 0; i < clients; i++) {
-      Client client = new Client(window, budget, expected, sent);
+      Client client = new Client(window, budget, expected, sent, Schedule.of(rate, clients, i, start));
       running.add(client);
       threads.add(Thread.ofPlatform().name("bench-client-" + i).start(() -> {
         client.run();
@@ -98,12 +106,14 @@ final class ApiLoad {
     private final AtomicLong budget;
     private final Map<String, BigDecimal> expected;
     private final AtomicLong sent;
+    private final Schedule schedule;
     final Map<Call, List<Long>> samples = new EnumMap<>(Call.class);
     final Map<Call, Long> failures = new EnumMap<>(Call.class);
     final List<String> failureSamples = new ArrayList<>();
 
-    Client(LoadWindow window, AtomicLong budget, Map<String, BigDecimal> expected, AtomicLong sent) {
+    Client(LoadWindow window, AtomicLong budget, Map<String, BigDecimal> expected, AtomicLong sent, Schedule schedule) {
       this.sent = sent;
+      this.schedule = schedule;
       this.window = window;
       this.budget = budget;
       this.expected = expected;
@@ -174,7 +184,7 @@ final class ApiLoad {
       String[] headers = idempotent
           ? new String[] {"Content-Type: application/json", authorization, "Idempotency-Key: " + UUID.randomUUID()}
           : new String[] {"Content-Type: application/json", authorization};
-      long at = System.nanoTime();
+      long at = schedule.next(window.measureFrom());
       KeepAliveConnection.Answer answer = http.send(method, path, bytes, headers);
       long answered = System.nanoTime();
       sent.incrementAndGet();
@@ -189,6 +199,47 @@ final class ApiLoad {
         return null;
       }
       return JSON.readTree(answer.body());
+    }
+  }
+
+  /**
+   * When one client sends its calls: at once, or every {@code clients / rate} seconds, the clients' slots spread
+   * evenly over that interval. A client the server made late sends its overdue calls at once and keeps their slots;
+   * a backlog left by the warm-up is dropped as the measured part starts, so that it measures the rate, not the
+   * warm-up's slower code.
+   */
+  static final class Schedule {
+    private final long interval;
+    private final long offset;
+    private long slot;
+    private long from;
+
+    private Schedule(long interval, long offset, long start) {
+      this.interval = interval;
+      this.offset = offset;
+      this.from = start;
+      this.slot = start + offset - interval;
+    }
+
+    static Schedule of(double rate, int clients, int client, long start) {
+      long interval = rate <= 0 ? 0 : Math.round(clients * 1e9 / rate);
+      return new Schedule(interval, interval * client / clients, start);
+    }
+
+    /** The instant (nanoTime) the next call is due, once it has come; the measured part starts at {@code measureFrom}. */
+    long next(long measureFrom) {
+      if (interval == 0) {
+        return System.nanoTime();
+      }
+      if (measureFrom > from && measureFrom != Long.MAX_VALUE) {
+        from = measureFrom;
+        slot = Math.max(slot, measureFrom + offset - interval);
+      }
+      slot += interval;
+      for (long wait = slot - System.nanoTime(); wait > 0; wait = slot - System.nanoTime()) {
+        LockSupport.parkNanos(wait);
+      }
+      return slot;
     }
   }
 }

@@ -61,6 +61,12 @@ final class BenchApiCommand implements Callable<Integer> {
           + "more (0, or --warm-up 0: measure right after --warm-up, as for a fixed amount of work).", "Default: ${DEFAULT-VALUE}"})
   double jitSettle;
 
+  @Option(names = "--rate", paramLabel = "R", defaultValue = "0",
+      description = {"Calls a second the clients send together on a fixed schedule, each call's latency counted from "
+          + "the instant it was due (0: each client sends its next call as soon as the last is answered, the "
+          + "server's saturated rate).", "Default: ${DEFAULT-VALUE}"})
+  double rate;
+
   @Option(names = "--calls", paramLabel = "N", defaultValue = "9223372036854775807",
       description = {"Stop after this many calls (whole rounds of 5), whichever comes first.", "Default: no limit"})
   long calls;
@@ -89,6 +95,9 @@ final class BenchApiCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     OptionChecks.within(spec, "--clients", clients, new Settings.Range(1, 1000));
     OptionChecks.within(spec, "--pool-size", poolSize, Settings.POOL_SIZE);
+    if (!(rate >= 0 && rate <= 1_000_000)) {
+      throw OptionChecks.invalid(spec, "--rate", String.valueOf(rate), "must be between 0 and 1000000");
+    }
     if (url == null) {
       return onOwnServer();
     }
@@ -130,7 +139,7 @@ final class BenchApiCommand implements Callable<Integer> {
       throws InterruptedException, SQLException, IOException {
     long committedBefore = CommitCeiling.committed(jdbcUrl);
     OptionalLong databaseCpuBefore = dataDirectory.map(PostgresCpu::nanos).orElse(OptionalLong.empty());
-    ApiLoad.Result load = new ApiLoad(baseUrl, key).run(clients, warmUp, Duration.ofMillis((long) (jitSettle * 1000)), seconds, calls,
+    ApiLoad.Result load = new ApiLoad(baseUrl, key, rate).run(clients, warmUp, Duration.ofMillis((long) (jitSettle * 1000)), seconds, calls,
         () -> dataDirectory.map(PostgresCpu::nanos).orElse(OptionalLong.empty()));
     OptionalLong databaseCpuAfter = dataDirectory.map(PostgresCpu::nanos).orElse(OptionalLong.empty());
     OptionalLong databaseCpu = databaseCpuBefore.isPresent() && databaseCpuAfter.isPresent()
@@ -140,6 +149,6 @@ final class BenchApiCommand implements Callable<Integer> {
     double ceiling = CommitCeiling.measure(jdbcUrl, clients, ceilingSeconds);
     var charges = ChargeCheck.run(database.jdbi(), load.expectedBalances());
     Audit.Report audit = Audit.run(database.jdbi());
-    return new Outcome(clients, load, committed, databaseCpu, durability, ceiling, charges, audit);
+    return new Outcome(clients, rate, load, committed, databaseCpu, durability, ceiling, charges, audit);
   }
 }

@@ -110,6 +110,11 @@ final class LoadWindow {
     }
   }
 
+  /** When the measured part starts (nanoTime), or {@link Long#MAX_VALUE} while the warm-up lasts. */
+  long measureFrom() {
+    return measureFrom;
+  }
+
   /** Whether a call sent at {@code at} (nanoTime) is measured. */
   boolean measures(long at) {
     return at >= measureFrom;

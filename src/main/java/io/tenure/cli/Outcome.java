@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.OptionalLong;
 
 /** What {@code bench api} measured and checked, printed with the summary line last. */
-record Outcome(int clients, ApiLoad.Result load, long committed, OptionalLong databaseCpuNanos, String durability, double ceiling,
+record Outcome(int clients, double rate, ApiLoad.Result load, long committed, OptionalLong databaseCpuNanos, String durability, double ceiling,
     ChargeCheck.Result charges, Audit.Report audit) {
 
   int print(PrintWriter out) {
@@ -36,6 +36,9 @@ record Outcome(int clients, ApiLoad.Result load, long committed, OptionalLong da
     audit.problems().forEach(problem -> out.println("audit: MISMATCH " + problem));
     out.printf("audit: %d transactions, %d wallets checked: %s%n", audit.transactions(), audit.wallets(),
         audit.passed() ? "OK" : audit.problems().size() + " problem(s)");
+    out.println(rate > 0
+        ? String.format(Locale.ROOT, "schedule: %d clients sending %.0f calls/s together, latency from each call's due instant", clients, rate)
+        : String.format(Locale.ROOT, "schedule: %d clients each sending its next call when the last is answered", clients));
     out.printf(Locale.ROOT, "commit ceiling: %d connections, %s%n", clients, durability);
     long[] all = load.latencies().values().stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
     out.println(String.format(Locale.ROOT, "api: %.0f calls/s, p50 %.2f ms, p99 %.2f ms, max %.2f ms, commit ceiling %.0f/s",

@@ -29,6 +29,18 @@ class BenchApiIT {
   }
 
   @Test
+  void aPacedRunSendsNoFasterThanItsRate() {
+    Commands.Run run = Commands.run("bench", "api", "--clients", "4", "--calls", "100", "--warm-up", "0", "--rate", "100",
+        "--ceiling-seconds", "1");
+
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(run.output()).contains("schedule: 4 clients sending 100 calls/s together");
+    // 100 calls on a schedule of 100 a second take about a second, whatever the server's own speed.
+    double rate = Double.parseDouble(run.lastLine().replaceAll("^api: (\\d+) calls/s.*", "$1"));
+    assertThat(rate).isBetween(60.0, 110.0);
+  }
+
+  @Test
   void aRemoteServerWithoutItsDatabaseIsRefused() {
     Commands.Run run = Commands.run("bench", "api", "--url", "http://localhost:1");
 
