@@ -33,6 +33,8 @@ final class ApiLoad {
   enum Call { CREATE_ACCOUNT, TOP_UP, BUY_MONTH, RENEW, CHANGE_ADD_ONS }
 
   static final String TOP_UP = "1000.00";
+  /** How long a paced load runs on its restarted schedule before it is measured: the warm-up's queue drains first. */
+  private static final Duration SCHEDULE_LEAD = Duration.ofSeconds(2);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, Object> NEW_ACCOUNT = Map.of("name", "Bench", "tier", "V1", "contacts",
       List.of(Map.of("name", "Olivia Owner", "role", "OWNER", "email", "owner@bench.example")));
@@ -61,7 +63,8 @@ final class ApiLoad {
       Supplier<OptionalLong> postgresCpu) throws InterruptedException {
     CpuShares cpu = new CpuShares();
     AtomicLong sent = new AtomicLong();
-    LoadWindow window = new LoadWindow(warmUpSeconds, jitSettle, seconds, sent, postgresCpu);
+    LoadWindow window = new LoadWindow(warmUpSeconds, jitSettle, seconds, rate > 0 ? SCHEDULE_LEAD : Duration.ZERO, sent,
+        postgresCpu);
     AtomicLong budget = new AtomicLong(calls);
     Map<String, BigDecimal> expected = new ConcurrentHashMap<>();
     LongAdder clientsCpu = new LongAdder();
@@ -184,7 +187,7 @@ final class ApiLoad {
       String[] headers = idempotent
           ? new String[] {"Content-Type: application/json", authorization, "Idempotency-Key: " + UUID.randomUUID()}
           : new String[] {"Content-Type: application/json", authorization};
-      long at = schedule.next(window.measureFrom());
+      long at = schedule.next(window.restartAt());
       KeepAliveConnection.Answer answer = http.send(method, path, bytes, headers);
       long answered = System.nanoTime();
       sent.incrementAndGet();
@@ -205,8 +208,8 @@ final class ApiLoad {
   /**
    * When one client sends its calls: at once, or every {@code clients / rate} seconds, the clients' slots spread
    * evenly over that interval. A client the server made late sends its overdue calls at once and keeps their slots;
-   * a backlog left by the warm-up is dropped as the measured part starts, so that it measures the rate, not the
-   * warm-up's slower code.
+   * a backlog left by the warm-up is dropped when the schedule restarts ({@link LoadWindow#restartAt}), so that the
+   * measured part measures the rate, not the warm-up's slower code.
    */
   static final class Schedule {
     private final long interval;
@@ -226,14 +229,14 @@ final class ApiLoad {
       return new Schedule(interval, interval * client / clients, start);
     }
 
-    /** The instant (nanoTime) the next call is due, once it has come; the measured part starts at {@code measureFrom}. */
-    long next(long measureFrom) {
+    /** The instant (nanoTime) the next call is due, once it has come; the schedule restarts at {@code restartAt} once passed. */
+    long next(long restartAt) {
       if (interval == 0) {
         return System.nanoTime();
       }
-      if (measureFrom > from && measureFrom != Long.MAX_VALUE) {
-        from = measureFrom;
-        slot = Math.max(slot, measureFrom + offset - interval);
+      if (restartAt > from && restartAt <= System.nanoTime()) {
+        from = restartAt;
+        slot = Math.max(slot, restartAt + offset - interval);
       }
       slot += interval;
       for (long wait = slot - System.nanoTime(); wait > 0; wait = slot - System.nanoTime()) {

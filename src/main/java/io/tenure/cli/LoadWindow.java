@@ -27,7 +27,9 @@ final class LoadWindow {
   private final AtomicLong sent;
   private final Supplier<OptionalLong> postgresCpu;
   private final Thread waiter;
+  private final long leadNanos;
   private volatile long measureFrom;
+  private volatile long restartAt = Long.MAX_VALUE;
   private volatile long deadline;
   private volatile CpuShares cpu;
   private volatile long callsBefore;
@@ -36,15 +38,27 @@ final class LoadWindow {
   /** The part of the load after the warm-up: its calls, this JVM's CPU per call in it, PostgreSQL's CPU in it. */
   record Measured(long calls, String cpu, OptionalLong postgresNanos) {}
 
-  LoadWindow(double warmUpSeconds, Duration jitSettle, double seconds, AtomicLong sent, Supplier<OptionalLong> postgresCpu) {
+  /**
+   * A window measured {@code seconds} after the warm-up; with a warm-up, a paced load's schedule restarts as it ends
+   * and is measured from {@code lead} later, once the calls queued at that moment have been answered.
+   */
+  LoadWindow(double warmUpSeconds, Duration jitSettle, double seconds, Duration lead, AtomicLong sent,
+      Supplier<OptionalLong> postgresCpu) {
     this.measuredNanos = (long) (seconds * 1e9);
+    this.leadNanos = warmUpSeconds > 0 ? lead.toNanos() : 0;
     this.sent = sent;
     this.postgresCpu = postgresCpu;
     long warmUpEnd = started + (long) (warmUpSeconds * 1e9);
     Duration settle = warmUpSeconds > 0 ? jitSettle : Duration.ZERO;
     // Without the wait the window is known from the start, so that every call of a run without warm-up is measured.
-    this.measureFrom = settle.isZero() ? warmUpEnd : Long.MAX_VALUE;
-    this.deadline = settle.isZero() ? warmUpEnd + measuredNanos : Long.MAX_VALUE;
+    if (settle.isZero()) {
+      this.restartAt = warmUpEnd;
+      this.measureFrom = warmUpEnd + leadNanos;
+      this.deadline = measureFrom + measuredNanos;
+    } else {
+      this.measureFrom = Long.MAX_VALUE;
+      this.deadline = Long.MAX_VALUE;
+    }
     if (warmUpSeconds <= 0) {
       // Counted before any client starts, so that the measured part holds every call.
       count();
@@ -72,8 +86,9 @@ final class LoadWindow {
     count();
     if (!jitSettle.isZero()) {
       long now = System.nanoTime();
-      deadline = now + measuredNanos;
-      measureFrom = now;
+      deadline = now + leadNanos + measuredNanos;
+      measureFrom = now + leadNanos;
+      restartAt = now;
     }
   }
 
@@ -110,9 +125,9 @@ final class LoadWindow {
     }
   }
 
-  /** When the measured part starts (nanoTime), or {@link Long#MAX_VALUE} while the warm-up lasts. */
-  long measureFrom() {
-    return measureFrom;
+  /** When a paced schedule restarts without the warm-up's backlog (nanoTime), or {@link Long#MAX_VALUE} before it is known. */
+  long restartAt() {
+    return restartAt;
   }
 
   /** Whether a call sent at {@code at} (nanoTime) is measured. */

@@ -20,14 +20,22 @@ class ApiLoadScheduleTest {
   }
 
   @Test
-  void theWarmUpsBacklogIsDroppedWhenTheMeasuredPartStarts() {
+  void theWarmUpsBacklogIsDroppedWhenTheScheduleRestarts() {
     ApiLoad.Schedule schedule = ApiLoad.Schedule.of(1_000, 2, 1, START);
-    long measureFrom = START + 500_000_000L;
+    long restartAt = START + 500_000_000L;
 
     assertThat(schedule.next(Long.MAX_VALUE)).isEqualTo(START + 1_000_000);
-    // Still far behind (START is a second ago), but the measured part's first slot is its own start plus the offset.
-    assertThat(schedule.next(measureFrom)).isEqualTo(measureFrom + 1_000_000);
-    assertThat(schedule.next(measureFrom)).isEqualTo(measureFrom + 3_000_000);
+    // Far behind (START is a second ago), but after the restart the slots run from it, plus the client's offset.
+    assertThat(schedule.next(restartAt)).isEqualTo(restartAt + 1_000_000);
+    assertThat(schedule.next(restartAt)).isEqualTo(restartAt + 3_000_000);
+  }
+
+  @Test
+  void aRestartStillToComeLeavesTheScheduleAsItIs() {
+    ApiLoad.Schedule schedule = ApiLoad.Schedule.of(1_000, 2, 0, START);
+
+    assertThat(schedule.next(Long.MAX_VALUE)).isEqualTo(START);
+    assertThat(schedule.next(System.nanoTime() + 60_000_000_000L)).isEqualTo(START + 2_000_000);
   }
 
   @Test
