@@ -93,11 +93,16 @@ public record Capabilities(Jdbi jdbi, TenureClock clock, Catalogs catalogs, Ledg
    */
   public List<AfterTopUp> afterTopUp() {
     Arrears arrears = arrears();
-    AfterTopUp endArrears = (handle, account, at) -> arrears.endIfPaid(handle, account.id(), at, writes.get());
+    AfterTopUp endArrears = (handle, account, at) -> {
+      // Restoring resources charges nothing.
+      arrears.endIfPaid(handle, account.id(), at, writes.get());
+      return false;
+    };
     AfterTopUp retryAutoRenewals = (handle, account, at) -> {
       LifecycleWrites batch = writes.get();
-      autoRenewing.retryAfterTopUp(handle, account, at, batch);
+      boolean changed = autoRenewing.retryAfterTopUp(handle, account, at, batch);
       batch.flush(handle);
+      return changed;
     };
     return List.of(endArrears, retryAutoRenewals);
   }

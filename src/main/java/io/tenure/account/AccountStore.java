@@ -17,8 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.Update;
 
 /**
@@ -35,16 +37,10 @@ public final class AccountStore {
   public Account create(Handle handle, String name, String tier, ZoneId zone, AccountLocale locale, Currency currency,
       Optional<String> partnerId, List<Contact> contacts, Instant now) {
     String id = Ids.next("acc");
-    Account account = handle.createQuery("""
-            INSERT INTO accounts (id, name, tier, time_zone, locale, currency, partner_id, created_at)
-            VALUES (:id, :name, :tier, :zone, :locale, :currency, :partnerId, :now)
-            RETURNING *
-            """)
-        .bind("id", id).bind("name", name).bind("tier", tier).bind("zone", zone.getId()).bind("locale", locale.tag())
-        .bind("currency", currency.getCurrencyCode()).bind("partnerId", partnerId.orElse(null)).bind("now", now)
-        .map((row, context) -> account(row, new ArrayList<>(contacts))).one();
-    insertContacts(handle, id, contacts);
-    return account;
+    Query insert = handle.createQuery(CREATE)
+        .bind("name", name).bind("tier", tier).bind("zone", zone.getId()).bind("locale", locale.tag())
+        .bind("currency", currency.getCurrencyCode()).bind("partnerId", partnerId.orElse(null)).bind("now", now);
+    return bindContacts(insert, id, contacts).map((row, context) -> account(row, new ArrayList<>(contacts))).one();
   }
 
   /** The columns of a contact {@code c}, read with its account by {@link #WITH_CONTACTS} and {@link ChangeLock#takeReading}. */
@@ -100,11 +96,6 @@ public final class AccountStore {
   /** Which accounts a listing keeps: all, those in arrears, or those whose balance (or runway) is low. */
   public enum Standing { ALL, IN_ARREARS, LOW_BALANCE }
 
-  /** A page of accounts in id order after {@code after}, all of them or only one partner's. */
-  public List<Account> list(Handle handle, Optional<String> partnerId, Optional<String> after, int limit) {
-    return list(handle, partnerId, Standing.ALL, after, limit);
-  }
-
   /** A page of accounts of {@code standing} in id order after {@code after}, all or one partner's: ids, then the accounts. */
   public List<Account> list(Handle handle, Optional<String> partnerId, Standing standing, Optional<String> after, int limit) {
     return list(handle, partnerId, standing, Optional.empty(), after, limit);
@@ -133,26 +124,36 @@ public final class AccountStore {
 
   public void replaceContacts(Handle handle, String accountId, List<Contact> contacts) {
     handle.createUpdate("DELETE FROM contacts WHERE account_id = :id").bind("id", accountId).execute();
-    insertContacts(handle, accountId, contacts);
+    if (!contacts.isEmpty()) {
+      bindContacts(handle.createUpdate(INSERT_CONTACTS), accountId, contacts).execute();
+    }
   }
 
-  /** Inserts {@code contacts} in their order, all in one statement. */
-  private static void insertContacts(Handle handle, String accountId, List<Contact> contacts) {
-    if (contacts.isEmpty()) {
-      return;
-    }
-    Update insert = handle.createUpdate("""
-        INSERT INTO contacts (account_id, position, name, role, email, phone)
-        SELECT :accountId, contact.position - 1, contact.name, contact.role, contact.email, contact.phone
-        FROM unnest(CAST(:names AS text[]), CAST(:roles AS text[]), CAST(:emails AS text[]), CAST(:phones AS text[]))
-          WITH ORDINALITY AS contact (name, role, email, phone, position)
-        """)
-        .bind("accountId", accountId);
-    Columns.text(insert, "names", contacts, Contact::name);
-    Columns.text(insert, "roles", contacts, contact -> contact.role().name());
-    Columns.text(insert, "emails", contacts, Contact::email);
-    Columns.text(insert, "phones", contacts, Contact::phone);
-    insert.execute();
+  /** Inserts an account's contacts ({@link #bindContacts}) in their order, all in one statement. */
+  private static final String INSERT_CONTACTS = """
+      INSERT INTO contacts (account_id, position, name, role, email, phone)
+      SELECT :accountId, contact.position - 1, contact.name, contact.role, contact.email, contact.phone
+      FROM unnest(CAST(:names AS text[]), CAST(:roles AS text[]), CAST(:emails AS text[]), CAST(:phones AS text[]))
+        WITH ORDINALITY AS contact (name, role, email, phone, position)
+      """;
+
+  /** A new account and its contacts, in one statement. */
+  private static final String CREATE = """
+      WITH created AS (
+        INSERT INTO accounts (id, name, tier, time_zone, locale, currency, partner_id, created_at)
+        VALUES (:accountId, :name, :tier, :zone, :locale, :currency, :partnerId, :now)
+        RETURNING *),
+      listed AS (%s)
+      SELECT * FROM created
+      """.formatted(INSERT_CONTACTS);
+
+  private static <S extends SqlStatement<S>> S bindContacts(S statement, String accountId, List<Contact> contacts) {
+    statement.bind("accountId", accountId);
+    Columns.text(statement, "names", contacts, Contact::name);
+    Columns.text(statement, "roles", contacts, contact -> contact.role().name());
+    Columns.text(statement, "emails", contacts, Contact::email);
+    Columns.text(statement, "phones", contacts, Contact::phone);
+    return statement;
   }
 
   public void saveLocale(Handle handle, String accountId, AccountLocale locale) {
@@ -185,7 +186,7 @@ public final class AccountStore {
   /** Locks the account until the transaction ends: when its work next falls due (empty: none); 404 when it does not exist. */
   public Optional<Instant> lock(Handle handle, String id) {
     return handle.createQuery("SELECT next_due_at FROM accounts WHERE id = :id FOR UPDATE").bind("id", id)
-        .map((row, context) -> Optional.ofNullable(row.getTimestamp("next_due_at")).map(java.sql.Timestamp::toInstant))
+        .map((row, context) -> instant(row, "next_due_at"))
         .findOne()
         .orElseThrow(() -> new NotFoundException("ACCOUNT_NOT_FOUND", "No account " + id + "."));
   }
@@ -263,10 +264,15 @@ public final class AccountStore {
 
   /** The end of the next hour to settle of each of {@code ids} that has one (the caller holds the accounts). */
   public Map<String, Instant> settlementsDue(Handle handle, Collection<String> ids) {
-    return handle.createQuery("SELECT id, settle_due_at FROM accounts WHERE id = ANY(:ids) AND settle_due_at IS NOT NULL")
+    return instantsSet(handle, "settle_due_at", ids);
+  }
+
+  /** Those of {@code ids} whose {@code column} is set, with its instant, in one statement. */
+  private static Map<String, Instant> instantsSet(Handle handle, String column, Collection<String> ids) {
+    return handle.createQuery("SELECT id, " + column + " FROM accounts WHERE id = ANY(:ids) AND " + column + " IS NOT NULL")
         .bindArray("ids", String.class, ids)
         .map((row, context) -> Map.entry(row.getString(1), row.getTimestamp(2).toInstant())).list().stream()
-        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
   /** Records the account's next hourly settlement (empty: none) and when its arrears began (empty: not in arrears). */
@@ -278,15 +284,12 @@ public final class AccountStore {
   /** When the account's arrears began; empty when it is not in arrears. */
   public Optional<Instant> arrearsSince(Handle handle, String id) {
     return handle.createQuery("SELECT arrears_since FROM accounts WHERE id = :id").bind("id", id)
-        .map((row, context) -> Optional.ofNullable(row.getTimestamp(1)).map(java.sql.Timestamp::toInstant)).one();
+        .map((row, context) -> instant(row, "arrears_since")).one();
   }
 
   /** When the arrears of those of {@code ids} in arrears began, by account id: one statement for a batch of settlements. */
   public Map<String, Instant> arrearsSince(Handle handle, Collection<String> ids) {
-    return handle.createQuery("SELECT id, arrears_since FROM accounts WHERE id = ANY(:ids) AND arrears_since IS NOT NULL")
-        .bindArray("ids", String.class, ids)
-        .map((row, context) -> Map.entry(row.getString(1), row.getTimestamp(2).toInstant())).list().stream()
-        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    return instantsSet(handle, "arrears_since", ids);
   }
 
   /** Ends the account's arrears record (a payment brought the balance back to zero or above). */

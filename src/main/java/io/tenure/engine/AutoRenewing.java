@@ -58,10 +58,12 @@ public final class AutoRenewing {
   /**
    * After a top-up: retries every auto-renewal of the account that is due now (from the expiry date on, or
    * in grace or frozen). Runs in the top-up's transaction, inside {@link io.tenure.account.AccountChanges#change}: the
-   * account is locked and caught up, so nothing due is left that the new money should have met first.
+   * account is locked and caught up, so nothing due is left that the new money should have met first. Returns
+   * whether it changed any resource (a renewal it charged among them).
    */
-  public void retryAfterTopUp(Handle handle, Account account, Instant now, LifecycleWrites writes) {
+  public boolean retryAfterTopUp(Handle handle, Account account, Instant now, LifecycleWrites writes) {
     RenewalQuotes quotes = new RenewalQuotes();
+    boolean changed = false;
     for (ResourceRecord resource : resources.lockAutoRenewing(handle, account.id())) {
       boolean expiryDateReached = resource.lifecycle().expiryDate()
           .map(date -> !LocalDate.ofInstant(now, resource.lifecycle().zone()).isBefore(date)).orElse(false);
@@ -71,8 +73,10 @@ public final class AutoRenewing {
           continue;
         }
         writes.saveLifecycle(after);
+        changed = true;
       }
     }
+    return changed;
   }
 
   private ResourceRecord attempt(Handle handle, ResourceRecord claimed, Instant at, boolean renewWhenFunded,

@@ -10,5 +10,6 @@ import org.jdbi.v3.core.Handle;
  */
 @FunctionalInterface
 public interface AfterTopUp {
-  void run(Handle handle, Account account, Instant at);
+  /** Returns whether it may have spent from the wallet (the top-up's answer then reads the balance again). */
+  boolean run(Handle handle, Account account, Instant at);
 }

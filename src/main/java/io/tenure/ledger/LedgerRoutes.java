@@ -87,9 +87,12 @@ public final class LedgerRoutes {
             Ledger.Posted posted = ledger.topUp(handle, accountId, amount,
                 request.description() == null ? "Top-up" : request.description(), clock.now());
             LOG.info("ledger - top-up {} of {} to account {}", posted.transactionId(), amount, accountId);
-            afterTopUp.forEach(hook -> hook.run(handle, account, clock.now()));
-            // The hooks may have spent some of the money (a due auto-renewal), so the balance is read again.
-            return new Idempotency.Reply(201, new Ledger.Posted(posted.transactionId(), ledger.balance(handle, accountId)));
+            boolean spent = false;
+            for (AfterTopUp hook : afterTopUp) {
+              spent |= hook.run(handle, account, clock.now());
+            }
+            // A hook that spent some of the money (a due auto-renewal) leaves another balance than the posting's.
+            return new Idempotency.Reply(201, spent ? new Ledger.Posted(posted.transactionId(), ledger.balance(handle, accountId)) : posted);
           });
         });
   }

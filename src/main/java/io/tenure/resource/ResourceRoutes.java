@@ -156,7 +156,6 @@ public final class ResourceRoutes {
           Account account = locked.account();
           Purchasing.Purchase purchase = purchasing.buy(handle, account, request, clock.now());
           LOG.info("resource - {} bought {} for account {}", purchase.resource().id(), request.plan(), account.id());
-          ResourceHistory.recordPurchase(handle, purchase.resource(), clock.now());
           providers.record(handle, purchase.resource().id(), ProviderCommand.ACTIVATED, ServiceLevel.FULL, clock.now());
           return new Idempotency.Reply(201, ResourceViews.view(purchase.resource(), purchase.bill()));
         }));

@@ -43,14 +43,18 @@ public final class ResourceStore {
     this.catalogs = catalogs;
   }
 
+  /** Inserts a resource just bought, with the first event of its history (its purchase, when it was made). */
   public void insert(Handle handle, ResourceRecord resource) {
     Update statement = handle.createUpdate("""
-        INSERT INTO resources (id, account_id, plan_code, catalog_version, mode, billing_period, group_id, created_at,
-          term_start, term_periods, plan_paid_minor, phase, policy_code, policy_version, term_end, arrears_started_at,
-          policy_phase_index, phase_started_at, auto_renew, auto_renew_periods, periodic_handled_through, next_due_at)
-        VALUES (:id, :accountId, :planCode, :catalogVersion, :mode, :period, :groupId, :createdAt,
-          :termStart, :termPeriods, :planPaid, :phase, :policyCode, :policyVersion, :termEnd, :arrearsStartedAt,
-          :policyPhaseIndex, :phaseStartedAt, :autoRenew, :autoRenewPeriods, :periodicHandledThrough, :nextDueAt)
+        WITH bought AS (
+          INSERT INTO resources (id, account_id, plan_code, catalog_version, mode, billing_period, group_id, created_at,
+            term_start, term_periods, plan_paid_minor, phase, policy_code, policy_version, term_end, arrears_started_at,
+            policy_phase_index, phase_started_at, auto_renew, auto_renew_periods, periodic_handled_through, next_due_at)
+          VALUES (:id, :accountId, :planCode, :catalogVersion, :mode, :period, :groupId, :createdAt,
+            :termStart, :termPeriods, :planPaid, :phase, :policyCode, :policyVersion, :termEnd, :arrearsStartedAt,
+            :policyPhaseIndex, :phaseStartedAt, :autoRenew, :autoRenewPeriods, :periodicHandledThrough, :nextDueAt)
+          RETURNING id, created_at, phase)
+        INSERT INTO lifecycle_events (resource_id, at, type, phase) SELECT id, created_at, 'PURCHASED', phase FROM bought
         """);
     statement.bind("id", resource.id()).bind("accountId", resource.accountId()).bind("planCode", resource.planCode())
         .bind("mode", resource.mode().name()).bind("period", resource.period().map(Enum::name).orElse(null))
