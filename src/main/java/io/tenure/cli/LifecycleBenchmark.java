@@ -73,15 +73,15 @@ final class LifecycleBenchmark {
     Drain drain = drain(engine);
     double idleTick = idleTickMillis(engine);
     print("idle tick: median of %d ticks with nothing due %.2f ms", IDLE_TICKS, idleTick);
-    quiesce();
     long writeCeiling = writeCeiling(capabilities);
     return new Result(drain.overallPerSecond(), drain.firstTenthPerSecond(), drain.lastTenthPerSecond(), idleTick, ceiling,
         writeCeiling);
   }
 
   /**
-   * Before each measured part, the database's own clean-up of what came before is done first: the rows the warm-up
-   * (or the drain) left dead are vacuumed and the dirty pages written by a checkpoint. Otherwise an autovacuum of the
+   * Before each measured part (the drain, each pass of the write ceiling), the database's own clean-up of what came
+   * before is done first: the rows the warm-up (or the drain, or a pass) left dead are vacuumed and the dirty pages
+   * written by a checkpoint, so that each part logs the same full-page images. Otherwise an autovacuum of the
    * million resource rows and a checkpoint triggered by the warm-up run on the same two cores through whichever part
    * comes next, by chance: in three runs without this the drain measured 10,871 to 22,041/s.
    */
@@ -96,7 +96,7 @@ final class LifecycleBenchmark {
 
   /** After the drain, so that it cannot slow the drain down; see {@link WriteCeiling}. */
   private long writeCeiling(Capabilities capabilities) {
-    WriteCeiling.Measured measured = new WriteCeiling(jdbi, capabilities.resourceStore(), capabilities.writes(), workers)
+    WriteCeiling.Measured measured = new WriteCeiling(jdbi, capabilities.resourceStore(), capabilities.writes(), workers, this::quiesce)
         .measure(WRITE_CEILING_PER_PASS);
     if (measured.rates().isEmpty()) {
       print("write ceiling: not measured, every resource was due");
@@ -105,7 +105,8 @@ final class LifecycleBenchmark {
     print("write ceiling: %s transitions/s in %d passes of %d transitions (state, event, notice row, provider command; "
         + "batches of %d, %d writers, committed), best %d/s", measured.rates(), measured.rates().size(), measured.transitions(),
         LifecycleEngine.BATCH_SIZE, workers, measured.best());
-    print("write ceiling: CPU a transition %s", microsEach(measured.cpu(), measured.written()));
+    print("write ceiling: CPU a transition %s; WAL a transition %s bytes", microsEach(measured.cpu(), measured.written()),
+        measured.walBytes());
     return measured.best();
   }
 
@@ -187,6 +188,7 @@ final class LifecycleBenchmark {
    */
   private Drain drain(LifecycleEngine engine) {
     long eventsBefore = eventCount();
+    long wal = Wal.position(jdbi);
     PhaseCpu cpu = PhaseCpu.start(jdbi);
     DrainProgress progress = DrainProgress.start(engine::transitionsCommitted, PROGRESS_INTERVAL);
     long processed = 0;
@@ -197,6 +199,7 @@ final class LifecycleBenchmark {
     }
     DrainProgress.Timeline timeline = progress.stop();
     PhaseCpu.Spent spent = cpu.spent();
+    long walBytes = Wal.position(jdbi) - wal;
     long total = timeline.total();
     long written = eventCount() - eventsBefore;
     if (total != processed || written != processed) {
@@ -212,7 +215,7 @@ final class LifecycleBenchmark {
         total, seconds(elapsed), ticks);
     print("drain: first tenth %.2f s (%d/s), last tenth %.2f s (%d/s)", seconds(firstTenthNanos),
         drain.firstTenthPerSecond(), seconds(lastTenthNanos), drain.lastTenthPerSecond());
-    print("drain: CPU a transition %s", microsEach(spent, total));
+    print("drain: CPU a transition %s; WAL a transition %d bytes", microsEach(spent, total), walBytes / Math.max(total, 1));
     return drain;
   }
 

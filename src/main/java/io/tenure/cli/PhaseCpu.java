@@ -40,6 +40,13 @@ final class PhaseCpu {
 
   /** CPU time in nanoseconds; {@code compilerNanos} is the part of {@code jvmNanos} the JIT compiler's threads took. */
   record Spent(long jvmNanos, long compilerNanos, long postgresNanos) {
+    static final Spent NONE = new Spent(0, 0, 0);
+
+    /** Both phases' CPU together. */
+    Spent plus(Spent other) {
+      return new Spent(jvmNanos + other.jvmNanos, compilerNanos + other.compilerNanos, postgresNanos + other.postgresNanos);
+    }
+
     /** Milliseconds of each per {@code operations}. */
     String perOperation(long operations) {
       double divisor = Math.max(operations, 1) * 1e6;

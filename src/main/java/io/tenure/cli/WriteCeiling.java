@@ -33,7 +33,10 @@ import org.jdbi.v3.core.Jdbi;
  * <p>It runs after the drain, so that it cannot slow the drain, on resources neither the warm-up nor the drain
  * touched (ACTIVE, not yet due): their rows lie where the loader put them, as the drained rows did before the
  * drain. Each is written with the state its own next step reaches, so that every update moves
- * {@code next_due_at} (a new entry in each index, as in the drain).
+ * {@code next_due_at} (a new entry in each index, as in the drain). Each pass starts as the drain does, after the
+ * bench's vacuum and checkpoint ({@code beforeEachPass}): the first change of a page after a checkpoint logs the
+ * whole page, and a pass that followed another on the same pages without one would log a third of the drain's WAL
+ * a transition and measure other writes than the drain's.
  * Not thread-safe: one measurement per instance.
  */
 final class WriteCeiling {
@@ -43,9 +46,11 @@ final class WriteCeiling {
   private final ResourceStore store;
   private final Supplier<LifecycleWrites> writes;
   private final int workers;
+  private final Runnable beforeEachPass;
 
-  WriteCeiling(Jdbi jdbi, ResourceStore store, Supplier<LifecycleWrites> writes, int workers) {
+  WriteCeiling(Jdbi jdbi, ResourceStore store, Supplier<LifecycleWrites> writes, int workers, Runnable beforeEachPass) {
     this.jdbi = jdbi;
+    this.beforeEachPass = beforeEachPass;
     this.store = store;
     this.writes = writes;
     this.workers = workers;
@@ -57,9 +62,9 @@ final class WriteCeiling {
   /**
    * The rates of the passes, in transitions per second, and the best of them: a ceiling is what the database can
    * take, and on a shared machine other work only ever lowers a pass; {@code written} is all passes' transitions and
-   * {@code cpu} their CPU. No pass and 0 when no resource was left.
+   * {@code cpu} their CPU, {@code walBytes} the WAL each pass logged a transition. No pass and 0 when no resource was left.
    */
-  record Measured(List<Long> rates, long best, int transitions, int written, PhaseCpu.Spent cpu) {}
+  record Measured(List<Long> rates, long best, int transitions, int written, PhaseCpu.Spent cpu, List<Long> walBytes) {}
 
   /**
    * Writes up to {@code perPass} resources in each of {@value #PASSES} passes, each pass its own resources; the
@@ -83,19 +88,24 @@ final class WriteCeiling {
     // With every resource due (--due-share 1) nothing is left to write: no pass, no ceiling.
     passes.removeIf(List::isEmpty);
     if (passes.isEmpty()) {
-      return new Measured(List.of(), 0, 0, 0, new PhaseCpu.Spent(0, 0, 0));
+      return new Measured(List.of(), 0, 0, 0, PhaseCpu.Spent.NONE, List.of());
     }
     // The passes' CPU only: reading the resources and computing their states above is no part of the writes.
-    PhaseCpu cpu = PhaseCpu.start(jdbi);
+    PhaseCpu.Spent spent = PhaseCpu.Spent.NONE;
     List<Long> rates = new ArrayList<>();
+    List<Long> walBytes = new ArrayList<>();
     for (List<Write> pending : passes) {
+      beforeEachPass.run();
+      long wal = Wal.position(jdbi);
+      PhaseCpu cpu = PhaseCpu.start(jdbi);
       long start = System.nanoTime();
       writeAll(pending);
       rates.add(Math.round(pending.size() * 1e9 / (System.nanoTime() - start)));
+      spent = spent.plus(cpu.spent());
+      walBytes.add((Wal.position(jdbi) - wal) / pending.size());
     }
-    PhaseCpu.Spent spent = cpu.spent();
     return new Measured(rates, rates.stream().max(Long::compare).orElseThrow(), passes.getFirst().size(),
-        passes.stream().mapToInt(List::size).sum(), spent);
+        passes.stream().mapToInt(List::size).sum(), spent, walBytes);
   }
 
   /**

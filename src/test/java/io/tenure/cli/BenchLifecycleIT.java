@@ -23,7 +23,10 @@ class BenchLifecycleIT {
         .contains("warm-up: 800 resources processed at 2026-01-29T16:00:00Z")
         .contains("warm-up: 800 resources processed at 2026-02-28T16:00:00Z")
         .contains("drain: 2000 transitions");
-    assertThat(run.output()).containsPattern("write ceiling: \\[\\d+, \\d+, \\d+\\] transitions/s in 3 passes of 573[34] transitions");
+    assertThat(run.output()).containsPattern("write ceiling: \\[\\d+, \\d+, \\d+\\] transitions/s in 3 passes of 573[34] transitions")
+        // The WAL a transition logged, the drain's and each pass's (each after the same vacuum and checkpoint).
+        .containsPattern("drain: CPU a transition .*; WAL a transition \\d+ bytes")
+        .containsPattern("write ceiling: CPU a transition .*; WAL a transition \\[\\d+, \\d+, \\d+\\] bytes");
     assertThat(run.lastLine()).matches("lifecycle: \\d+ transitions/s overall \\(\\d+% of the claim ceiling, \\d+% of the "
         + "write ceiling\\), first tenth \\d+/s, last tenth \\d+/s, idle tick \\d+\\.\\d\\d ms, claim ceiling \\d+/s, "
         + "write ceiling \\d+/s");
