@@ -23,7 +23,10 @@ public final class SmsGatewayChannel implements Channel {
 
   public SmsGatewayChannel(SmsGatewaySettings settings) {
     this.settings = settings;
-    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    // Its tasks run on its own selector thread, not on a pool: with the default pool the JDK's client lost about 1 answer
+    // in 50,000 on a reused connection (the SMS arrived, the answer never reached the sender: unknown), with this none
+    // in 2,400,000 (docs/notices.md, "A connection the gateway closes").
+    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run)
         .connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
   }
 

@@ -29,7 +29,8 @@ final class WebhookSender {
   private final InstantSource realTime;
 
   WebhookSender(Duration timeout, InstantSource realTime) {
-    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+    // As the SMS channel's client: no executor pool, which lost an answer now and then on a reused connection.
+    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run).connectTimeout(timeout)
         .followRedirects(HttpClient.Redirect.NEVER).build();
     this.timeout = timeout;
     this.realTime = realTime;
