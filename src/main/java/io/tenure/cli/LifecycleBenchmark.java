@@ -86,12 +86,7 @@ final class LifecycleBenchmark {
    * comes next, by chance: in three runs without this the drain measured 10,871 to 22,041/s.
    */
   private void quiesce() {
-    long start = System.nanoTime();
-    jdbi.useHandle(handle -> {
-      handle.execute("VACUUM ANALYZE");
-      handle.execute("CHECKPOINT");
-    });
-    print("vacuum and checkpoint before the next part: %.1f s, not counted", seconds(System.nanoTime() - start));
+    print("vacuum and checkpoint before the next part: %.1f s, not counted", Wal.vacuumAndCheckpoint(jdbi));
   }
 
   /** After the drain, so that it cannot slow the drain down; see {@link WriteCeiling}. */
@@ -105,7 +100,7 @@ final class LifecycleBenchmark {
     print("write ceiling: %s transitions/s in %d passes of %d transitions (state, event, notice row, provider command; "
         + "batches of %d, %d writers, committed), best %d/s", measured.rates(), measured.rates().size(), measured.transitions(),
         LifecycleEngine.BATCH_SIZE, workers, measured.best());
-    print("write ceiling: CPU a transition %s; WAL a transition %s bytes", microsEach(measured.cpu(), measured.written()),
+    print("write ceiling: CPU a transition %s; WAL a transition %s bytes", measured.cpu().microsEach(measured.written()),
         measured.walBytes());
     return measured.best();
   }
@@ -215,7 +210,7 @@ final class LifecycleBenchmark {
         total, seconds(elapsed), ticks);
     print("drain: first tenth %.2f s (%d/s), last tenth %.2f s (%d/s)", seconds(firstTenthNanos),
         drain.firstTenthPerSecond(), seconds(lastTenthNanos), drain.lastTenthPerSecond());
-    print("drain: CPU a transition %s; WAL a transition %d bytes", microsEach(spent, total), walBytes / Math.max(total, 1));
+    print("drain: CPU a transition %s; WAL a transition %d bytes", spent.microsEach(total), walBytes / Math.max(total, 1));
     return drain;
   }
 
@@ -239,16 +234,6 @@ final class LifecycleBenchmark {
   private void print(String format, Object... arguments) {
     out.println(String.format(java.util.Locale.ROOT, format, arguments));
     out.flush();
-  }
-
-  /**
-   * The CPU of the JVM and of PostgreSQL's processes per transition, in microseconds: what the drain and its write
-   * ceiling cost the two cores, which compares across runs of a shared machine where their rates do not.
-   */
-  static String microsEach(PhaseCpu.Spent spent, long transitions) {
-    double divisor = Math.max(transitions, 1) * 1e3;
-    return String.format(java.util.Locale.ROOT, "JVM %.1f µs (JIT compiler %.1f µs) + PostgreSQL %.1f µs",
-        spent.jvmNanos() / divisor, spent.compilerNanos() / divisor, spent.postgresNanos() / divisor);
   }
 
   private static long perSecond(long count, long nanos) {

@@ -139,12 +139,7 @@ final class NoticesBenchmark {
    * phase by chance (PostgreSQL's CPU a delivery measured 0.09 to 0.28 ms in the same build without it).
    */
   private void quiesce() {
-    long start = System.nanoTime();
-    jdbi.useHandle(handle -> {
-      handle.execute("VACUUM ANALYZE");
-      handle.execute("CHECKPOINT");
-    });
-    print("vacuum and checkpoint after the warm-ups: %.1f s, not counted", seconds(System.nanoTime() - start));
+    print("vacuum and checkpoint after the warm-ups: %.1f s, not counted", Wal.vacuumAndCheckpoint(jdbi));
   }
 
   /** The production dispatcher, polling every 10 ms so that a phase's start is not lost in an idle pause. */

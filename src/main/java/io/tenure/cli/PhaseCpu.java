@@ -47,6 +47,16 @@ final class PhaseCpu {
       return new Spent(jvmNanos + other.jvmNanos, compilerNanos + other.compilerNanos, postgresNanos + other.postgresNanos);
     }
 
+    /**
+     * Microseconds of each per {@code operations} (a transition of the drain or of its write ceiling): what a phase
+     * cost the two cores, which compares across runs of a shared machine where their rates do not.
+     */
+    String microsEach(long operations) {
+      double divisor = Math.max(operations, 1) * 1e3;
+      return String.format(java.util.Locale.ROOT, "JVM %.1f µs (JIT compiler %.1f µs) + PostgreSQL %.1f µs",
+          jvmNanos / divisor, compilerNanos / divisor, postgresNanos / divisor);
+    }
+
     /** Milliseconds of each per {@code operations}. */
     String perOperation(long operations) {
       double divisor = Math.max(operations, 1) * 1e6;
