@@ -25,7 +25,7 @@ public final class SmsGatewayChannel implements Channel {
     this.settings = settings;
     // Its tasks run on its own selector thread, not on a pool: with the default pool the JDK's client lost about 1 answer
     // in 50,000 on a reused connection (the SMS arrived, the answer never reached the sender: unknown), with this none
-    // in 2,400,000 (docs/notices.md, "A connection the gateway closes").
+    // in 2,400,000 (docs/notices.md, "An answer the client lost").
     this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run)
         .connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
   }

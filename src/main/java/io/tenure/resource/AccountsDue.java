@@ -35,9 +35,9 @@ public final class AccountsDue {
       CROSS JOIN LATERAL (SELECT %s AS at) s""".formatted(SETTLE), "accounts.id = due.id");
 
   /**
-   * The same for one account, by its id: a list's statement is planned anew on every execution (its generic plan,
-   * made for ten ids, scans every account), this one keeps one generic plan of index probes. JDBC's parameters: the
-   * account's id, twice.
+   * The same for one account, by its id (every money call runs it): its one generic plan ({@link
+   * io.tenure.store.Database} keeps every statement on it) is made for exactly one account, index probes, where a
+   * list's is made for ten ids (OneAccountPlansIT). JDBC's parameters: the account's id, twice.
    */
   private static final String ONE = update("""
       SELECT least((SELECT min(r.next_due_at) FROM resources r WHERE r.account_id = own.id), s.at) AS at, s.at AS settle
