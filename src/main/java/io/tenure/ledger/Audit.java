@@ -43,6 +43,15 @@ public final class Audit {
           .map((row, context) -> "wallet of account " + row.getString("account_id") + " stores " + row.getLong("balance_minor")
               + " minor units but its entries add up to " + row.getLong("entries"))
           .forEach(problems::add);
+      // Entries have no foreign key (V26): every entry is written with its transaction, and checked here.
+      handle.createQuery("""
+              SELECT e.transaction_id, count(*) AS entries FROM ledger_entries e
+              WHERE NOT EXISTS (SELECT 1 FROM ledger_transactions t WHERE t.id = e.transaction_id)
+              GROUP BY e.transaction_id ORDER BY e.transaction_id
+              """)
+          .map((row, context) -> row.getLong("entries") + " ledger entries name transaction " + row.getString("transaction_id")
+              + ", which does not exist")
+          .forEach(problems::add);
       // Bill lines have no foreign key (V22): every line is written with its bill, and checked here.
       handle.createQuery("""
               SELECT l.bill_id, count(*) AS lines FROM bill_lines l

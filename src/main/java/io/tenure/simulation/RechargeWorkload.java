@@ -73,7 +73,8 @@ final class RechargeWorkload {
           + "e.transaction_id = t.id WHERE t.account_id = ANY(" + ids + ") GROUP BY t.id HAVING sum(e.amount_minor) <> 0) t")
           .mapTo(Long.class).one();
       long wrongWallets = handle.createQuery("SELECT count(*) FROM wallets w WHERE w.account_id = ANY(" + ids + ") AND w.balance_minor <> "
-          + "(SELECT COALESCE(sum(e.amount_minor), 0) FROM ledger_entries e WHERE e.book = 'wallet:' || w.account_id)")
+          + "(SELECT COALESCE(sum(e.amount_minor), 0) FROM ledger_transactions t JOIN ledger_entries e ON e.transaction_id = t.id"
+          + " WHERE t.account_id = w.account_id AND e.book = 'wallet:' || w.account_id)")
           .mapTo(Long.class).one();
       auditor.recharge("ledger of the recharge accounts: " + unbalanced + " unbalanced transactions, " + wrongWallets
           + " wallets off their entries", unbalanced == 0 && wrongWallets == 0, "every transaction sums to zero");

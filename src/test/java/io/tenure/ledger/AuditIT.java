@@ -61,4 +61,18 @@ class AuditIT {
       assertThat(audit.output()).contains("2 bill lines name bill bil_missing, which does not exist");
     }
   }
+
+  @Test
+  void auditNamesLedgerEntriesWhoseTransactionDoesNotExist() {
+    try (TestServer server = TestServer.simulatedAt("2023-03-08T15:50:04+08:00")) {
+      HttpApi operator = server.operator();
+      Fixtures.account(operator, "V3");
+      server.tenure().database().jdbi().useHandle(handle -> handle.execute("INSERT INTO ledger_entries (transaction_id, book, amount_minor, currency)"
+          + " VALUES ('txn_missing', 'topups', 7, 'CNY'), ('txn_missing', 'funding:CNY', -7, 'CNY')"));
+
+      Commands.Run audit = Commands.audit(server.databaseUrl());
+      assertThat(audit.exitCode()).isEqualTo(1);
+      assertThat(audit.output()).contains("2 ledger entries name transaction txn_missing, which does not exist");
+    }
+  }
 }
