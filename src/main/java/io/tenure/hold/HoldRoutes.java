@@ -16,6 +16,7 @@ import io.tenure.clock.TenureClock;
 import io.tenure.error.InvalidInputException;
 import io.tenure.error.NotFoundException;
 import io.tenure.resource.ResourceStore;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -62,21 +63,27 @@ public final class HoldRoutes {
   private void apply(Context context, Caller caller) {
     HoldRequests.NewHold request = Json.read(context.bodyAsBytes(), HoldRequests.NewHold.class);
     idempotency.once(context, false, handle -> targetAccount(handle, caller, request), Account::id,
-        (handle, account) -> accountChanges.change(handle, account.id(), clock.now(), () -> {
-          Hold hold = holding.apply(handle, caller, account.id(), request, clock.now());
-          LOG.info("hold - {} applied: {} {} for {} by {}", hold.id(), hold.scope(), request.targetId(), hold.reason(), caller.keyId());
-          return new Idempotency.Reply(201, HoldView.of(hold, account.timeZone()));
-        }));
+        (handle, account) -> {
+          Instant now = clock.now();
+          return accountChanges.change(handle, account.id(), now, () -> {
+            Hold hold = holding.apply(handle, caller, account.id(), request, now);
+            LOG.info("hold - {} applied: {} {} for {} by {}", hold.id(), hold.scope(), request.targetId(), hold.reason(), caller.keyId());
+            return new Idempotency.Reply(201, HoldView.of(hold, account.timeZone()));
+          });
+        });
   }
 
   private void lift(Context context, Caller caller) {
     String id = context.pathParam("id");
     idempotency.once(context, false, handle -> holdAccount(handle, caller, id), Account::id,
-        (handle, account) -> accountChanges.change(handle, account.id(), clock.now(), () -> {
-          Hold hold = holding.lift(handle, caller, id, clock.now());
-          LOG.info("hold - {} lifted by {}", id, caller.keyId());
-          return new Idempotency.Reply(200, HoldView.of(hold, account.timeZone()));
-        }));
+        (handle, account) -> {
+          Instant now = clock.now();
+          return accountChanges.change(handle, account.id(), now, () -> {
+            Hold hold = holding.lift(handle, caller, id, now);
+            LOG.info("hold - {} lifted by {}", id, caller.keyId());
+            return new Idempotency.Reply(200, HoldView.of(hold, account.timeZone()));
+          });
+        });
   }
 
   /** The account's holds in id order, lifted ones too. */

@@ -14,6 +14,7 @@ import io.tenure.clock.TenureClock;
 import io.tenure.error.Require;
 import io.tenure.money.Money;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -82,14 +83,16 @@ public final class LedgerRoutes {
         (handle, locked) -> {
           Account account = locked.account();
           Money amount = Money.of(request.amount(), account.currency(), "amount");
-          return accountChanges.change(handle, accountId, locked.lock(), clock.now(), () -> {
+          // One instant for the whole top-up: the catch-up, the posting and what the hooks do after it.
+          Instant now = clock.now();
+          return accountChanges.change(handle, accountId, locked.lock(), now, () -> {
             // The posting locks the wallet itself (its update), at the point where a separate lock would.
             Ledger.Posted posted = ledger.topUp(handle, accountId, amount,
-                request.description() == null ? "Top-up" : request.description(), clock.now());
+                request.description() == null ? "Top-up" : request.description(), now);
             LOG.info("ledger - top-up {} of {} to account {}", posted.transactionId(), amount, accountId);
             boolean spent = false;
             for (AfterTopUp hook : afterTopUp) {
-              spent |= hook.run(handle, account, clock.now());
+              spent |= hook.run(handle, account, now);
             }
             // A hook that spent some of the money (a due auto-renewal) leaves another balance than the posting's.
             return new Idempotency.Reply(201, spent ? new Ledger.Posted(posted.transactionId(), ledger.balance(handle, accountId)) : posted);
@@ -103,8 +106,9 @@ public final class LedgerRoutes {
     idempotency.once(context, true, handle -> accounts.visibleLocked(handle, caller, accountId), locked -> locked.account().id(),
         (handle, locked) -> {
           Money amount = Money.of(request.amount(), locked.account().currency(), "amount");
-          return accountChanges.change(handle, accountId, locked.lock(), clock.now(), () -> {
-            Ledger.Posted posted = ledger.adjust(handle, accountId, amount, request.reason(), clock.now());
+          Instant now = clock.now();
+          return accountChanges.change(handle, accountId, locked.lock(), now, () -> {
+            Ledger.Posted posted = ledger.adjust(handle, accountId, amount, request.reason(), now);
             LOG.info("ledger - adjustment {} of {} to account {}", posted.transactionId(), request.amount(), accountId);
             return new Idempotency.Reply(201, posted);
           });

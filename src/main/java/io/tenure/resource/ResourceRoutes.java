@@ -87,30 +87,30 @@ public final class ResourceRoutes {
     routes.get("/v1/accounts/{id}/resources", Routes.Access.KEY, this::listForAccount);
     routes.post("/v1/resources/{id}/renewals", Routes.Access.KEY, (context, caller) -> {
       ResourceRequests.Renewal request = Json.read(context.bodyAsBytes(), ResourceRequests.Renewal.class);
-      change(context, caller, true, (handle, resource, batch) -> {
-        Renewing.Renewal renewal = renewing.renew(handle, resource, request.periods(), clock.now(), batch);
+      change(context, caller, true, (handle, resource, batch, now) -> {
+        Renewing.Renewal renewal = renewing.renew(handle, resource, request.periods(), now, batch);
         return new Idempotency.Reply(201, ResourceViews.view(renewal.resource(), Optional.of(renewal.bill())));
       });
     });
     routes.put("/v1/resources/{id}/add-ons", Routes.Access.KEY, (context, caller) -> {
       List<ResourceRequests.AddOnQuantity> request = List.of(Json.read(context.bodyAsBytes(), ResourceRequests.AddOnQuantity[].class));
       var quantities = ResourceRequests.addOnQuantities(request, true);
-      change(context, caller, false, (handle, resource, batch) -> {
-        Changing.Change change = changing.changeAddOns(handle, resource, quantities, clock.now(), batch);
+      change(context, caller, false, (handle, resource, batch, now) -> {
+        Changing.Change change = changing.changeAddOns(handle, resource, quantities, now, batch);
         // What the resource includes changed: its provider reads its entitlements again.
         providers.record(handle, resource.id(), ProviderCommand.ENTITLEMENTS_CHANGED,
-            change.resource().lifecycle().serviceLevel(), clock.now());
+            change.resource().lifecycle().serviceLevel(), now);
         return new Idempotency.Reply(200, ResourceViews.view(change.resource(), change.bill()));
       });
     });
     routes.put("/v1/resources/{id}/auto-renew", Routes.Access.KEY, (context, caller) -> {
       ResourceRequests.AutoRenewChange request = Json.read(context.bodyAsBytes(), ResourceRequests.AutoRenewChange.class);
-      change(context, caller, false, (handle, resource, batch) -> new Idempotency.Reply(200, ResourceViews.view(
-          changing.setAutoRenew(resource, request.enabled(), request.count(), clock.now(), batch), Optional.empty())));
+      change(context, caller, false, (handle, resource, batch, now) -> new Idempotency.Reply(200, ResourceViews.view(
+          changing.setAutoRenew(resource, request.enabled(), request.count(), now, batch), Optional.empty())));
     });
     routes.post("/v1/resources/{id}/unsubscribe", Routes.Access.KEY, (context, caller) ->
-        change(context, caller, false, (handle, resource, batch) -> {
-          Changing.Change change = changing.unsubscribe(handle, resource, clock.now(), batch);
+        change(context, caller, false, (handle, resource, batch, now) -> {
+          Changing.Change change = changing.unsubscribe(handle, resource, now, batch);
           String refund = change.bill().map(bill -> bill.total().negate().toString()).orElse("0.00");
           return new Idempotency.Reply(200, ResourceViews.view(change.resource(), change.bill()).withRefund(refund));
         }));
@@ -119,8 +119,8 @@ public final class ResourceRoutes {
       byte[] body = context.bodyAsBytes();
       Optional<String> eventId = body.length == 0 ? Optional.empty()
           : Optional.ofNullable(Json.read(body, ResourceRequests.ReleaseConfirmation.class).eventId());
-      change(context, caller, false, (handle, resource, batch) -> {
-        Transition transition = Lifecycle.confirmRelease(resource.lifecycle(), clock.now());
+      change(context, caller, false, (handle, resource, batch, now) -> {
+        Transition transition = Lifecycle.confirmRelease(resource.lifecycle(), now);
         ResourceRecord released = resource.withLifecycle(transition.state());
         batch.add(released, transition);
         batch.saveLifecycle(released);
@@ -130,35 +130,42 @@ public final class ResourceRoutes {
     });
   }
 
-  /** A change to one resource: locked, applied, its lifecycle writes flushed, all in one transaction. */
+  /** A change to one resource at {@code now}: locked, applied, its lifecycle writes flushed, all in one transaction. */
   @FunctionalInterface
   private interface ResourceChange {
-    Idempotency.Reply apply(Handle handle, ResourceRecord resource, LifecycleWrites writes);
+    Idempotency.Reply apply(Handle handle, ResourceRecord resource, LifecycleWrites writes, Instant now);
   }
 
   private void change(Context context, Caller caller, boolean keyRequired, ResourceChange change) {
     String id = context.pathParam("id");
     idempotency.once(context, keyRequired, handle -> visibleLockedHolder(handle, caller, id), holder -> holder.holder().accountId(),
-        (handle, holder) -> accountChanges.change(handle, holder.holder().accountId(), holder.lock(), clock.now(), () -> {
-          ResourceRecord resource = resources.lock(handle, id);
-          LifecycleWrites batch = writes.get();
-          Idempotency.Reply reply = change.apply(handle, resource, batch);
-          batch.flush(handle);
-          LOG.debug("resource - {} {} on {}", context.method(), context.path(), id);
-          return reply;
-        }));
+        (handle, holder) -> {
+          // One instant for the whole change: the catch-up before it, the change, and what it records.
+          Instant now = clock.now();
+          return accountChanges.change(handle, holder.holder().accountId(), holder.lock(), now, () -> {
+            ResourceRecord resource = resources.lock(handle, id);
+            LifecycleWrites batch = writes.get();
+            Idempotency.Reply reply = change.apply(handle, resource, batch, now);
+            batch.flush(handle);
+            LOG.debug("resource - {} {} on {}", context.method(), context.path(), id);
+            return reply;
+          });
+        });
   }
 
   private void buy(Context context, Caller caller) {
     ResourceRequests.NewResource request = Json.read(context.bodyAsBytes(), ResourceRequests.NewResource.class);
     idempotency.once(context, false, handle -> accountRoutes.visibleLocked(handle, caller, request.accountId()),
-        locked -> locked.account().id(), (handle, locked) -> accountChanges.change(handle, locked.account().id(), locked.lock(), clock.now(), () -> {
-          Account account = locked.account();
-          Purchasing.Purchase purchase = purchasing.buy(handle, account, request, clock.now());
-          LOG.info("resource - {} bought {} for account {}", purchase.resource().id(), request.plan(), account.id());
-          providers.record(handle, purchase.resource().id(), ProviderCommand.ACTIVATED, ServiceLevel.FULL, clock.now());
-          return new Idempotency.Reply(201, ResourceViews.view(purchase.resource(), purchase.bill()));
-        }));
+        locked -> locked.account().id(), (handle, locked) -> {
+          Instant now = clock.now();
+          return accountChanges.change(handle, locked.account().id(), locked.lock(), now, () -> {
+            Account account = locked.account();
+            Purchasing.Purchase purchase = purchasing.buy(handle, account, request, now);
+            LOG.info("resource - {} bought {} for account {}", purchase.resource().id(), request.plan(), account.id());
+            providers.record(handle, purchase.resource().id(), ProviderCommand.ACTIVATED, ServiceLevel.FULL, now);
+            return new Idempotency.Reply(201, ResourceViews.view(purchase.resource(), purchase.bill()));
+          });
+        });
   }
 
   /** The account's resources in id order, optionally only those in one phase. */
