@@ -141,7 +141,12 @@ public final class DeliveryStore {
           unnest(CAST(:ids AS bigint[]), CAST(:attempts AS integer[]), CAST(:statuses AS text[]),
             CAST(:nexts AS timestamptz[]), CAST(:errors AS text[]), CAST(:providerIds AS text[]),
             CAST(:ats AS timestamptz[])) AS o(id, attempt, status, next, error, provider_id, at)
-        WHERE d.id = o.id AND d.attempts = o.attempt AND d.status = 'PENDING'""");
+        WHERE d.id = o.id AND d.attempts = o.attempt AND d.status = :pending""");
+    // PENDING as a parameter, not a literal: with the literal, the statement's one generic plan (store.Database) may
+    // read every pending delivery through deliveries_due, whose predicate the literal matches, and hash them to find
+    // the batch: when a fan-out has just made tens of thousands due, that is thousands of pages a batch. The
+    // parameter leaves the primary key, one probe an attempt (DeliveryStoreIT).
+    update.bind("pending", Status.PENDING.name());
     Columns.text(update, "ids", attempts, attempt -> Long.toString(attempt.claimed().id()));
     Columns.integers(update, "attempts", attempts, attempt -> attempt.claimed().attempt());
     Columns.text(update, "statuses", attempts, attempt -> attempt.status().name());

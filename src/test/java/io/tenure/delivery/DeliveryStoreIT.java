@@ -45,6 +45,29 @@ class DeliveryStoreIT {
   }
 
   @Test
+  void aRecordReadsItsBatchNotEveryPendingDeliveryEvenWithStatisticsOfAnEmptyTable() {
+    try (Database database = Database.connect(TestDatabases.fresh(), 2)) {
+      Jdbi jdbi = database.jdbi();
+      jdbi.useHandle(handle -> {
+        handle.execute("ALTER TABLE deliveries SET (autovacuum_enabled = false)");
+        handle.execute("ANALYZE deliveries");
+      });
+      jdbi.useHandle(handle -> store.insert(handle, due(DUE), NOW.minusSeconds(60)));
+      List<DeliveryStore.Claimed> claimed = jdbi.inTransaction(handle -> store.claimDue(handle, NOW, NOW.plusSeconds(300), 50));
+      List<DeliveryStore.Attempted> outcomes = claimed.stream().map(one -> new DeliveryStore.Attempted(one,
+          DeliveryStore.Status.DELIVERED, NOW, Optional.empty(), Optional.empty(), NOW)).toList();
+
+      long rowsRead = jdbi.inTransaction(handle -> {
+        long before = rowsRead(handle);
+        assertThat(store.recordAll(handle, outcomes)).isEqualTo(50);
+        return rowsRead(handle) - before;
+      });
+
+      assertThat(rowsRead).as("rows of deliveries read by one record of 50 among %d pending", DUE).isLessThan(200);
+    }
+  }
+
+  @Test
   void aRecordOnAHandleWithoutATransactionLeavesTheConnectionWaitingForTheDiskAgain() {
     try (Database database = Database.connect(TestDatabases.fresh(), 2)) {
       Jdbi jdbi = database.jdbi();
