@@ -142,10 +142,10 @@ public final class DeliveryStore {
             CAST(:nexts AS timestamptz[]), CAST(:errors AS text[]), CAST(:providerIds AS text[]),
             CAST(:ats AS timestamptz[])) AS o(id, attempt, status, next, error, provider_id, at)
         WHERE d.id = o.id AND d.attempts = o.attempt AND d.status = :pending""");
-    // PENDING as a parameter, not a literal: with the literal, the statement's one generic plan (store.Database) may
-    // read every pending delivery through deliveries_due, whose predicate the literal matches, and hash them to find
-    // the batch: when a fan-out has just made tens of thousands due, that is thousands of pages a batch. The
-    // parameter leaves the primary key, one probe an attempt (DeliveryStoreIT).
+    // PENDING as a parameter, not a literal (here and in release): with the literal, the statement's one generic plan
+    // (store.Database) may read every pending delivery through deliveries_due, whose predicate the literal matches, and
+    // hash them to find the batch: when a fan-out has just made tens of thousands due, that is thousands of pages a
+    // batch. The parameter leaves the primary key, one probe an attempt (DeliveryStoreIT).
     update.bind("pending", Status.PENDING.name());
     Columns.text(update, "ids", attempts, attempt -> Long.toString(attempt.claimed().id()));
     Columns.integers(update, "attempts", attempts, attempt -> attempt.claimed().attempt());
@@ -164,7 +164,8 @@ public final class DeliveryStore {
   public void release(Handle handle, Claimed claimed) {
     handle.createUpdate("""
             UPDATE deliveries SET attempts = attempts - 1, leased_until = NULL
-            WHERE id = :id AND attempts = :attempt AND status = 'PENDING'""")
+            WHERE id = :id AND attempts = :attempt AND status = :pending""")
+        .bind("pending", Status.PENDING.name()) // a parameter, for the primary key: see recordAll
         .bind("id", claimed.id()).bind("attempt", claimed.attempt()).execute();
   }
 

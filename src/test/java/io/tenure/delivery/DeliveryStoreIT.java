@@ -45,7 +45,7 @@ class DeliveryStoreIT {
   }
 
   @Test
-  void aRecordReadsItsBatchNotEveryPendingDeliveryEvenWithStatisticsOfAnEmptyTable() {
+  void aRecordAndAReleaseReadTheirDeliveriesNotEveryPendingOneEvenWithStatisticsOfAnEmptyTable() {
     try (Database database = Database.connect(TestDatabases.fresh(), 2)) {
       Jdbi jdbi = database.jdbi();
       jdbi.useHandle(handle -> {
@@ -54,16 +54,22 @@ class DeliveryStoreIT {
       });
       jdbi.useHandle(handle -> store.insert(handle, due(DUE), NOW.minusSeconds(60)));
       List<DeliveryStore.Claimed> claimed = jdbi.inTransaction(handle -> store.claimDue(handle, NOW, NOW.plusSeconds(300), 50));
-      List<DeliveryStore.Attempted> outcomes = claimed.stream().map(one -> new DeliveryStore.Attempted(one,
+      List<DeliveryStore.Attempted> outcomes = claimed.subList(0, 49).stream().map(one -> new DeliveryStore.Attempted(one,
           DeliveryStore.Status.DELIVERED, NOW, Optional.empty(), Optional.empty(), NOW)).toList();
 
-      long rowsRead = jdbi.inTransaction(handle -> {
+      long recordRead = jdbi.inTransaction(handle -> {
         long before = rowsRead(handle);
-        assertThat(store.recordAll(handle, outcomes)).isEqualTo(50);
+        assertThat(store.recordAll(handle, outcomes)).isEqualTo(49);
+        return rowsRead(handle) - before;
+      });
+      long releaseRead = jdbi.inTransaction(handle -> {
+        long before = rowsRead(handle);
+        store.release(handle, claimed.get(49));
         return rowsRead(handle) - before;
       });
 
-      assertThat(rowsRead).as("rows of deliveries read by one record of 50 among %d pending", DUE).isLessThan(200);
+      assertThat(recordRead).as("rows of deliveries read by one record of 49 among %d pending", DUE).isLessThan(200);
+      assertThat(releaseRead).as("rows of deliveries read by the release of one among %d pending", DUE).isLessThan(10);
     }
   }
 
