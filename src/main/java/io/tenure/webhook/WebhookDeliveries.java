@@ -75,7 +75,8 @@ final class WebhookDeliveries {
     return handle.createUpdate("""
             UPDATE webhook_deliveries SET status = :status, next_attempt_at = :next, last_error = :error,
               delivered_at = CASE WHEN :status = 'DELIVERED' THEN CAST(:now AS timestamptz) ELSE delivered_at END
-            WHERE id = :id AND attempts = :attempt AND status = 'PENDING'""")
+            WHERE id = :id AND attempts = :attempt AND status = :pending""")
+        .bind("pending", Status.PENDING.name()) // a parameter, for the primary key: see DeliveryStore.recordAll
         .bind("status", status.name()).bind("next", nextAttemptAt).bind("error", error.orElse(null)).bind("now", now)
         .bind("id", claimed.id()).bind("attempt", claimed.attempt()).execute() == 1;
   }
@@ -94,7 +95,8 @@ final class WebhookDeliveries {
   void release(Handle handle, Claimed claimed, Instant now) {
     handle.createUpdate("""
             UPDATE webhook_deliveries SET attempts = attempts - 1, next_attempt_at = :now
-            WHERE id = :id AND attempts = :attempt AND status = 'PENDING'""")
+            WHERE id = :id AND attempts = :attempt AND status = :pending""")
+        .bind("pending", Status.PENDING.name()) // as in record
         .bind("now", now).bind("id", claimed.id()).bind("attempt", claimed.attempt()).execute();
   }
 
