@@ -27,12 +27,7 @@ class DeliveryStoreIT {
   void aClaimReadsItsBatchNotEveryDueDeliveryEvenWithStatisticsOfAnEmptyTable() {
     try (Database database = Database.connect(TestDatabases.fresh(), 2)) {
       Jdbi jdbi = database.jdbi();
-      jdbi.useHandle(handle -> {
-        // Statistics as a new database has them: taken while the table was empty, and not refreshed by a burst.
-        handle.execute("ALTER TABLE deliveries SET (autovacuum_enabled = false)");
-        handle.execute("ANALYZE deliveries");
-      });
-      jdbi.useHandle(handle -> store.insert(handle, due(DUE), NOW.minusSeconds(60)));
+      dueAfterStatisticsOfAnEmptyTable(jdbi);
 
       long rowsRead = jdbi.inTransaction(handle -> {
         long before = rowsRead(handle);
@@ -48,11 +43,7 @@ class DeliveryStoreIT {
   void aRecordAndAReleaseReadTheirDeliveriesNotEveryPendingOneEvenWithStatisticsOfAnEmptyTable() {
     try (Database database = Database.connect(TestDatabases.fresh(), 2)) {
       Jdbi jdbi = database.jdbi();
-      jdbi.useHandle(handle -> {
-        handle.execute("ALTER TABLE deliveries SET (autovacuum_enabled = false)");
-        handle.execute("ANALYZE deliveries");
-      });
-      jdbi.useHandle(handle -> store.insert(handle, due(DUE), NOW.minusSeconds(60)));
+      dueAfterStatisticsOfAnEmptyTable(jdbi);
       List<DeliveryStore.Claimed> claimed = jdbi.inTransaction(handle -> store.claimDue(handle, NOW, NOW.plusSeconds(300), 50));
       List<DeliveryStore.Attempted> outcomes = claimed.subList(0, 49).stream().map(one -> new DeliveryStore.Attempted(one,
           DeliveryStore.Status.DELIVERED, NOW, Optional.empty(), Optional.empty(), NOW)).toList();
@@ -161,6 +152,18 @@ class DeliveryStoreIT {
       assertThat(after).as("claimed once the first lease ended").extracting(DeliveryStore.Claimed::id, DeliveryStore.Claimed::attempt)
           .containsExactly(tuple(first.get(0).id(), 2));
     }
+  }
+
+  /**
+   * {@link #DUE} due deliveries, with the statistics a new database has: taken while the table was empty, and not
+   * refreshed by the burst.
+   */
+  private void dueAfterStatisticsOfAnEmptyTable(Jdbi jdbi) {
+    jdbi.useHandle(handle -> {
+      handle.execute("ALTER TABLE deliveries SET (autovacuum_enabled = false)");
+      handle.execute("ANALYZE deliveries");
+    });
+    jdbi.useHandle(handle -> store.insert(handle, due(DUE), NOW.minusSeconds(60)));
   }
 
   private static List<DeliveryStore.NewDelivery> due(int count) {
