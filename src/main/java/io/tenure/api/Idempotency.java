@@ -9,6 +9,7 @@ import io.tenure.error.LimitExceededException;
 import io.tenure.error.NotFoundException;
 import io.tenure.error.RejectedException;
 import io.tenure.error.TenureException;
+import io.tenure.store.Pipelined;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,10 +20,10 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Runs a money-moving request at most once per {@code Idempotency-Key}. The key is claimed together with the
- * answer, in one statement at the end of the database transaction of the change it guards, so the change and the
- * record of its answer commit together or not at all. A request whose key turns out to be taken has its own change
- * undone and gets the first answer: a concurrent one with the same key waits for the first (on the account both
- * change, or else on the claim), so it never sees a half-made answer. The first answer is kept even when it is a
+ * answer, in one statement at the end of the database transaction of the change it guards (sent with the commit), so
+ * the change and the record of its answer commit together or not at all. A request whose key turns out to be taken
+ * fails that statement, has its own change undone and gets the first answer: a concurrent one with the same key waits
+ * for the first (on the account both change, or else on the claim), so it never sees a half-made answer. The first answer is kept even when it is a
  * refusal (409, 422, 404), so a retry never turns an earlier "no" into a "yes" behind the caller's back. The same key
  * with a different request is refused with {@code IDEMPOTENCY_KEY_REUSED}. Keys are kept per account. Thread-safe.
  */
@@ -77,13 +78,9 @@ public final class Idempotency {
         Reply reply = change.apply(handle, about);
         // Written once: the text kept for a retry is the text sent now.
         String body = Json.write(reply.body());
-        if (!keep(handle, namespaceOf.get(), key, requestHash, reply.status(), body)) {
-          throw AnsweredBefore.INSTANCE;
-        }
+        claim(handle, namespaceOf.get(), key, requestHash, reply.status(), body);
         context.status(reply.status()).contentType("application/json").result(body);
       });
-    } catch (AnsweredBefore answered) {
-      replay(context, jdbi.withHandle(handle -> stored(handle, namespaceOf.get(), key)), requestHash, key);
     } catch (RejectedException | LimitExceededException | NotFoundException refusal) {
       if (namespaceOf.get() == null || refusal.code().equals(IN_FLIGHT)) {
         // The caller may not see the subject (nothing was claimed), or the key's state at this moment: never kept.
@@ -95,20 +92,9 @@ public final class Idempotency {
       }
       replay(context, first.get(), requestHash, key);
     } catch (RuntimeException failure) {
-      // A repeat of a request already answered gets that answer, even when running it again failed otherwise.
+      // A repeat of a request already answered gets that answer: its claim failed on the key taken (and undid its
+      // change), or running it again failed otherwise.
       replay(context, answeredBefore(namespaceOf.get(), key, failure), requestHash, key);
-    }
-  }
-
-  /**
-   * The change ran, but the key already has an answer (a request with the same key ran first): its transaction is
-   * undone, and that answer is replayed. No stack trace: it is how the transaction is rolled back, not a failure.
-   */
-  private static final class AnsweredBefore extends RuntimeException {
-    static final AnsweredBefore INSTANCE = new AnsweredBefore();
-
-    private AnsweredBefore() {
-      super("the Idempotency-Key already has an answer", null, false, false);
     }
   }
 
@@ -128,9 +114,23 @@ public final class Idempotency {
   }
 
   /**
-   * Keeps the answer under the key, claimed in the same statement, after the change it answers; false when the key
-   * was claimed already. A request with the same key still in flight holds the account it changes, so this waits
-   * for nothing in practice; the claim's unique key waits for it otherwise.
+   * Claims the key with the answer, after the change it answers, in a write that travels with the commit; a key
+   * claimed already fails it (a unique violation), and the transaction with it. A request with the same key still in
+   * flight holds the account it changes, so this waits for nothing in practice; the claim's unique key waits for it
+   * otherwise.
+   */
+  private void claim(Handle handle, String namespace, String key, String requestHash, int status, String response) {
+    handle.createUpdate(Pipelined.DEFERRABLE + """
+            INSERT INTO idempotency_keys (namespace, key, request_hash, status, response, created_at)
+            VALUES (:namespace, :key, :hash, :status, :response, :now)
+            """)
+        .bind("namespace", namespace).bind("key", key).bind("hash", requestHash).bind("status", status)
+        .bind("response", response).bind("now", clock.instant())
+        .execute();
+  }
+
+  /**
+   * Keeps a refusal's answer under the key, claimed in the same statement; false when the key was claimed already.
    */
   private boolean keep(Handle handle, String namespace, String key, String requestHash, int status, String response) {
     return handle.createUpdate("""

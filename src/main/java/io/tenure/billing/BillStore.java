@@ -4,6 +4,7 @@ import io.tenure.error.Require;
 import io.tenure.money.Money;
 import io.tenure.store.Columns;
 import io.tenure.store.Ids;
+import io.tenure.store.Pipelined;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -20,7 +21,7 @@ public final class BillStore {
     Bill bill = draft(accountId, resourceId, type, lines, at);
     Currency currency = bill.total().currency();
     Money total = bill.total();
-    Update statement = handle.createUpdate("""
+    Update statement = handle.createUpdate(Pipelined.DEFERRABLE + """
         WITH bill AS (
           INSERT INTO bills (id, account_id, resource_id, type, total_minor, currency, created_at)
           VALUES (:id, :accountId, :resourceId, :type, :total, :currency, :at)
@@ -60,7 +61,7 @@ public final class BillStore {
         rows.add(new Row(bill.id(), position, bill.lines().get(position)));
       }
     });
-    Update statement = handle.createUpdate("""
+    Update statement = handle.createUpdate(Pipelined.DEFERRABLE + """
         WITH bill AS (
           INSERT INTO bills (id, account_id, resource_id, type, total_minor, currency, created_at)
           SELECT id, account_id, resource_id, type, total, currency, at

@@ -4,6 +4,7 @@ import io.tenure.clock.TenureClock;
 import io.tenure.lifecycle.NoticeType;
 import io.tenure.money.Money;
 import io.tenure.store.Columns;
+import io.tenure.store.Pipelined;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -30,7 +31,7 @@ public final class Notices {
    * (a type's name has no space). The statement also queues the rows it wrote for the fan-out: one outbox row
    * for the whole statement (migration V13), not an index entry per notice row.
    */
-  private static final String INSERT = """
+  private static final String INSERT = Pipelined.DEFERRABLE + """
       WITH written AS (
         INSERT INTO notices (account_id, resource_id, types, due_at, release_at, term_end, created_at, dedup_key)
         SELECT notice.account_id, notice.resource_id, string_to_array(notice.types, ' '), notice.due_at, notice.release_at,
@@ -49,7 +50,7 @@ public final class Notices {
    * Only when a notice names amounts (V12) or a hold's reason (V16): the other rows leave those columns null, so the
    * engine's usual insert stays as it was.
    */
-  private static final String INSERT_NAMING_MORE = """
+  private static final String INSERT_NAMING_MORE = Pipelined.DEFERRABLE + """
       WITH written AS (
         INSERT INTO notices (account_id, resource_id, types, due_at, release_at, term_end, created_at, dedup_key,
           amount_currency, renewal_price_minor, balance_minor, threshold_minor, hold_reason)

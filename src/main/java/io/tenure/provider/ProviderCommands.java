@@ -5,6 +5,7 @@ import io.tenure.lifecycle.ProviderCommand;
 import io.tenure.lifecycle.ReleaseConfirmation;
 import io.tenure.lifecycle.ServiceLevel;
 import io.tenure.store.Columns;
+import io.tenure.store.Pipelined;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +59,7 @@ public final class ProviderCommands {
     if (commands.isEmpty()) {
       return;
     }
-    Update insert = handle.createUpdate("""
+    Update insert = handle.createUpdate(Pipelined.DEFERRABLE + """
         INSERT INTO provider_commands (resource_id, command, service_level, at)
         SELECT pending.resource_id, pending.command, pending.service_level, pending.at
         FROM unnest(CAST(:resourceIds AS text[]), CAST(:commands AS text[]), CAST(:services AS text[]),

@@ -2,6 +2,7 @@ package io.tenure.resource;
 
 import io.tenure.store.Columns;
 import io.tenure.store.Jdbc;
+import io.tenure.store.Pipelined;
 import java.util.Collection;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -24,7 +25,7 @@ public final class AccountsDue {
 
   /** Writes {@code due}'s markers ({@code at}, {@code settle}) to the accounts {@code matched}, those that change only. */
   private static String update(String due, String matched) {
-    return "UPDATE accounts SET next_due_at = due.at, settle_due_at = due.settle FROM (" + due + ") AS due WHERE "
+    return Pipelined.DEFERRABLE + "UPDATE accounts SET next_due_at = due.at, settle_due_at = due.settle FROM (" + due + ") AS due WHERE "
         + matched + " AND (accounts.next_due_at IS DISTINCT FROM due.at OR accounts.settle_due_at IS DISTINCT FROM due.settle)";
   }
 

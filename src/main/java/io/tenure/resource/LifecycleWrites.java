@@ -9,6 +9,7 @@ import io.tenure.notify.Notice;
 import io.tenure.notify.Notices;
 import io.tenure.provider.ProviderCommands;
 import io.tenure.store.Columns;
+import io.tenure.store.Pipelined;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,7 +97,7 @@ public final class LifecycleWrites {
   public int flush(Handle handle) {
     int written = events.size();
     if (!events.isEmpty()) {
-      Update insert = handle.createUpdate("""
+      Update insert = handle.createUpdate(Pipelined.DEFERRABLE + """
           INSERT INTO lifecycle_events (resource_id, at, type, phase)
           SELECT event.resource_id, event.at, event.type, event.phase
           FROM unnest(CAST(:resourceIds AS text[]), CAST(:ats AS timestamptz[]), CAST(:types AS text[]),

@@ -11,6 +11,7 @@ import io.tenure.lifecycle.Phase;
 import io.tenure.money.Money;
 import io.tenure.store.Columns;
 import io.tenure.store.Jdbc;
+import io.tenure.store.Pipelined;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -45,7 +46,7 @@ public final class ResourceStore {
 
   /** Inserts a resource just bought, with the first event of its history (its purchase, when it was made). */
   public void insert(Handle handle, ResourceRecord resource) {
-    Update statement = handle.createUpdate("""
+    Update statement = handle.createUpdate(Pipelined.DEFERRABLE + """
         WITH bought AS (
           INSERT INTO resources (id, account_id, plan_code, catalog_version, mode, billing_period, group_id, created_at,
             term_start, term_periods, plan_paid_minor, phase, policy_code, policy_version, term_end, arrears_started_at,
@@ -177,7 +178,7 @@ public final class ResourceStore {
 
   /** Writes the term, what was paid, the add-ons and the lifecycle state of {@code resource}, in one statement. */
   public void save(Handle handle, ResourceRecord resource) {
-    Update statement = handle.createUpdate("""
+    Update statement = handle.createUpdate(Pipelined.DEFERRABLE + """
         WITH saved AS (
           UPDATE resources SET catalog_version = :catalogVersion, term_start = :termStart, term_periods = :termPeriods,
             plan_paid_minor = :planPaid, phase = :phase, policy_code = :policyCode, policy_version = :policyVersion,
@@ -255,7 +256,7 @@ public final class ResourceStore {
     if (addOns.isEmpty()) {
       return;
     }
-    Update insert = handle.createUpdate("""
+    Update insert = handle.createUpdate(Pipelined.DEFERRABLE + """
         INSERT INTO resource_add_ons (resource_id, code, quantity, paid_minor)
         SELECT :id, held.code, held.quantity, held.paid
         FROM unnest(CAST(:codes AS text[]), CAST(:quantities AS bigint[]), CAST(:paids AS bigint[])) AS held (code, quantity, paid)

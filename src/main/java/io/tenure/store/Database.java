@@ -41,7 +41,7 @@ public final class Database implements AutoCloseable {
     this.lock = lock;
     // Tenure's SQL defines no <attributes>: statements go to the driver as written, without Jdbi parsing and
     // rendering each one as a template first (6% of the request threads' allocation in bench api).
-    this.jdbi = Jdbi.create(dataSource).setTemplateEngine(TemplateEngine.NOP);
+    this.jdbi = Jdbi.create(Pipelined.dataSource(dataSource)).setTemplateEngine(TemplateEngine.NOP);
   }
 
   /** Opens the server at {@code url} (a {@code jdbc:postgresql:} or {@code postgresql://} URL). */

@@ -1,0 +1,291 @@
+package io.tenure.store;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** A connection of {@link Pipelined}: it holds a transaction's deferrable writes, as that class says. */
+final class PipelinedConnection implements InvocationHandler {
+  /** Connection methods before which what is held runs, in an exchange of its own. */
+  private static final Set<String> FLUSHING = Set.of("createStatement", "prepareCall", "unwrap", "setAutoCommit",
+      "setSavepoint", "releaseSavepoint", "setTransactionIsolation", "setReadOnly");
+  private static final Set<String> EXECUTING = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate");
+
+  private final Connection connection;
+  private final List<Held> held = new ArrayList<>();
+  final Connection self;
+
+  PipelinedConnection(Connection connection) {
+    this.connection = connection;
+    this.self = proxy(Connection.class, this);
+  }
+
+  @Override
+  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    switch (method.getName()) {
+      case "equals" -> {
+        return proxy == args[0];
+      }
+      case "hashCode" -> {
+        return System.identityHashCode(proxy);
+      }
+      case "prepareStatement" -> {
+        String sql = (String) args[0];
+        if (sql.startsWith(Pipelined.DEFERRABLE) && !connection.getAutoCommit()) {
+          return proxy(PreparedStatement.class, new Deferred(sql));
+        }
+        return held.isEmpty() ? call(method, connection, args) : proxy(PreparedStatement.class, new After(method, args));
+      }
+      case "commit" -> {
+        if (!held.isEmpty()) {
+          try (PreparedStatement statement = combined("COMMIT", null, null)) {
+            statement.execute();
+          }
+        }
+        connection.commit();
+        return null;
+      }
+      case "rollback", "close" -> {
+        held.clear();
+        return call(method, connection, args);
+      }
+      default -> {
+        if (FLUSHING.contains(method.getName())) {
+          flush();
+        }
+        return call(method, connection, args);
+      }
+    }
+  }
+
+  /** Runs what is held, in an exchange of its own. */
+  private void flush() throws SQLException {
+    if (!held.isEmpty()) {
+      try (PreparedStatement statement = combined(null, null, null)) {
+        statement.execute();
+      }
+    }
+  }
+
+  private int shiftOfHeld() {
+    return held.stream().mapToInt(Held::parameters).sum();
+  }
+
+  /**
+   * One statement of what is held followed by {@code then} (nothing when null), with the held writes' parameters
+   * set; prepared by the connection's {@code prepare} with {@code options} (the text first, replaced), or its plain
+   * prepareStatement when null. What is held is no longer: it runs with this statement, or the transaction fails.
+   */
+  private PreparedStatement combined(String then, Method prepare, Object[] options) throws SQLException {
+    List<String> texts = new ArrayList<>(held.stream().map(Held::sql).toList());
+    if (then != null) {
+      texts.add(then);
+    }
+    String text = String.join(";\n", texts);
+    PreparedStatement statement;
+    if (prepare == null) {
+      statement = connection.prepareStatement(text);
+    } else {
+      Object[] arguments = options.clone();
+      arguments[0] = text;
+      statement = (PreparedStatement) call(prepare, connection, arguments);
+    }
+    try {
+      int shift = 0;
+      for (Held write : held) {
+        for (Call setter : write.calls()) {
+          setter.on(statement, shift);
+        }
+        shift += write.parameters();
+      }
+    } catch (SQLException | RuntimeException failure) {
+      statement.close();
+      throw failure;
+    } finally {
+      held.clear();
+    }
+    return statement;
+  }
+
+  /** A deferrable write inside a transaction: held when it runs, until what comes next. */
+  private final class Deferred implements InvocationHandler {
+    private final String sql;
+    private final List<Call> calls = new ArrayList<>();
+
+    Deferred(String sql) {
+      this.sql = sql;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      Call made = new Call(method, args);
+      return switch (method.getName()) {
+        case "execute" -> {
+          hold();
+          yield false;
+        }
+        case "executeUpdate", "getUpdateCount" -> {
+          if (method.getName().equals("executeUpdate")) {
+            hold();
+          }
+          yield 1;
+        }
+        case "executeLargeUpdate", "getLargeUpdateCount" -> {
+          if (method.getName().equals("executeLargeUpdate")) {
+            hold();
+          }
+          yield 1L;
+        }
+        case "getResultSet", "getWarnings", "close", "clearWarnings" -> null;
+        case "getMoreResults", "isClosed" -> false;
+        case "getConnection" -> self;
+        case "clearParameters" -> {
+          calls.clear();
+          yield null;
+        }
+        case "equals" -> proxy == args[0];
+        case "hashCode" -> System.identityHashCode(proxy);
+        default -> {
+          if (made.setsParameter()) {
+            calls.add(made);
+            yield null;
+          }
+          if (method.getName().startsWith("set") && args != null && args.length == 1) {
+            yield null; // a timeout, a fetch size: nothing to a write that returns no rows
+          }
+          throw new SQLFeatureNotSupportedException("a deferred write does not take " + method.getName());
+        }
+      };
+    }
+
+    private void hold() {
+      held.add(new Held(sql, List.copyOf(calls)));
+    }
+  }
+
+  /**
+   * A statement prepared while writes are held: it records what is set on it, and runs once, after them, in their
+   * exchange. Anything else than running it (a batch, metadata) runs what is held first, in an exchange of its own.
+   */
+  private final class After implements InvocationHandler {
+    private final Method prepare;
+    private final Object[] args;
+    private final List<Call> calls = new ArrayList<>();
+    private PreparedStatement statement;
+    private boolean ran;
+
+    After(Method prepare, Object[] args) {
+      this.prepare = prepare;
+      this.args = args;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] arguments) throws Throwable {
+      String name = method.getName();
+      if (name.equals("equals")) {
+        return proxy == arguments[0];
+      }
+      if (name.equals("hashCode")) {
+        return System.identityHashCode(proxy);
+      }
+      if (name.equals("getConnection")) {
+        return self;
+      }
+      if (statement == null) {
+        if (name.equals("close") || name.equals("isClosed")) {
+          return false;
+        }
+        if (name.startsWith("set") || name.equals("clearParameters")) {
+          calls.add(new Call(method, arguments));
+          return null;
+        }
+        if (EXECUTING.contains(name)) {
+          return runAfterHeld(name);
+        }
+        flush();
+        statement = (PreparedStatement) call(prepare, connection, args);
+        for (Call made : calls) {
+          made.on(statement, 0);
+        }
+      } else if (EXECUTING.contains(name) && ran) {
+        throw new SQLFeatureNotSupportedException("a statement prepared while writes were held runs once");
+      }
+      return call(method, statement, arguments);
+    }
+
+    private Object runAfterHeld(String name) throws SQLException {
+      int skip = held.size();
+      int shift = shiftOfHeld();
+      statement = combined((String) args[0], prepare, args);
+      ran = true;
+      for (Call made : calls) {
+        made.on(statement, shift);
+      }
+      statement.execute();
+      for (int result = 0; result < skip; result++) {
+        statement.getMoreResults();
+      }
+      return switch (name) {
+        case "execute" -> statement.getResultSet() != null;
+        case "executeQuery" -> {
+          if (statement.getResultSet() == null) {
+            throw new SQLException("the statement returned no rows");
+          }
+          yield statement.getResultSet();
+        }
+        case "executeLargeUpdate" -> statement.getLargeUpdateCount();
+        default -> statement.getUpdateCount();
+      };
+    }
+  }
+
+  /** A call made on a statement before it runs, to be made again on the statement that runs. */
+  private record Call(Method method, Object[] args) {
+    boolean setsParameter() {
+      return method.getName().startsWith("set") && args != null && args.length >= 2
+          && method.getParameterTypes()[0] == int.class;
+    }
+
+    void on(Object statement, int shift) throws SQLException {
+      Object[] shifted = args == null ? null : args.clone();
+      if (shift != 0 && setsParameter()) {
+        shifted[0] = (Integer) shifted[0] + shift;
+      }
+      call(method, statement, shifted);
+    }
+  }
+
+  /** A deferred write: its text and the calls that set its parameters. */
+  private record Held(String sql, List<Call> calls) {
+    int parameters() {
+      return calls.stream().filter(Call::setsParameter).mapToInt(call -> (Integer) call.args()[0]).max().orElse(0);
+    }
+  }
+
+  private static Object call(Method method, Object target, Object[] args) throws SQLException {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException thrown) {
+      switch (thrown.getCause()) {
+        case SQLException failure -> throw failure;
+        case RuntimeException failure -> throw failure;
+        case Error failure -> throw failure;
+        default -> throw new IllegalStateException(thrown.getCause());
+      }
+    } catch (IllegalAccessException unreachable) {
+      throw new IllegalStateException(unreachable);
+    }
+  }
+
+  private static <T> T proxy(Class<T> type, InvocationHandler handler) {
+    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+  }
+}
