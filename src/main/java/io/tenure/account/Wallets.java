@@ -10,7 +10,7 @@ import org.jdbi.v3.core.Handle;
  */
 public interface Wallets {
 
-  /** Opens the account's wallet and returns its opening balance, as stored. */
+  /** Opens the account's wallet, empty, and returns its opening balance: zero. */
   Money openWallet(Handle handle, String accountId, Currency currency);
 
   Money balance(Handle handle, String accountId);

@@ -4,6 +4,7 @@ import io.tenure.clock.TenureClock;
 import io.tenure.error.NotFoundException;
 import io.tenure.error.RejectedException;
 import io.tenure.lifecycle.Policy;
+import io.tenure.store.Pipelined;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.jdbi.v3.core.Handle;
@@ -104,10 +105,12 @@ public final class Catalogs {
     return current(handle);
   }
 
-  /** One advisory lock orders catalog loads (exclusive) against account writes (shared). */
+  /**
+   * One advisory lock orders catalog loads (exclusive) against account writes (shared). It is taken with the read of
+   * the newest version that follows it, in one exchange: nothing reads the lock's own answer.
+   */
   private static void lock(Handle handle, String function) {
-    handle.createQuery("SELECT 1 FROM (SELECT " + function + "(:key)) AS locked").bind("key", ACCOUNT_FIT_LOCK)
-        .mapTo(Integer.class).one();
+    handle.createUpdate(Pipelined.DEFERRABLE + "SELECT " + function + "(:key)").bind("key", ACCOUNT_FIT_LOCK).execute();
   }
 
   private static int newestStored(Handle handle) {

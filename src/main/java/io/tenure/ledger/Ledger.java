@@ -6,6 +6,7 @@ import io.tenure.error.Require;
 import io.tenure.money.Money;
 import io.tenure.store.Columns;
 import io.tenure.store.Ids;
+import io.tenure.store.Pipelined;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -76,9 +77,9 @@ public final class Ledger implements Wallets {
 
   @Override
   public Money openWallet(Handle handle, String accountId, Currency currency) {
-    return handle.createQuery("INSERT INTO wallets (account_id, currency) VALUES (:id, :currency) RETURNING balance_minor")
-        .bind("id", accountId).bind("currency", currency.getCurrencyCode())
-        .map((row, context) -> new Money(row.getLong(1), currency)).one();
+    handle.createUpdate(Pipelined.DEFERRABLE + "INSERT INTO wallets (account_id, currency, balance_minor) VALUES (:id, :currency, 0)")
+        .bind("id", accountId).bind("currency", currency.getCurrencyCode()).execute();
+    return Money.zero(currency);
   }
 
   /** Locks the account's wallet until the transaction ends and returns its balance. */
