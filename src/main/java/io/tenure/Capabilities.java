@@ -95,7 +95,7 @@ public record Capabilities(Jdbi jdbi, TenureClock clock, Catalogs catalogs, Ledg
     Arrears arrears = arrears();
     AfterTopUp endArrears = (handle, account, at) -> {
       // Restoring resources charges nothing.
-      arrears.endIfPaid(handle, account.id(), at, writes.get());
+      arrears.endIfPaid(handle, account, at, writes.get());
       return false;
     };
     AfterTopUp retryAutoRenewals = (handle, account, at) -> {

@@ -36,7 +36,12 @@ public final class ChangeLock {
    * after a change can do anything: a watched balance, or a recharge whose outcome is unknown (a check clears it once
    * auto-recharge is off).
    */
-  public record Locked(Optional<Instant> nextDue, boolean balanceChecked) {}
+  public record Locked(Optional<Instant> nextDue, boolean balanceChecked) {
+    /** Whether work fell due for the account by {@code now}: a change catches it up first, which may change what was read. */
+    public boolean dueBy(Instant now) {
+      return nextDue.isPresent() && !nextDue.get().isAfter(now);
+    }
+  }
 
   /** An account with its contacts, and its lock, read in one statement. */
   public record LockedAccount(Account account, Locked lock) {}

@@ -40,10 +40,11 @@ public final class Arrears {
   /**
    * After a payment into the account (a top-up, a positive adjustment): when the account is in arrears and its
    * balance is now zero or above, ends the arrears at {@code now} and restores its resources, writing through
-   * {@code writes} (flushed here).
+   * {@code writes} (flushed here). {@code account} is as the transaction's lock read it (after any catch-up).
    */
-  public void endIfPaid(Handle handle, String accountId, Instant now, LifecycleWrites writes) {
-    if (accounts.arrearsSince(handle, accountId).isEmpty() || ledger.balance(handle, accountId).isNegative()) {
+  public void endIfPaid(Handle handle, Account account, Instant now, LifecycleWrites writes) {
+    String accountId = account.id();
+    if (account.crossings().arrearsSince().isEmpty() || ledger.balance(handle, accountId).isNegative()) {
       return;
     }
     end(handle, accountId, payg.lockSettled(handle, accountId, now), now, writes);

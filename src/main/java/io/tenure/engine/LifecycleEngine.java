@@ -238,7 +238,7 @@ public final class LifecycleEngine implements DueWork, AccountChanges {
 
   @Override
   public <T> T change(Handle handle, String accountId, ChangeLock.Locked locked, Instant now, Supplier<T> change) {
-    if (locked.nextDue().isPresent() && !locked.nextDue().get().isAfter(now)) {
+    if (locked.dueBy(now)) {
       catchUp(handle, accountId, now);
     }
     T result = change.get();

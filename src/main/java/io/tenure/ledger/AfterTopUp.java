@@ -10,6 +10,9 @@ import org.jdbi.v3.core.Handle;
  */
 @FunctionalInterface
 public interface AfterTopUp {
-  /** Returns whether it may have spent from the wallet (the top-up's answer then reads the balance again). */
+  /**
+   * Runs on {@code account} as it is at the hook, read under the transaction's lock (after any catch-up). Returns
+   * whether it may have spent from the wallet (the top-up's answer then reads the balance again).
+   */
   boolean run(Handle handle, Account account, Instant at);
 }

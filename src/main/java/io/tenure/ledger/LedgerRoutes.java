@@ -90,9 +90,11 @@ public final class LedgerRoutes {
             Ledger.Posted posted = ledger.topUp(handle, accountId, amount,
                 request.description() == null ? "Top-up" : request.description(), now);
             LOG.info("ledger - top-up {} of {} to account {}", posted.transactionId(), amount, accountId);
+            // The hooks see the account as it is now: as the lock read it, unless the catch-up ran first.
+            Account current = locked.lock().dueBy(now) ? accounts.visible(handle, caller, accountId) : account;
             boolean spent = false;
             for (AfterTopUp hook : afterTopUp) {
-              spent |= hook.run(handle, account, now);
+              spent |= hook.run(handle, current, now);
             }
             // A hook that spent some of the money (a due auto-renewal) leaves another balance than the posting's.
             return new Idempotency.Reply(201, spent ? new Ledger.Posted(posted.transactionId(), ledger.balance(handle, accountId)) : posted);

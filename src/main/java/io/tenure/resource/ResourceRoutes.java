@@ -143,7 +143,8 @@ public final class ResourceRoutes {
           // One instant for the whole change: the catch-up before it, the change, and what it records.
           Instant now = clock.now();
           return accountChanges.change(handle, holder.holder().accountId(), holder.lock(), now, () -> {
-            ResourceRecord resource = resources.lock(handle, id);
+            // As the lock read it, unless the account's catch-up ran first and may have changed it.
+            ResourceRecord resource = holder.lock().dueBy(now) ? resources.lock(handle, id) : holder.resource();
             LifecycleWrites batch = writes.get();
             Idempotency.Reply reply = change.apply(handle, resource, batch, now);
             batch.flush(handle);
@@ -209,10 +210,7 @@ public final class ResourceRoutes {
     return resource;
   }
 
-  /**
-   * The holder of the resource if the caller may see it, its account locked for the change in the same statement, read
-   * without the resource itself (the change reads it locked).
-   */
+  /** The holder of the resource if the caller may see it, its account and the resource locked for the change in one statement. */
   private ResourceStore.LockedHolder visibleLockedHolder(Handle handle, Caller caller, String id) {
     ResourceStore.LockedHolder locked = resources.lockHolder(handle, id).orElseThrow(() -> ResourceStore.notFound(id));
     requireVisible(caller, locked.holder().accountId(), locked.holder().partnerId(), id);

@@ -66,21 +66,26 @@ public final class ResourceStore {
     insertAddOns(handle, resource.id(), resource.addOns());
   }
 
+  /** A resource with its add-ons, and what else the statement reads ({@code %s}), locked as {@code %s} says. */
+  private static final String LOCKED = """
+      SELECT r.*, a.tier, a.time_zone, a.currency, held.codes, held.quantities, held.paids%s
+      FROM resources r JOIN accounts a ON a.id = r.account_id
+      CROSS JOIN LATERAL (
+        SELECT array_agg(code ORDER BY code) AS codes, array_agg(quantity ORDER BY code) AS quantities,
+          array_agg(paid_minor ORDER BY code) AS paids
+        FROM resource_add_ons WHERE resource_id = r.id) held
+      WHERE r.id = ? FOR UPDATE OF %s""";
+  private static final String LOCK = LOCKED.formatted("", "r");
+  /** The account's row is locked before the resource's (the rows of one statement lock in the order named). */
+  private static final String LOCK_WITH_HOLDER = LOCKED.formatted(", a.partner_id, " + ChangeLock.COLUMNS, "a, r");
+
   /** Locks the resource's row until the transaction ends and reads it with its add-ons, in one statement; 404: none. */
   public ResourceRecord lock(Handle handle, String id) {
-    return handle.createQuery("""
-            SELECT r.*, a.tier, a.time_zone, a.currency, held.codes, held.quantities, held.paids
-            FROM resources r JOIN accounts a ON a.id = r.account_id
-            CROSS JOIN LATERAL (
-              SELECT array_agg(code ORDER BY code) AS codes, array_agg(quantity ORDER BY code) AS quantities,
-                array_agg(paid_minor ORDER BY code) AS paids
-              FROM resource_add_ons WHERE resource_id = r.id) held
-            WHERE r.id = :id FOR UPDATE OF r
-            """)
-        .bind("id", id)
-        .map((row, context) -> readRow(row, heldAddOns(row)))
-        .findOne()
-        .orElseThrow(() -> notFound(id));
+    ResourceRecord locked = Jdbc.query(handle, LOCK, row -> row.next() ? readRow(row, heldAddOns(row)) : null, id);
+    if (locked == null) {
+      throw notFound(id);
+    }
+    return locked;
   }
 
   /** The add-ons aggregated into the arrays {@code codes}, {@code quantities} and {@code paids} of {@code row}. */
@@ -122,15 +127,18 @@ public final class ResourceStore {
         .findOne();
   }
 
-  /** A resource's holder, its account locked for a change ({@link ChangeLock}). */
-  public record LockedHolder(Holder holder, ChangeLock.Locked lock) {}
+  /**
+   * A resource's holder, its account locked for a change ({@link ChangeLock}), and the resource as the lock found it,
+   * locked too: what a change works on unless the account's catch-up changes it first.
+   */
+  public record LockedHolder(Holder holder, ChangeLock.Locked lock, ResourceRecord resource) {}
 
-  /** {@link #holderOf}, the holder's account locked for a change in the same statement. */
+  /** {@link #holderOf}, the holder's account and then the resource locked for a change, in the same statement. */
   public Optional<LockedHolder> lockHolder(Handle handle, String id) {
-    return Jdbc.query(handle, "SELECT r.account_id, a.partner_id, " + ChangeLock.COLUMNS
-            + " FROM resources r JOIN accounts a ON a.id = r.account_id WHERE r.id = ? FOR UPDATE OF a",
-        row -> row.next() ? Optional.of(new LockedHolder(new Holder(row.getString(1), Optional.ofNullable(row.getString(2))),
-            ChangeLock.read(row))) : Optional.empty(), id);
+    return Jdbc.query(handle, LOCK_WITH_HOLDER, row -> row.next()
+        ? Optional.of(new LockedHolder(new Holder(row.getString("account_id"), Optional.ofNullable(row.getString("partner_id"))),
+            ChangeLock.read(row), readRow(row, heldAddOns(row))))
+        : Optional.empty(), id);
   }
 
   public Optional<ResourceRecord> find(Handle handle, String id) {
