@@ -1,9 +1,12 @@
 package io.tenure.store;
 
+import static io.tenure.store.Recorded.call;
+import static io.tenure.store.Recorded.proxy;
+
+import io.tenure.store.Recorded.Call;
+import io.tenure.store.Recorded.Held;
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -42,7 +45,15 @@ final class PipelinedConnection implements InvocationHandler {
         if (sql.startsWith(Pipelined.DEFERRABLE) && !connection.getAutoCommit()) {
           return proxy(PreparedStatement.class, new Deferred(sql));
         }
-        return held.isEmpty() ? call(method, connection, args) : proxy(PreparedStatement.class, new After(method, args));
+        if (!held.isEmpty()) {
+          return proxy(PreparedStatement.class, new After(method, args));
+        }
+        // Jdbi's and Jdbc's forms, called directly rather than by reflection.
+        return switch (args.length) {
+          case 1 -> connection.prepareStatement(sql);
+          case 3 -> connection.prepareStatement(sql, (Integer) args[1], (Integer) args[2]);
+          default -> call(method, connection, args);
+        };
       }
       case "commit" -> {
         if (!held.isEmpty()) {
@@ -52,6 +63,9 @@ final class PipelinedConnection implements InvocationHandler {
         }
         connection.commit();
         return null;
+      }
+      case "getAutoCommit" -> {
+        return connection.getAutoCommit();
       }
       case "rollback", "close" -> {
         held.clear();
@@ -76,7 +90,11 @@ final class PipelinedConnection implements InvocationHandler {
   }
 
   private int shiftOfHeld() {
-    return held.stream().mapToInt(Held::parameters).sum();
+    int shift = 0;
+    for (Held write : held) {
+      shift += write.parameters();
+    }
+    return shift;
   }
 
   /**
@@ -154,7 +172,7 @@ final class PipelinedConnection implements InvocationHandler {
         case "equals" -> proxy == args[0];
         case "hashCode" -> System.identityHashCode(proxy);
         default -> {
-          if (made.setsParameter()) {
+          if (made.parameter()) {
             calls.add(made);
             yield null;
           }
@@ -167,7 +185,7 @@ final class PipelinedConnection implements InvocationHandler {
     }
 
     private void hold() {
-      held.add(new Held(sql, List.copyOf(calls)));
+      held.add(Held.of(sql, calls));
     }
   }
 
@@ -245,47 +263,5 @@ final class PipelinedConnection implements InvocationHandler {
         default -> statement.getUpdateCount();
       };
     }
-  }
-
-  /** A call made on a statement before it runs, to be made again on the statement that runs. */
-  private record Call(Method method, Object[] args) {
-    boolean setsParameter() {
-      return method.getName().startsWith("set") && args != null && args.length >= 2
-          && method.getParameterTypes()[0] == int.class;
-    }
-
-    void on(Object statement, int shift) throws SQLException {
-      Object[] shifted = args == null ? null : args.clone();
-      if (shift != 0 && setsParameter()) {
-        shifted[0] = (Integer) shifted[0] + shift;
-      }
-      call(method, statement, shifted);
-    }
-  }
-
-  /** A deferred write: its text and the calls that set its parameters. */
-  private record Held(String sql, List<Call> calls) {
-    int parameters() {
-      return calls.stream().filter(Call::setsParameter).mapToInt(call -> (Integer) call.args()[0]).max().orElse(0);
-    }
-  }
-
-  private static Object call(Method method, Object target, Object[] args) throws SQLException {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException thrown) {
-      switch (thrown.getCause()) {
-        case SQLException failure -> throw failure;
-        case RuntimeException failure -> throw failure;
-        case Error failure -> throw failure;
-        default -> throw new IllegalStateException(thrown.getCause());
-      }
-    } catch (IllegalAccessException unreachable) {
-      throw new IllegalStateException(unreachable);
-    }
-  }
-
-  private static <T> T proxy(Class<T> type, InvocationHandler handler) {
-    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
   }
 }
