@@ -23,9 +23,10 @@ import org.jdbi.v3.core.Jdbi;
  * answer, in one statement at the end of the database transaction of the change it guards (sent with the commit), so
  * the change and the record of its answer commit together or not at all. A request whose key turns out to be taken
  * fails that statement, has its own change undone and gets the first answer: a concurrent one with the same key waits
- * for the first (on the account both change, or else on the claim), so it never sees a half-made answer. The first answer is kept even when it is a
- * refusal (409, 422, 404), so a retry never turns an earlier "no" into a "yes" behind the caller's back. The same key
- * with a different request is refused with {@code IDEMPOTENCY_KEY_REUSED}. Keys are kept per account. Thread-safe.
+ * for the first (on the account both change, or else on the claim), so it never sees a half-made answer. The first
+ * answer is kept even when it is a refusal (409, 422, 404), so a retry never turns an earlier "no" into a "yes" behind
+ * the caller's back. The same key with a different request is refused with {@code IDEMPOTENCY_KEY_REUSED}. Keys are
+ * kept per account. Thread-safe.
  */
 public final class Idempotency {
   public static final String HEADER = "Idempotency-Key";

@@ -66,7 +66,7 @@ public final class ResourceStore {
     insertAddOns(handle, resource.id(), resource.addOns());
   }
 
-  /** A resource with its add-ons, and what else the statement reads ({@code %s}), locked as {@code %s} says. */
+  /** A resource with its add-ons, by id: {@link #LOCK} and {@link #LOCK_WITH_HOLDER} add columns and name the rows locked. */
   private static final String LOCKED = """
       SELECT r.*, a.tier, a.time_zone, a.currency, held.codes, held.quantities, held.paids%s
       FROM resources r JOIN accounts a ON a.id = r.account_id

@@ -40,7 +40,8 @@ public final class Database implements AutoCloseable {
     this.runningUrlFile = runningUrlFile;
     this.lock = lock;
     // Tenure's SQL defines no <attributes>: statements go to the driver as written, without Jdbi parsing and
-    // rendering each one as a template first (6% of the request threads' allocation in bench api).
+    // rendering each one as a template first (6% of the request threads' allocation in bench api). Its connections
+    // send a transaction's deferrable writes with the next statement or the COMMIT (Pipelined).
     this.jdbi = Jdbi.create(Pipelined.dataSource(dataSource)).setTemplateEngine(TemplateEngine.NOP);
   }
 
