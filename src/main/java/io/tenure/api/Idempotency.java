@@ -17,6 +17,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * Runs a money-moving request at most once per {@code Idempotency-Key}. The key is claimed together with the
@@ -121,26 +122,26 @@ public final class Idempotency {
    * otherwise.
    */
   private void claim(Handle handle, String namespace, String key, String requestHash, int status, String response) {
-    handle.createUpdate(Pipelined.DEFERRABLE + """
-            INSERT INTO idempotency_keys (namespace, key, request_hash, status, response, created_at)
-            VALUES (:namespace, :key, :hash, :status, :response, :now)
-            """)
-        .bind("namespace", namespace).bind("key", key).bind("hash", requestHash).bind("status", status)
-        .bind("response", response).bind("now", clock.instant())
-        .execute();
+    answer(handle, Pipelined.DEFERRABLE + INSERT_ANSWER, namespace, key, requestHash, status, response).execute();
   }
 
   /**
    * Keeps a refusal's answer under the key, claimed in the same statement; false when the key was claimed already.
    */
   private boolean keep(Handle handle, String namespace, String key, String requestHash, int status, String response) {
-    return handle.createUpdate("""
-            INSERT INTO idempotency_keys (namespace, key, request_hash, status, response, created_at)
-            VALUES (:namespace, :key, :hash, :status, :response, :now) ON CONFLICT DO NOTHING
-            """)
-        .bind("namespace", namespace).bind("key", key).bind("hash", requestHash).bind("status", status)
-        .bind("response", response).bind("now", clock.instant())
+    return answer(handle, INSERT_ANSWER + " ON CONFLICT DO NOTHING", namespace, key, requestHash, status, response)
         .execute() == 1;
+  }
+
+  private static final String INSERT_ANSWER = """
+      INSERT INTO idempotency_keys (namespace, key, request_hash, status, response, created_at)
+      VALUES (:namespace, :key, :hash, :status, :response, :now)""";
+
+  /** {@code sql}, an {@link #INSERT_ANSWER}, bound to the key and its answer. */
+  private Update answer(Handle handle, String sql, String namespace, String key, String requestHash, int status,
+      String response) {
+    return handle.createUpdate(sql).bind("namespace", namespace).bind("key", key).bind("hash", requestHash)
+        .bind("status", status).bind("response", response).bind("now", clock.instant());
   }
 
   /**

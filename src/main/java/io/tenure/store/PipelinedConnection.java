@@ -34,12 +34,6 @@ final class PipelinedConnection implements InvocationHandler {
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     switch (method.getName()) {
-      case "equals" -> {
-        return proxy == args[0];
-      }
-      case "hashCode" -> {
-        return System.identityHashCode(proxy);
-      }
       case "prepareStatement" -> {
         String sql = (String) args[0];
         if (sql.startsWith(Pipelined.DEFERRABLE) && !connection.getAutoCommit()) {
@@ -144,24 +138,12 @@ final class PipelinedConnection implements InvocationHandler {
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-      Call made = new Call(method, args);
       return switch (method.getName()) {
-        case "execute" -> {
-          hold();
-          yield false;
-        }
-        case "executeUpdate", "getUpdateCount" -> {
-          if (method.getName().equals("executeUpdate")) {
-            hold();
-          }
-          yield 1;
-        }
-        case "executeLargeUpdate", "getLargeUpdateCount" -> {
-          if (method.getName().equals("executeLargeUpdate")) {
-            hold();
-          }
-          yield 1L;
-        }
+        case "execute" -> hold(false);
+        case "executeUpdate" -> hold(1);
+        case "executeLargeUpdate" -> hold(1L);
+        case "getUpdateCount" -> 1;
+        case "getLargeUpdateCount" -> 1L;
         case "getResultSet", "getWarnings", "close", "clearWarnings" -> null;
         case "getMoreResults", "isClosed" -> false;
         case "getConnection" -> self;
@@ -169,9 +151,8 @@ final class PipelinedConnection implements InvocationHandler {
           calls.clear();
           yield null;
         }
-        case "equals" -> proxy == args[0];
-        case "hashCode" -> System.identityHashCode(proxy);
         default -> {
+          Call made = new Call(method, args);
           if (made.parameter()) {
             calls.add(made);
             yield null;
@@ -184,8 +165,10 @@ final class PipelinedConnection implements InvocationHandler {
       };
     }
 
-    private void hold() {
+    /** Holds the write, and answers {@code ran} as running it would. */
+    private Object hold(Object ran) {
       held.add(Held.of(sql, calls));
+      return ran;
     }
   }
 
@@ -208,12 +191,6 @@ final class PipelinedConnection implements InvocationHandler {
     @Override
     public Object invoke(Object proxy, Method method, Object[] arguments) throws Throwable {
       String name = method.getName();
-      if (name.equals("equals")) {
-        return proxy == arguments[0];
-      }
-      if (name.equals("hashCode")) {
-        return System.identityHashCode(proxy);
-      }
       if (name.equals("getConnection")) {
         return self;
       }

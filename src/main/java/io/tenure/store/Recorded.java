@@ -42,7 +42,9 @@ final class Recorded {
     static Held of(String sql, List<Call> calls) {
       int parameters = 0;
       for (Call made : calls) {
-        parameters = made.parameter() ? Math.max(parameters, (Integer) made.args()[0]) : parameters;
+        if (made.parameter()) {
+          parameters = Math.max(parameters, (Integer) made.args()[0]);
+        }
       }
       return new Held(sql, List.copyOf(calls), parameters);
     }
@@ -63,9 +65,15 @@ final class Recorded {
     }
   }
 
+  /** A proxy of {@code type} run by {@code handler}, equal only to itself whatever the handler does. */
   static <T> T proxy(Class<T> type, InvocationHandler handler) {
+    InvocationHandler identity = (proxy, method, args) -> switch (method.getName()) {
+      case "equals" -> proxy == args[0];
+      case "hashCode" -> System.identityHashCode(proxy);
+      default -> handler.invoke(proxy, method, args);
+    };
     try {
-      return type.cast((type == Connection.class ? CONNECTION : STATEMENT).newInstance(handler));
+      return type.cast((type == Connection.class ? CONNECTION : STATEMENT).newInstance(identity));
     } catch (ReflectiveOperationException unreachable) {
       throw new IllegalStateException(unreachable);
     }
