@@ -34,9 +34,14 @@ final class LoadWindow {
   private volatile CpuShares cpu;
   private volatile long callsBefore;
   private volatile OptionalLong postgresBefore = OptionalLong.empty();
+  private volatile Optional<MachineCpu> machineBefore = Optional.empty();
+  private volatile long countedAt;
 
-  /** The part of the load after the warm-up: its calls, this JVM's CPU per call in it, PostgreSQL's CPU in it. */
-  record Measured(long calls, String cpu, OptionalLong postgresNanos) {}
+  /**
+   * The part of the load after the warm-up: its calls, this JVM's CPU per call in it, PostgreSQL's CPU in it, and how
+   * busy the machine was ({@link MachineCpu#since}).
+   */
+  record Measured(long calls, String cpu, OptionalLong postgresNanos, Optional<String> machine) {}
 
   /**
    * A window measured {@code seconds} after the warm-up; with a warm-up, a paced load's schedule restarts as it ends
@@ -69,6 +74,8 @@ final class LoadWindow {
   }
 
   private void count() {
+    countedAt = System.nanoTime();
+    machineBefore = MachineCpu.read();
     postgresBefore = postgresCpu.get();
     callsBefore = sent.get();
     cpu = new CpuShares();
@@ -159,9 +166,11 @@ final class LoadWindow {
     if (cpu == null || calls <= callsBefore) {
       return Optional.empty();
     }
+    double seconds = (System.nanoTime() - countedAt) / 1e9;
+    Optional<String> machine = MachineCpu.read().flatMap(now -> machineBefore.map(before -> now.since(before, seconds)));
     OptionalLong postgresNow = postgresCpu.get();
     OptionalLong postgres = postgresBefore.isPresent() && postgresNow.isPresent()
         ? OptionalLong.of(postgresNow.getAsLong() - postgresBefore.getAsLong()) : OptionalLong.empty();
-    return Optional.of(new Measured(calls - callsBefore, cpu.perCall(calls - callsBefore, endedLoadNanos), postgres));
+    return Optional.of(new Measured(calls - callsBefore, cpu.perCall(calls - callsBefore, endedLoadNanos), postgres, machine));
   }
 }

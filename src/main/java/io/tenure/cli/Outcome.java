@@ -24,11 +24,11 @@ record Outcome(int clients, double rate, ApiLoad.Result load, long committed, Op
     out.printf(Locale.ROOT, "database: %d transactions committed during the load, %.1f per call%s%n", committed,
         committed / (double) calls, databaseCpuNanos.isPresent()
             ? String.format(Locale.ROOT, ", PostgreSQL cpu %.2f ms per call", databaseCpuNanos.getAsLong() / 1e6 / calls) : "");
-    load.measured().ifPresent(window -> out.printf(Locale.ROOT, "after the warm-up of %.1f s (%d calls): %s%s%n",
+    load.measured().ifPresent(window -> out.printf(Locale.ROOT, "after the warm-up of %.1f s (%d calls): %s%s%s%n",
         load.warmUpSeconds(), window.calls(),
         window.cpu(), window.postgresNanos().isPresent()
             ? String.format(Locale.ROOT, "; PostgreSQL cpu %.2f ms per call", window.postgresNanos().getAsLong() / 1e6 / window.calls())
-            : ""));
+            : "", window.machine().map(machine -> "; " + machine).orElse("")));
     load.failureSamples().forEach(sample -> out.println("failed: " + sample));
     charges.mismatches().stream().limit(10).forEach(mismatch -> out.println("charged wrongly: " + mismatch));
     out.printf("charges: %d accounts, acknowledged balance %s, stored %s: %s%n", charges.accounts(),
