@@ -15,9 +15,6 @@ import java.util.stream.Stream;
  * (docs/performance.md, "Session 13: api"). Empty where {@code /proc} cannot be read.
  */
 record MachineCpu(long busyTicks, long allTicks, long monitorTicks) {
-  /** The kernel's clock ticks per second for {@code /proc} times ({@code USER_HZ}, 100 on Linux). */
-  private static final long TICKS_PER_SECOND = 100;
-
   /** The counts now. */
   static Optional<MachineCpu> read() {
     try {
@@ -38,21 +35,8 @@ record MachineCpu(long busyTicks, long allTicks, long monitorTicks) {
   private static long kernelMonitorTicks() throws IOException {
     try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
       return processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
-          .mapToLong(MachineCpu::kernelMonitorTicks).sum();
-    }
-  }
-
-  private static long kernelMonitorTicks(Path process) {
-    try {
-      String stat = Files.readString(process.resolve("stat"));
-      if (!stat.substring(stat.indexOf('(') + 1).startsWith("kdamond")) {
-        return 0;
-      }
-      // utime and stime are fields 14 and 15 of the line, so 11 and 12 after the command's closing parenthesis.
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-    } catch (IOException | RuntimeException gone) {
-      return 0;
+          .map(ProcessStat::of).flatMap(Optional::stream)
+          .filter(process -> process.command().startsWith("kdamond")).mapToLong(ProcessStat::ownTicks).sum();
     }
   }
 
@@ -65,6 +49,6 @@ record MachineCpu(long busyTicks, long allTicks, long monitorTicks) {
     String busy = String.format(Locale.ROOT, "the machine %.0f%% busy", 100.0 * (busyTicks - before.busyTicks) / all);
     long monitor = monitorTicks - before.monitorTicks;
     return monitor == 0 ? busy : busy + String.format(Locale.ROOT, " (the kernel's memory monitor %.1f%% of a core)",
-        100.0 * monitor / TICKS_PER_SECOND / Math.max(seconds, 1e-9));
+        100.0 * monitor / ProcessStat.TICKS_PER_SECOND / Math.max(seconds, 1e-9));
   }
 }

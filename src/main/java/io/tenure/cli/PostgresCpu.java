@@ -14,9 +14,6 @@ import org.jdbi.v3.core.Jdbi;
  * half of a call's cost beside the JVM's.
  */
 final class PostgresCpu {
-  /** The kernel's clock ticks per second for {@code /proc/<pid>/stat} times ({@code USER_HZ}, 100 on Linux). */
-  private static final long TICKS_PER_SECOND = 100;
-
   private PostgresCpu() {}
 
   /** Nanoseconds of CPU of the PostgreSQL whose files are in {@code dataDirectory/postgres}. */
@@ -37,28 +34,13 @@ final class PostgresCpu {
 
   private static OptionalLong nanos(long postmaster) {
     try {
-      long[] own = ticks(postmaster);
-      long ticks = own[0] + own[1];
+      long ticks = ProcessStat.of(postmaster).map(own -> own.ownTicks() + own.reapedTicks()).orElse(0L);
       for (ProcessHandle child : ProcessHandle.of(postmaster).map(ProcessHandle::descendants).orElse(Stream.empty()).toList()) {
-        ticks += ticks(child.pid())[0];
+        ticks += ProcessStat.of(child.pid()).map(ProcessStat::ownTicks).orElse(0L);
       }
-      return OptionalLong.of(ticks * 1_000_000_000L / TICKS_PER_SECOND);
+      return OptionalLong.of(ticks * 1_000_000_000L / ProcessStat.TICKS_PER_SECOND);
     } catch (RuntimeException unreadable) {
       return OptionalLong.empty();
     }
-  }
-
-  /** A process's own CPU ticks (user + system) and those of its reaped children, or zeros once it has ended. */
-  private static long[] ticks(long pid) {
-    String stat;
-    try {
-      stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-    } catch (IOException ended) {
-      return new long[] {0, 0};
-    }
-    // The fields after the command, which is in parentheses and may hold spaces: utime, stime, cutime, cstime are
-    // fields 14 to 17 of the line, so 11 to 14 after the ")".
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    return new long[] {Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long.parseLong(fields[13]) + Long.parseLong(fields[14])};
   }
 }
