@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * How busy the whole machine was over a span, read from Linux's {@code /proc}: the cores' busy share, and the share
  * of one core taken by the kernel's memory monitor (DAMON's {@code kdamond} threads). A paced load's latency means
  * little without the first. The second, on the virtual machines these benches were written on, wakes every half
- * second to sample which pages were touched, takes most of a core for 50 to 150 ms and stalls every commit meanwhile
+ * second to sample which pages were touched, takes most of a core for 50 to 150 ms and delays the commits meanwhile
  * (docs/performance.md, "Session 13: api"). Empty where {@code /proc} cannot be read.
  */
 record MachineCpu(long busyTicks, long allTicks, long monitorTicks) {
@@ -41,12 +41,12 @@ record MachineCpu(long busyTicks, long allTicks, long monitorTicks) {
   }
 
   /**
-   * A phrase such as {@code the machine 64% busy (the kernel's memory monitor 4.1% of a core)} for the span from
+   * A phrase such as {@code this machine 64% busy (the kernel's memory monitor 4.1% of a core)} for the span from
    * {@code before} to this reading of {@code seconds}; the monitor's part only where it ran.
    */
   String since(MachineCpu before, double seconds) {
     long all = Math.max(allTicks - before.allTicks, 1);
-    String busy = String.format(Locale.ROOT, "the machine %.0f%% busy", 100.0 * (busyTicks - before.busyTicks) / all);
+    String busy = String.format(Locale.ROOT, "this machine %.0f%% busy", 100.0 * (busyTicks - before.busyTicks) / all);
     long monitor = monitorTicks - before.monitorTicks;
     return monitor == 0 ? busy : busy + String.format(Locale.ROOT, " (the kernel's memory monitor %.1f%% of a core)",
         100.0 * monitor / ProcessStat.TICKS_PER_SECOND / Math.max(seconds, 1e-9));

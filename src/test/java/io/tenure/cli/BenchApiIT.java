@@ -23,7 +23,7 @@ class BenchApiIT {
         .containsPattern("renew: +\\d+ calls/s, .*, 0 failed")
         // Without a warm-up every call is measured, and the measured part's CPU a call is printed apart.
         .containsPattern("after the warm-up of \\d+\\.\\d s \\(400 calls\\): cpu per call: server threads \\d+\\.\\d\\d ms, .*"
-            + "JIT compiler \\d+\\.\\d\\d ms.*; the machine \\d+% busy");
+            + "JIT compiler \\d+\\.\\d\\d ms.*; this machine \\d+% busy");
     assertThat(run.lastLine()).matches("api: \\d+ calls/s, p50 \\d+\\.\\d\\d ms, p99 \\d+\\.\\d\\d ms, "
         + "max \\d+\\.\\d\\d ms, commit ceiling \\d+/s");
   }
