@@ -14,6 +14,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /** A connection of {@link Pipelined}: it holds a transaction's deferrable writes, as that class says. */
 final class PipelinedConnection implements InvocationHandler {
@@ -51,7 +52,7 @@ final class PipelinedConnection implements InvocationHandler {
       }
       case "commit" -> {
         if (!held.isEmpty()) {
-          try (PreparedStatement statement = combined("COMMIT", null, null)) {
+          try (PreparedStatement statement = combined("COMMIT", null, null, List.of())) {
             statement.execute();
           }
         }
@@ -77,31 +78,26 @@ final class PipelinedConnection implements InvocationHandler {
   /** Runs what is held, in an exchange of its own. */
   private void flush() throws SQLException {
     if (!held.isEmpty()) {
-      try (PreparedStatement statement = combined(null, null, null)) {
+      try (PreparedStatement statement = combined(null, null, null, List.of())) {
         statement.execute();
       }
     }
   }
 
-  private int shiftOfHeld() {
-    int shift = 0;
-    for (Held write : held) {
-      shift += write.parameters();
-    }
-    return shift;
-  }
-
   /**
    * One statement of what is held followed by {@code then} (nothing when null), with the held writes' parameters
-   * set; prepared by the connection's {@code prepare} with {@code options} (the text first, replaced), or its plain
-   * prepareStatement when null. What is held is no longer: it runs with this statement, or the transaction fails.
+   * set and then {@code thenCalls}, shifted past them; prepared by the connection's {@code prepare} with
+   * {@code options} (the text first, replaced), or its plain prepareStatement when null. What is held is no longer: it
+   * runs with this statement, or the transaction fails.
    */
-  private PreparedStatement combined(String then, Method prepare, Object[] options) throws SQLException {
-    List<String> texts = new ArrayList<>(held.stream().map(Held::sql).toList());
+  private PreparedStatement combined(String then, Method prepare, Object[] options, List<Call> thenCalls)
+      throws SQLException {
+    StringJoiner texts = new StringJoiner(";\n");
+    held.forEach(write -> texts.add(write.sql()));
     if (then != null) {
       texts.add(then);
     }
-    String text = String.join(";\n", texts);
+    String text = texts.toString();
     PreparedStatement statement;
     if (prepare == null) {
       statement = connection.prepareStatement(text);
@@ -117,6 +113,9 @@ final class PipelinedConnection implements InvocationHandler {
           setter.on(statement, shift);
         }
         shift += write.parameters();
+      }
+      for (Call setter : thenCalls) {
+        setter.on(statement, shift);
       }
     } catch (SQLException | RuntimeException failure) {
       statement.close();
@@ -218,12 +217,8 @@ final class PipelinedConnection implements InvocationHandler {
 
     private Object runAfterHeld(String name) throws SQLException {
       int skip = held.size();
-      int shift = shiftOfHeld();
-      statement = combined((String) args[0], prepare, args);
+      statement = combined((String) args[0], prepare, args, calls);
       ran = true;
-      for (Call made : calls) {
-        made.on(statement, shift);
-      }
       statement.execute();
       for (int result = 0; result < skip; result++) {
         statement.getMoreResults();
