@@ -1,13 +1,17 @@
 package io.tenure.account;
 
 import io.tenure.error.NotFoundException;
+import io.tenure.money.Money;
 import io.tenure.store.Jdbc;
+import io.tenure.store.Pipelined;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -25,9 +29,17 @@ public final class ChangeLock {
       (a.low_balance_threshold_minor IS NOT NULL OR a.minimum_runway_hours IS NOT NULL OR a.low_balance_since IS NOT NULL
         OR (a.auto_recharge_amount_minor IS NOT NULL AND a.payment_method IS NOT NULL) OR a.recharge_pending)""";
 
-  /** What the lock reads of an account row of alias {@code a}, for a statement that locks it {@code FOR UPDATE OF a}. */
+  /**
+   * What the lock reads of an account row of alias {@code a} and its wallet {@code w} ({@link #WALLET}), both locked
+   * before (the wallet last, as SPEC.md orders the locks), and the newest catalog version stored: so that the change's
+   * posting need not read the balance it changes, nor its pricing the version.
+   */
   public static final String COLUMNS = "a.next_due_at AS lock_next_due_at, " + BALANCE_WATCHED
-      + " OR a.recharge_outcome_unknown AS lock_checked";
+      + " OR a.recharge_outcome_unknown AS lock_checked, w.balance_minor AS lock_wallet_minor, w.currency AS lock_wallet_currency,"
+      + " (SELECT COALESCE(MAX(version), 0) FROM catalog_versions) AS lock_newest_catalog";
+
+  /** The join of the wallet {@code w} of the account {@code a} that {@link #COLUMNS} reads. */
+  public static final String WALLET = " JOIN wallets w ON w.account_id = a.id";
 
   private ChangeLock() {}
 
@@ -36,11 +48,27 @@ public final class ChangeLock {
    * after a change can do anything: a watched balance, or a recharge whose outcome is unknown (a check clears it once
    * auto-recharge is off).
    */
-  public record Locked(Optional<Instant> nextDue, boolean balanceChecked) {
+  public record Locked(Optional<Instant> nextDue, boolean balanceChecked, Money wallet, int newestCatalog) {
     /** Whether work fell due for the account by {@code now}: a change catches it up first, which may change what was read. */
     public boolean dueBy(Instant now) {
       return nextDue.isPresent() && !nextDue.get().isAfter(now);
     }
+
+    /**
+     * What a change at {@code now} may take as the lock read it: the wallet's balance (locked, so no one else moves it
+     * before the commit) unless the account's catch-up ran first and may have moved it, and the newest catalog version.
+     */
+    public Seen seen(Instant now) {
+      return new Seen(dueBy(now) ? Optional.empty() : Optional.of(wallet), OptionalInt.of(newestCatalog));
+    }
+  }
+
+  /**
+   * What a change knows without reading again: its account's wallet balance before its one posting, and the newest
+   * catalog version. {@link #NOTHING} for a change that did not take the lock this class reads.
+   */
+  public record Seen(Optional<Money> wallet, OptionalInt newestCatalog) {
+    public static final Seen NOTHING = new Seen(Optional.empty(), OptionalInt.empty());
   }
 
   /** An account with its contacts, and its lock, read in one statement. */
@@ -48,6 +76,7 @@ public final class ChangeLock {
 
   /** Locks the account until the transaction ends; 404 {@code ACCOUNT_NOT_FOUND} when it does not exist. */
   public static Locked take(Handle handle, String accountId) {
+    Jdbc.update(handle, LOCK, accountId);
     return Jdbc.query(handle, TAKE, row -> {
       if (!row.next()) {
         throw notFound(accountId);
@@ -56,10 +85,19 @@ public final class ChangeLock {
     }, accountId);
   }
 
-  private static final String TAKE = "SELECT " + COLUMNS + " FROM accounts a WHERE a.id = ? FOR UPDATE";
+  /**
+   * The account's row and then its wallet's, locked until the transaction ends: a deferrable statement
+   * ({@link Pipelined}), so it travels with the read that follows it in one exchange. The read is a statement of its
+   * own on purpose: its snapshot is taken once the locks are held, so it sees all that the lock's earlier holders
+   * committed, where a statement that locks and reads at once reads other rows than the locked ones (a resource's
+   * add-ons, the account's holds) as they were before it waited for the lock.
+   */
+  private static final String LOCK = Pipelined.DEFERRABLE + "SELECT FROM accounts a" + WALLET + " WHERE a.id = ? FOR UPDATE OF a, w";
+  private static final String TAKE = "SELECT " + COLUMNS + " FROM accounts a" + WALLET + " WHERE a.id = ?";
 
   /** The account with its contacts, locked until the transaction ends; 404 {@code ACCOUNT_NOT_FOUND} when it does not exist. */
   public static LockedAccount takeReading(Handle handle, String accountId) {
+    Jdbc.update(handle, LOCK, accountId);
     return Jdbc.query(handle, TAKE_READING, row -> {
       if (!row.next()) {
         throw notFound(accountId);
@@ -73,12 +111,13 @@ public final class ChangeLock {
   }
 
   private static final String TAKE_READING = "SELECT a.*, " + COLUMNS + ", " + AccountStore.CONTACT_COLUMNS
-      + " FROM accounts a LEFT JOIN contacts c ON c.account_id = a.id WHERE a.id = ? ORDER BY c.position FOR UPDATE OF a";
+      + " FROM accounts a" + WALLET + " LEFT JOIN contacts c ON c.account_id = a.id WHERE a.id = ? ORDER BY c.position";
 
   /** The lock's state from a row carrying {@link #COLUMNS}. */
   public static Locked read(ResultSet row) throws SQLException {
     return new Locked(Optional.ofNullable(row.getTimestamp("lock_next_due_at")).map(Timestamp::toInstant),
-        row.getBoolean("lock_checked"));
+        row.getBoolean("lock_checked"), new Money(row.getLong("lock_wallet_minor"), Currency.getInstance(row.getString("lock_wallet_currency"))),
+        row.getInt("lock_newest_catalog"));
   }
 
   private static NotFoundException notFound(String accountId) {

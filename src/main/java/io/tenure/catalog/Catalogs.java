@@ -6,6 +6,7 @@ import io.tenure.error.RejectedException;
 import io.tenure.lifecycle.Policy;
 import io.tenure.store.Pipelined;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -42,7 +43,12 @@ public final class Catalogs {
    * yet parsed here is read then.
    */
   public Catalog current(Handle handle) {
-    int newest = newestStored(handle);
+    return current(handle, OptionalInt.empty());
+  }
+
+  /** {@link #current(Handle)}, with the newest version stored when the caller read it in this transaction already. */
+  public Catalog current(Handle handle, OptionalInt newestStored) {
+    int newest = newestStored.orElseGet(() -> newestStored(handle));
     if (!versions.containsKey(newest)) {
       reload(handle);
     }

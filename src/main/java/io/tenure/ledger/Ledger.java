@@ -17,14 +17,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The double-entry ledger: every movement of money is a transaction whose entries sum to zero, and a
  * wallet moves only through it. Amounts are signed from the book's side: +100 on a wallet is money into
  * the wallet. Books are {@code wallet:<account>}, {@code funding:<currency>} (money paid in from outside),
  * {@code revenue:<currency>} and {@code adjustments:<currency>}. Methods run on the caller's handle, inside
- * the caller's transaction; a wallet is changed only under its row lock (taken by {@link #lockWallet} or by the
- * posting's own update), so concurrent movements of one wallet are serialized by it.
+ * the caller's transaction; a wallet is changed only under its row lock (taken by {@link #lockWallet}, by the account
+ * lock of a call of the API, or by the posting's own update), so concurrent movements of one wallet are serialized by it.
  */
 public final class Ledger implements Wallets {
 
@@ -47,10 +48,8 @@ public final class Ledger implements Wallets {
    * their entries at once.
    */
   public List<Transaction> page(Handle handle, String accountId, Long before, int limit) {
-    List<Transaction> transactions = handle.createQuery("""
-            SELECT * FROM ledger_transactions WHERE account_id = :id AND (CAST(:before AS bigint) IS NULL OR sequence < :before)
-            ORDER BY sequence DESC LIMIT :limit
-            """)
+    List<Transaction> transactions = handle.createQuery("SELECT * FROM ledger_transactions WHERE account_id = :id"
+            + " AND (CAST(:before AS bigint) IS NULL OR sequence < :before) ORDER BY sequence DESC LIMIT :limit")
         .bind("id", accountId).bind("before", before).bind("limit", limit)
         .map((row, context) -> new Transaction(row.getString("id"), row.getLong("sequence"), row.getString("kind"),
             row.getString("description"), row.getString("bill_id"), row.getTimestamp("created_at").toInstant(), new ArrayList<>()))
@@ -60,10 +59,8 @@ public final class Ledger implements Wallets {
     }
     Map<String, List<Entry>> entries = new HashMap<>();
     transactions.forEach(transaction -> entries.put(transaction.id(), transaction.entries()));
-    handle.createQuery("""
-            SELECT transaction_id, book, amount_minor, currency FROM ledger_entries
-            WHERE transaction_id = ANY(:ids) ORDER BY transaction_id, book
-            """)
+    handle.createQuery("SELECT transaction_id, book, amount_minor, currency FROM ledger_entries"
+            + " WHERE transaction_id = ANY(:ids) ORDER BY transaction_id, book")
         .bindArray("ids", String.class, List.copyOf(entries.keySet()))
         .map((row, context) -> Map.entry(row.getString("transaction_id"), new Entry(row.getString("book"),
             new Money(row.getLong("amount_minor"), Currency.getInstance(row.getString("currency"))))))
@@ -84,18 +81,17 @@ public final class Ledger implements Wallets {
 
   /** Locks the account's wallet until the transaction ends and returns its balance. */
   public Money lockWallet(Handle handle, String accountId) {
-    return handle.createQuery("SELECT balance_minor, currency FROM wallets WHERE account_id = :id FOR UPDATE")
-        .bind("id", accountId)
-        .map((row, context) -> new Money(row.getLong("balance_minor"), Currency.getInstance(row.getString("currency"))))
-        .one();
+    return wallet(handle, accountId, " FOR UPDATE");
   }
 
   @Override
   public Money balance(Handle handle, String accountId) {
-    return handle.createQuery("SELECT balance_minor, currency FROM wallets WHERE account_id = :id")
-        .bind("id", accountId)
-        .map((row, context) -> new Money(row.getLong("balance_minor"), Currency.getInstance(row.getString("currency"))))
-        .one();
+    return wallet(handle, accountId, "");
+  }
+
+  private static Money wallet(Handle handle, String accountId, String lock) {
+    return handle.createQuery("SELECT balance_minor, currency FROM wallets WHERE account_id = :id" + lock).bind("id", accountId)
+        .map((row, context) -> new Money(row.getLong("balance_minor"), Currency.getInstance(row.getString("currency")))).one();
   }
 
   /** The balances of the wallets of {@code accountIds} that exist, by account id: one statement. */
@@ -109,23 +105,30 @@ public final class Ledger implements Wallets {
     return balances;
   }
 
-  /** Money paid in from outside: the wallet gains {@code amount}. */
-  public Posted topUp(Handle handle, String accountId, Money amount, String description, Instant at) {
+  /** Money paid in from outside. {@code walletBefore}: the balance as the caller's lock of the wallet read it, if unmoved since. */
+  public Posted topUp(Handle handle, String accountId, Money amount, String description, Instant at,
+      Optional<Money> walletBefore) {
     Require.invariant(amount.signum() > 0, "a top-up must be positive, was %s", amount);
-    return post(handle, accountId, Kind.TOP_UP, description, null, at,
-        List.of(new Entry(walletBook(accountId), amount), new Entry("funding:" + code(amount), amount.negate())));
+    List<Entry> entries = List.of(new Entry(walletBook(accountId), amount), new Entry("funding:" + code(amount), amount.negate()));
+    return walletBefore.map(before -> postSeen(handle, accountId, Kind.TOP_UP, description, null, at, entries, before))
+        .orElseGet(() -> post(handle, accountId, Kind.TOP_UP, description, null, at, entries));
   }
 
   /**
    * A prepaid charge: the wallet must hold {@code amount} (checked under the wallet lock), or nothing
-   * happens and the answer is 409 {@code INSUFFICIENT_BALANCE}. The check and the posting are one statement.
+   * happens and the answer is 409 {@code INSUFFICIENT_BALANCE}. The check and the posting are one statement, or the
+   * check is made on {@code walletBefore} ({@link #topUp}) and the posting goes with the commit.
    */
-  public Posted chargePrepaid(Handle handle, String accountId, Money amount, String description, String billId, Instant at) {
+  public Posted chargePrepaid(Handle handle, String accountId, Money amount, String description, String billId, Instant at,
+      Optional<Money> walletBefore) {
     Require.invariant(amount.signum() >= 0, "a charge must not be negative, was %s", amount);
-    Optional<Posted> posted = post(handle, accountId, Kind.CHARGE, description, billId, at,
-        chargeEntries(accountId, amount), true);
+    List<Entry> entries = chargeEntries(accountId, amount);
+    Optional<Posted> posted = walletBefore.isPresent()
+        ? walletBefore.filter(before -> before.compareTo(amount) >= 0)
+            .map(before -> postSeen(handle, accountId, Kind.CHARGE, description, billId, at, entries, before))
+        : post(handle, accountId, Kind.CHARGE, description, billId, at, entries, true);
     // The wallet's balance and the amount are compared as money: a charge in another currency is a bug, refused.
-    Money balance = posted.map(Posted::balance).orElseGet(() -> balance(handle, accountId));
+    Money balance = posted.map(Posted::balance).or(() -> walletBefore).orElseGet(() -> balance(handle, accountId));
     if (posted.isEmpty() && balance.compareTo(amount) < 0) {
       throw new RejectedException("INSUFFICIENT_BALANCE", "The balance " + balance + " " + code(amount)
           + " does not cover " + amount + " " + code(amount) + "; top up first.");
@@ -221,11 +224,8 @@ public final class Ledger implements Wallets {
    */
   private Optional<Posted> post(Handle handle, String accountId, Kind kind, String description, String billId,
       Instant at, List<Entry> entries, boolean covered) {
-    long sum = entries.stream().mapToLong(entry -> entry.amount().minor()).sum();
-    Require.invariant(sum == 0, "transaction entries %s sum to %d, not 0", entries, sum);
+    long walletChange = walletChange(accountId, entries);
     String id = Ids.next("txn");
-    String wallet = walletBook(accountId);
-    long walletChange = entries.stream().filter(entry -> entry.book().equals(wallet)).mapToLong(entry -> entry.amount().minor()).sum();
     Query statement = handle.createQuery("""
         WITH wallet AS (
           UPDATE wallets SET balance_minor = balance_minor + :change
@@ -245,11 +245,53 @@ public final class Ledger implements Wallets {
         """)
         .bind("change", walletChange).bind("accountId", accountId).bind("covered", covered).bind("id", id)
         .bind("kind", kind.name()).bind("description", description).bind("billId", billId).bind("at", at);
+    bindEntries(statement, entries);
+    return statement.map((row, context) -> new Posted(id, new Money(row.getLong(1), Currency.getInstance(row.getString(2)))))
+        .findOne();
+  }
+
+  /**
+   * {@link #post} from the balance {@code before} read under the wallet's lock: deferrable ({@link Pipelined}), it goes
+   * with the commit. Were the balance anything else, the transaction's account would be null: it fails, and nothing posts.
+   */
+  private Posted postSeen(Handle handle, String accountId, Kind kind, String description, String billId, Instant at,
+      List<Entry> entries, Money before) {
+    String id = Ids.next("txn");
+    long walletChange = walletChange(accountId, entries);
+    Currency currency = entries.getFirst().amount().currency();
+    Require.invariant(before.currency().equals(currency), "cannot combine %s and %s", before.currency(), currency);
+    var statement = handle.createUpdate(Pipelined.DEFERRABLE + """
+        WITH wallet AS (
+          UPDATE wallets SET balance_minor = balance_minor + :change WHERE account_id = :accountId AND balance_minor = :before
+          RETURNING account_id),
+        posted AS (
+          INSERT INTO ledger_transactions (id, account_id, kind, description, bill_id, created_at)
+          VALUES (:id, (SELECT account_id FROM wallet), :kind, :description, :billId, :at)
+          RETURNING id)
+        INSERT INTO ledger_entries (transaction_id, book, amount_minor, currency)
+        SELECT posted.id, entry.book, entry.amount, entry.currency
+        FROM posted, unnest(CAST(:books AS text[]), CAST(:amounts AS bigint[]), CAST(:currencies AS text[]))
+          WITH ORDINALITY AS entry (book, amount, currency, position)
+        ORDER BY entry.position
+        """)
+        .bind("change", walletChange).bind("accountId", accountId).bind("before", before.minor()).bind("id", id)
+        .bind("kind", kind.name()).bind("description", description).bind("billId", billId).bind("at", at);
+    bindEntries(statement, entries);
+    statement.execute();
+    return new Posted(id, new Money(before.minor() + walletChange, before.currency()));
+  }
+
+  private static long walletChange(String accountId, List<Entry> entries) {
+    long sum = entries.stream().mapToLong(entry -> entry.amount().minor()).sum();
+    Require.invariant(sum == 0, "transaction entries %s sum to %d, not 0", entries, sum);
+    String wallet = walletBook(accountId);
+    return entries.stream().filter(entry -> entry.book().equals(wallet)).mapToLong(entry -> entry.amount().minor()).sum();
+  }
+
+  private static void bindEntries(SqlStatement<?> statement, List<Entry> entries) {
     Columns.text(statement, "books", entries, Entry::book);
     Columns.text(statement, "amounts", entries, entry -> Long.toString(entry.amount().minor()));
     Columns.text(statement, "currencies", entries, entry -> code(entry.amount()));
-    return statement.map((row, context) -> new Posted(id, new Money(row.getLong(1), Currency.getInstance(row.getString(2)))))
-        .findOne();
   }
 
   private static String code(Money amount) {

@@ -86,9 +86,9 @@ public final class LedgerRoutes {
           // One instant for the whole top-up: the catch-up, the posting and what the hooks do after it.
           Instant now = clock.now();
           return accountChanges.change(handle, accountId, locked.lock(), now, () -> {
-            // The posting locks the wallet itself (its update), at the point where a separate lock would.
+            // The lock read the wallet, locked: the posting goes with the commit unless the catch-up moved it.
             Ledger.Posted posted = ledger.topUp(handle, accountId, amount,
-                request.description() == null ? "Top-up" : request.description(), now);
+                request.description() == null ? "Top-up" : request.description(), now, locked.lock().seen(now).wallet());
             LOG.info("ledger - top-up {} of {} to account {}", posted.transactionId(), amount, accountId);
             // The hooks see the account as it is now: as the lock read it, unless the catch-up ran first.
             Account current = locked.lock().dueBy(now) ? accounts.visible(handle, caller, accountId) : account;

@@ -106,7 +106,7 @@ public final class Recharges {
     Optional<String> transactionId = Optional.empty();
     if (result.outcome() == RechargeState.Outcome.SUCCEEDED) {
       Ledger.Posted posted = ledger.topUp(handle, accountId, amount, "Auto-recharge, crossing " + called.crossing()
-          + ", payment " + result.reference().orElse("") + " (" + call.request().idempotencyKey() + ")", at);
+          + ", payment " + result.reference().orElse("") + " (" + call.request().idempotencyKey() + ")", at, Optional.empty());
       transactionId = Optional.of(posted.transactionId());
       afterTopUp.forEach(hook -> hook.run(handle, account, at));
     }

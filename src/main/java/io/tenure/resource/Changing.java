@@ -1,5 +1,6 @@
 package io.tenure.resource;
 
+import io.tenure.account.ChangeLock;
 import io.tenure.billing.Bill;
 import io.tenure.billing.BillStore;
 import io.tenure.catalog.Catalog;
@@ -37,7 +38,9 @@ public final class Changing {
   /** A changed resource and the bill of the change, if it moved money. */
   public record Change(ResourceRecord resource, Optional<Bill> bill) {}
 
-  Change changeAddOns(Handle handle, ResourceRecord resource, Map<String, Long> requested, Instant now, LifecycleWrites writes) {
+  /** {@code seen}: what the account's lock read that the change may use without reading it again (its wallet). */
+  Change changeAddOns(Handle handle, ResourceRecord resource, Map<String, Long> requested, Instant now, LifecycleWrites writes,
+      ChangeLock.Seen seen) {
     ResourceRecord current = caughtUp(resource, now, writes);
     Operations.require(current.lifecycle(), Operation.CHANGE_ADD_ONS);
     Catalog catalog = catalogs.version(current.catalogVersion());
@@ -51,7 +54,7 @@ public final class Changing {
     Money total = change.quote().total();
     String description = LedgerEntry.ADD_ON_CHANGE.describe(catalog.plan(current.planCode()).name(), current.id());
     if (total.signum() > 0) {
-      ledger.chargePrepaid(handle, current.accountId(), total, description, bill.id(), now);
+      ledger.chargePrepaid(handle, current.accountId(), total, description, bill.id(), now, seen.wallet());
     } else if (total.signum() < 0) {
       ledger.refund(handle, current.accountId(), total.negate(), description, bill.id(), now);
     }

@@ -2,6 +2,7 @@ package io.tenure.resource;
 
 import io.tenure.account.Account;
 import io.tenure.account.Bans;
+import io.tenure.account.ChangeLock;
 import io.tenure.billing.Bill;
 import io.tenure.billing.BillStore;
 import io.tenure.catalog.BillingMode;
@@ -43,9 +44,10 @@ public final class Purchasing {
   /** A new resource and, for a prepaid one, its bill. */
   public record Purchase(ResourceRecord resource, Optional<Bill> bill) {}
 
-  Purchase buy(Handle handle, Account account, ResourceRequests.NewResource request, Instant now) {
+  /** {@code seen}: what the account's lock read that the purchase uses without reading it again (its wallet, the newest catalog). */
+  Purchase buy(Handle handle, Account account, ResourceRequests.NewResource request, Instant now, ChangeLock.Seen seen) {
     bans.requireNotBanned(handle, account.id());
-    Catalog catalog = catalogs.current(handle);
+    Catalog catalog = catalogs.current(handle, seen.newestCatalog());
     Plan plan = catalog.plan(request.plan());
     if (!catalog.currency().equals(account.currency())) {
       throw new RejectedException("CURRENCY_MISMATCH", "The account pays in " + account.currency().getCurrencyCode()
@@ -85,7 +87,8 @@ public final class Purchasing {
         quote.lines().getFirst().amount(), holdings, catalog.version(), lifecycle);
     resources.insert(handle, resource);
     Bill bill = bills.create(handle, account.id(), id, Bill.Type.PURCHASE, billLines(quote), now);
-    ledger.chargePrepaid(handle, account.id(), quote.total(), LedgerEntry.PURCHASE.describe(plan.name(), id), bill.id(), now);
+    ledger.chargePrepaid(handle, account.id(), quote.total(), LedgerEntry.PURCHASE.describe(plan.name(), id), bill.id(), now,
+        seen.wallet());
     return new Purchase(resource, Optional.of(bill));
   }
 

@@ -1,5 +1,6 @@
 package io.tenure.resource;
 
+import io.tenure.account.ChangeLock;
 import io.tenure.billing.Bill;
 import io.tenure.billing.BillStore;
 import io.tenure.catalog.BillingPeriod;
@@ -51,20 +52,21 @@ public final class Renewing {
    * Renews at {@code at}; refused (nothing charged) when the phase does not allow it or the balance is short.
    * The lifecycle's own catch-up events up to {@code at} are written too.
    */
-  public Renewal renew(Handle handle, ResourceRecord resource, int periods, Instant at, LifecycleWrites writes) {
-    return renew(handle, resource, periods, at, writes, LedgerEntry.RENEWAL);
+  public Renewal renew(Handle handle, ResourceRecord resource, int periods, Instant at, LifecycleWrites writes,
+      ChangeLock.Seen seen) {
+    return renew(handle, resource, periods, at, writes, LedgerEntry.RENEWAL, seen);
   }
 
   /** {@link #renew} by the resource's own auto-renewal, so recorded in the ledger. */
   public Renewal autoRenew(Handle handle, ResourceRecord resource, int periods, Instant at, LifecycleWrites writes) {
-    return renew(handle, resource, periods, at, writes, LedgerEntry.AUTO_RENEWAL);
+    return renew(handle, resource, periods, at, writes, LedgerEntry.AUTO_RENEWAL, ChangeLock.Seen.NOTHING);
   }
 
   private Renewal renew(Handle handle, ResourceRecord resource, int periods, Instant at, LifecycleWrites writes,
-      LedgerEntry entry) {
+      LedgerEntry entry, ChangeLock.Seen seen) {
     // The gate first, on the phase at {@code at}: the same rule that lists RENEW among the allowed operations.
     Operations.require(Lifecycle.advance(resource.lifecycle(), at).state(), Operation.RENEW);
-    Catalog catalog = catalogs.current(handle);
+    Catalog catalog = catalogs.current(handle, seen.newestCatalog());
     Plan plan = plan(catalog, resource);
     BillingPeriod period = period(resource);
     Quote quote = Pricing.purchase(catalog, plan, ResourceStore.quantities(resource.addOns()), period, periods);
@@ -80,7 +82,8 @@ public final class Renewing {
     }
     Transition transition = Lifecycle.renew(resource.lifecycle(), next.end(), at);
     Bill bill = bills.create(handle, resource.accountId(), resource.id(), Bill.Type.RENEWAL, Purchasing.billLines(quote), at);
-    ledger.chargePrepaid(handle, resource.accountId(), quote.total(), entry.describe(plan.name(), resource.id()), bill.id(), at);
+    ledger.chargePrepaid(handle, resource.accountId(), quote.total(), entry.describe(plan.name(), resource.id()), bill.id(), at,
+        seen.wallet());
     ResourceRecord renewed = withTerm(resource, catalog.version(), old, next, periods, quote, at)
         .withLifecycle(transition.state());
     resources.save(handle, renewed);

@@ -1,6 +1,7 @@
 package io.tenure.resource;
 
 import io.javalin.http.Context;
+import io.tenure.account.ChangeLock;
 import io.tenure.account.Account;
 import io.tenure.account.AccountChanges;
 import io.tenure.account.AccountRoutes;
@@ -87,16 +88,16 @@ public final class ResourceRoutes {
     routes.get("/v1/accounts/{id}/resources", Routes.Access.KEY, this::listForAccount);
     routes.post("/v1/resources/{id}/renewals", Routes.Access.KEY, (context, caller) -> {
       ResourceRequests.Renewal request = Json.read(context.bodyAsBytes(), ResourceRequests.Renewal.class);
-      change(context, caller, true, (handle, resource, batch, now) -> {
-        Renewing.Renewal renewal = renewing.renew(handle, resource, request.periods(), now, batch);
+      change(context, caller, true, (handle, resource, batch, now, seen) -> {
+        Renewing.Renewal renewal = renewing.renew(handle, resource, request.periods(), now, batch, seen);
         return new Idempotency.Reply(201, ResourceViews.view(renewal.resource(), Optional.of(renewal.bill())));
       });
     });
     routes.put("/v1/resources/{id}/add-ons", Routes.Access.KEY, (context, caller) -> {
       List<ResourceRequests.AddOnQuantity> request = List.of(Json.read(context.bodyAsBytes(), ResourceRequests.AddOnQuantity[].class));
       var quantities = ResourceRequests.addOnQuantities(request, true);
-      change(context, caller, false, (handle, resource, batch, now) -> {
-        Changing.Change change = changing.changeAddOns(handle, resource, quantities, now, batch);
+      change(context, caller, false, (handle, resource, batch, now, seen) -> {
+        Changing.Change change = changing.changeAddOns(handle, resource, quantities, now, batch, seen);
         // What the resource includes changed: its provider reads its entitlements again.
         providers.record(handle, resource.id(), ProviderCommand.ENTITLEMENTS_CHANGED,
             change.resource().lifecycle().serviceLevel(), now);
@@ -105,11 +106,11 @@ public final class ResourceRoutes {
     });
     routes.put("/v1/resources/{id}/auto-renew", Routes.Access.KEY, (context, caller) -> {
       ResourceRequests.AutoRenewChange request = Json.read(context.bodyAsBytes(), ResourceRequests.AutoRenewChange.class);
-      change(context, caller, false, (handle, resource, batch, now) -> new Idempotency.Reply(200, ResourceViews.view(
+      change(context, caller, false, (handle, resource, batch, now, seen) -> new Idempotency.Reply(200, ResourceViews.view(
           changing.setAutoRenew(resource, request.enabled(), request.count(), now, batch), Optional.empty())));
     });
     routes.post("/v1/resources/{id}/unsubscribe", Routes.Access.KEY, (context, caller) ->
-        change(context, caller, false, (handle, resource, batch, now) -> {
+        change(context, caller, false, (handle, resource, batch, now, seen) -> {
           Changing.Change change = changing.unsubscribe(handle, resource, now, batch);
           String refund = change.bill().map(bill -> bill.total().negate().toString()).orElse("0.00");
           return new Idempotency.Reply(200, ResourceViews.view(change.resource(), change.bill()).withRefund(refund));
@@ -119,7 +120,7 @@ public final class ResourceRoutes {
       byte[] body = context.bodyAsBytes();
       Optional<String> eventId = body.length == 0 ? Optional.empty()
           : Optional.ofNullable(Json.read(body, ResourceRequests.ReleaseConfirmation.class).eventId());
-      change(context, caller, false, (handle, resource, batch, now) -> {
+      change(context, caller, false, (handle, resource, batch, now, seen) -> {
         Transition transition = Lifecycle.confirmRelease(resource.lifecycle(), now);
         ResourceRecord released = resource.withLifecycle(transition.state());
         batch.add(released, transition);
@@ -130,10 +131,13 @@ public final class ResourceRoutes {
     });
   }
 
-  /** A change to one resource at {@code now}: locked, applied, its lifecycle writes flushed, all in one transaction. */
+  /**
+   * A change to one resource at {@code now}: locked, applied, its lifecycle writes flushed, all in one transaction;
+   * {@code seen} is what the lock read that the change may use without reading it again.
+   */
   @FunctionalInterface
   private interface ResourceChange {
-    Idempotency.Reply apply(Handle handle, ResourceRecord resource, LifecycleWrites writes, Instant now);
+    Idempotency.Reply apply(Handle handle, ResourceRecord resource, LifecycleWrites writes, Instant now, ChangeLock.Seen seen);
   }
 
   private void change(Context context, Caller caller, boolean keyRequired, ResourceChange change) {
@@ -146,7 +150,7 @@ public final class ResourceRoutes {
             // As the lock read it, unless the account's catch-up ran first and may have changed it.
             ResourceRecord resource = holder.lock().dueBy(now) ? resources.lock(handle, id) : holder.resource();
             LifecycleWrites batch = writes.get();
-            Idempotency.Reply reply = change.apply(handle, resource, batch, now);
+            Idempotency.Reply reply = change.apply(handle, resource, batch, now, holder.lock().seen(now));
             batch.flush(handle);
             LOG.debug("resource - {} {} on {}", context.method(), context.path(), id);
             return reply;
@@ -161,7 +165,7 @@ public final class ResourceRoutes {
           Instant now = clock.now();
           return accountChanges.change(handle, locked.account().id(), locked.lock(), now, () -> {
             Account account = locked.account();
-            Purchasing.Purchase purchase = purchasing.buy(handle, account, request, now);
+            Purchasing.Purchase purchase = purchasing.buy(handle, account, request, now, locked.lock().seen(now));
             LOG.info("resource - {} bought {} for account {}", purchase.resource().id(), request.plan(), account.id());
             providers.record(handle, purchase.resource().id(), ProviderCommand.ACTIVATED, ServiceLevel.FULL, now);
             return new Idempotency.Reply(201, ResourceViews.view(purchase.resource(), purchase.bill()));

@@ -66,18 +66,20 @@ public final class ResourceStore {
     insertAddOns(handle, resource.id(), resource.addOns());
   }
 
-  /** A resource with its add-ons, by id: {@link #LOCK} and {@link #LOCK_WITH_HOLDER} add columns and name the rows locked. */
+  /** A resource with its add-ons, by id: {@link #LOCK} and {@link #READ_WITH_HOLDER} add columns, joins and a lock. */
   private static final String LOCKED = """
       SELECT r.*, a.tier, a.time_zone, a.currency, held.codes, held.quantities, held.paids%s
-      FROM resources r JOIN accounts a ON a.id = r.account_id
+      FROM resources r JOIN accounts a ON a.id = r.account_id%s
       CROSS JOIN LATERAL (
         SELECT array_agg(code ORDER BY code) AS codes, array_agg(quantity ORDER BY code) AS quantities,
           array_agg(paid_minor ORDER BY code) AS paids
         FROM resource_add_ons WHERE resource_id = r.id) held
-      WHERE r.id = ? FOR UPDATE OF %s""";
-  private static final String LOCK = LOCKED.formatted("", "r");
-  /** The account's row is locked before the resource's (the rows of one statement lock in the order named). */
-  private static final String LOCK_WITH_HOLDER = LOCKED.formatted(", a.partner_id, " + ChangeLock.COLUMNS, "a, r");
+      WHERE r.id = ?%s""";
+  private static final String LOCK = LOCKED.formatted("", "", " FOR UPDATE OF r");
+  /** The account, the resource and the wallet locked in the order named; it travels with its read, as {@link ChangeLock}'s. */
+  private static final String LOCK_HOLDER = Pipelined.DEFERRABLE + "SELECT FROM resources r JOIN accounts a ON a.id = r.account_id"
+      + ChangeLock.WALLET + " WHERE r.id = ? FOR UPDATE OF a, r, w";
+  private static final String READ_WITH_HOLDER = LOCKED.formatted(", a.partner_id, " + ChangeLock.COLUMNS, ChangeLock.WALLET, "");
 
   /** Locks the resource's row until the transaction ends and reads it with its add-ons, in one statement; 404: none. */
   public ResourceRecord lock(Handle handle, String id) {
@@ -135,7 +137,8 @@ public final class ResourceStore {
 
   /** {@link #holderOf}, the holder's account and then the resource locked for a change, in the same statement. */
   public Optional<LockedHolder> lockHolder(Handle handle, String id) {
-    return Jdbc.query(handle, LOCK_WITH_HOLDER, row -> row.next()
+    Jdbc.update(handle, LOCK_HOLDER, id);
+    return Jdbc.query(handle, READ_WITH_HOLDER, row -> row.next()
         ? Optional.of(new LockedHolder(new Holder(row.getString("account_id"), Optional.ofNullable(row.getString("partner_id"))),
             ChangeLock.read(row), readRow(row, heldAddOns(row))))
         : Optional.empty(), id);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tenure.testing.Fixtures;
 import io.tenure.testing.HttpApi;
 import io.tenure.testing.SharedServer;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -225,6 +226,24 @@ class PrepaidPurchasesIT {
     assertThat(balance(account)).isEqualTo("640.00");
     HttpApi.Answer otherBody = operator.post("/v1/resources/" + resource + "/renewals", Map.of("periods", 2), "one-renewal");
     assertThat(otherBody.errorCode()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+  }
+
+  @Test
+  void concurrentAddOnChangesOfOneResourceEachPriceFromWhatTheOtherLeft() throws Exception {
+    String account = fundedAccount("10000.00");
+    String resource = Fixtures.bought(operator, account, "koodrive-basic", 1);
+    for (int round = 0; round < 20; round++) {
+      long[] quantities = {1 + round % 7, 9 + round % 5};
+      List<HttpApi.Answer> answers = concurrently(2, i -> operator.put("/v1/resources/" + resource + "/add-ons",
+          List.of(Map.of("code", "koodrive-users", "quantity", quantities[i]))));
+      assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as("%s", answer).isEqualTo(200));
+    }
+    long users = operator.get("/v1/resources/" + resource).json().path("addOns").get(0).path("quantity").asLong();
+    // Every change is at the purchase's instant, so it prices the whole term: (new - old) x 2.75 from the quantity it
+    // replaced. A change that read the add-ons from before the other's commit would pay from the wrong quantity.
+    assertThat(new BigDecimal(balance(account)))
+        .isEqualByComparingTo(new BigDecimal("10000.00").subtract(new BigDecimal("180.00"))
+            .subtract(new BigDecimal("2.75").multiply(BigDecimal.valueOf(users))));
   }
 
   private interface Call {
