@@ -93,12 +93,15 @@ public record Capabilities(Jdbi jdbi, TenureClock clock, Catalogs catalogs, Ledg
    */
   public List<AfterTopUp> afterTopUp() {
     Arrears arrears = arrears();
-    AfterTopUp endArrears = (handle, account, at) -> {
+    AfterTopUp endArrears = (handle, account, at, seen) -> {
       // Restoring resources charges nothing.
       arrears.endIfPaid(handle, account, at, writes.get());
       return false;
     };
-    AfterTopUp retryAutoRenewals = (handle, account, at) -> {
+    AfterTopUp retryAutoRenewals = (handle, account, at, seen) -> {
+      if (!seen.autoRenewing()) {
+        return false;
+      }
       LifecycleWrites batch = writes.get();
       boolean changed = autoRenewing.retryAfterTopUp(handle, account, at, batch);
       batch.flush(handle);

@@ -32,11 +32,14 @@ public final class ChangeLock {
   /**
    * What the lock reads of an account row of alias {@code a} and its wallet {@code w} ({@link #WALLET}), both locked
    * before (the wallet last, as SPEC.md orders the locks), and the newest catalog version stored: so that the change's
-   * posting need not read the balance it changes, nor its pricing the version.
+   * posting need not read the balance it changes, nor its pricing the version; and whether the account has a hold in
+   * force or an auto-renewing resource, so that a purchase reads holds, and a top-up auto-renewals, only when it has.
    */
   public static final String COLUMNS = "a.next_due_at AS lock_next_due_at, " + BALANCE_WATCHED
       + " OR a.recharge_outcome_unknown AS lock_checked, w.balance_minor AS lock_wallet_minor, w.currency AS lock_wallet_currency,"
-      + " (SELECT COALESCE(MAX(version), 0) FROM catalog_versions) AS lock_newest_catalog";
+      + " (SELECT COALESCE(MAX(version), 0) FROM catalog_versions) AS lock_newest_catalog,"
+      + " EXISTS (SELECT FROM holds h WHERE h.account_id = a.id AND h.lifted_at IS NULL) AS lock_holds,"
+      + " EXISTS (SELECT FROM resources ar WHERE ar.account_id = a.id AND ar.auto_renew) AS lock_auto_renewing";
 
   /** The join of the wallet {@code w} of the account {@code a} that {@link #COLUMNS} reads. */
   public static final String WALLET = " JOIN wallets w ON w.account_id = a.id";
@@ -48,7 +51,8 @@ public final class ChangeLock {
    * after a change can do anything: a watched balance, or a recharge whose outcome is unknown (a check clears it once
    * auto-recharge is off).
    */
-  public record Locked(Optional<Instant> nextDue, boolean balanceChecked, Money wallet, int newestCatalog) {
+  public record Locked(Optional<Instant> nextDue, boolean balanceChecked, Money wallet, int newestCatalog, boolean holds,
+      boolean autoRenewing) {
     /** Whether work fell due for the account by {@code now}: a change catches it up first, which may change what was read. */
     public boolean dueBy(Instant now) {
       return nextDue.isPresent() && !nextDue.get().isAfter(now);
@@ -59,16 +63,17 @@ public final class ChangeLock {
      * before the commit) unless the account's catch-up ran first and may have moved it, and the newest catalog version.
      */
     public Seen seen(Instant now) {
-      return new Seen(dueBy(now) ? Optional.empty() : Optional.of(wallet), OptionalInt.of(newestCatalog));
+      return new Seen(dueBy(now) ? Optional.empty() : Optional.of(wallet), OptionalInt.of(newestCatalog), holds, autoRenewing);
     }
   }
 
   /**
-   * What a change knows without reading again: its account's wallet balance before its one posting, and the newest
-   * catalog version. {@link #NOTHING} for a change that did not take the lock this class reads.
+   * What a change knows without reading again: its account's wallet balance before its one posting, the newest
+   * catalog version, and whether the account may have a hold in force or an auto-renewing resource (false: it has
+   * none). {@link #NOTHING} for a change that did not take the lock this class reads.
    */
-  public record Seen(Optional<Money> wallet, OptionalInt newestCatalog) {
-    public static final Seen NOTHING = new Seen(Optional.empty(), OptionalInt.empty());
+  public record Seen(Optional<Money> wallet, OptionalInt newestCatalog, boolean holds, boolean autoRenewing) {
+    public static final Seen NOTHING = new Seen(Optional.empty(), OptionalInt.empty(), true, true);
   }
 
   /** An account with its contacts, and its lock, read in one statement. */
@@ -117,7 +122,7 @@ public final class ChangeLock {
   public static Locked read(ResultSet row) throws SQLException {
     return new Locked(Optional.ofNullable(row.getTimestamp("lock_next_due_at")).map(Timestamp::toInstant),
         row.getBoolean("lock_checked"), new Money(row.getLong("lock_wallet_minor"), Currency.getInstance(row.getString("lock_wallet_currency"))),
-        row.getInt("lock_newest_catalog"));
+        row.getInt("lock_newest_catalog"), row.getBoolean("lock_holds"), row.getBoolean("lock_auto_renewing"));
   }
 
   private static NotFoundException notFound(String accountId) {

@@ -1,6 +1,7 @@
 package io.tenure.ledger;
 
 import io.tenure.account.Account;
+import io.tenure.account.ChangeLock;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 
@@ -12,7 +13,8 @@ import org.jdbi.v3.core.Handle;
 public interface AfterTopUp {
   /**
    * Runs on {@code account} as it is at the hook, read under the transaction's lock (after any catch-up). Returns
-   * whether it may have spent from the wallet (the top-up's answer then reads the balance again).
+   * whether it may have spent from the wallet (the top-up's answer then reads the balance again). {@code seen}: what
+   * the top-up's lock read of the account ({@link ChangeLock.Seen#NOTHING} when it took no such lock).
    */
-  boolean run(Handle handle, Account account, Instant at);
+  boolean run(Handle handle, Account account, Instant at, ChangeLock.Seen seen);
 }

@@ -94,7 +94,7 @@ public final class LedgerRoutes {
             Account current = locked.lock().dueBy(now) ? accounts.visible(handle, caller, accountId) : account;
             boolean spent = false;
             for (AfterTopUp hook : afterTopUp) {
-              spent |= hook.run(handle, current, now);
+              spent |= hook.run(handle, current, now, locked.lock().seen(now));
             }
             // A hook that spent some of the money (a due auto-renewal) leaves another balance than the posting's.
             return new Idempotency.Reply(201, spent ? new Ledger.Posted(posted.transactionId(), ledger.balance(handle, accountId)) : posted);

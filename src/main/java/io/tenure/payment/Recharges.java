@@ -2,6 +2,7 @@ package io.tenure.payment;
 
 import io.tenure.account.Account;
 import io.tenure.account.AccountStore;
+import io.tenure.account.ChangeLock;
 import io.tenure.ledger.AfterTopUp;
 import io.tenure.ledger.Ledger;
 import io.tenure.lifecycle.NoticeType;
@@ -108,7 +109,7 @@ public final class Recharges {
       Ledger.Posted posted = ledger.topUp(handle, accountId, amount, "Auto-recharge, crossing " + called.crossing()
           + ", payment " + result.reference().orElse("") + " (" + call.request().idempotencyKey() + ")", at, Optional.empty());
       transactionId = Optional.of(posted.transactionId());
-      afterTopUp.forEach(hook -> hook.run(handle, account, at));
+      afterTopUp.forEach(hook -> hook.run(handle, account, at, ChangeLock.Seen.NOTHING));
     }
     watch.store().recordAttempt(handle, accountId, called, call.request().idempotencyKey(), amount, result, transactionId, at);
     Money balance = ledger.balance(handle, accountId);

@@ -46,7 +46,9 @@ public final class Purchasing {
 
   /** {@code seen}: what the account's lock read that the purchase uses without reading it again (its wallet, the newest catalog). */
   Purchase buy(Handle handle, Account account, ResourceRequests.NewResource request, Instant now, ChangeLock.Seen seen) {
-    bans.requireNotBanned(handle, account.id());
+    if (seen.holds()) {
+      bans.requireNotBanned(handle, account.id());
+    }
     Catalog catalog = catalogs.current(handle, seen.newestCatalog());
     Plan plan = catalog.plan(request.plan());
     if (!catalog.currency().equals(account.currency())) {
