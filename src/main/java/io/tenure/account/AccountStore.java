@@ -5,11 +5,13 @@ import io.tenure.error.NotFoundException;
 import io.tenure.money.Money;
 import io.tenure.store.Columns;
 import io.tenure.store.Ids;
+import io.tenure.store.Pipelined;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
@@ -33,14 +35,19 @@ public final class AccountStore {
   /** An account whose work falls due at {@code dueAt}, its next hourly settlement at {@code settleDueAt} (empty: none). */
   public record DueAccount(String id, Instant dueAt, Optional<Instant> settleDueAt) {}
 
-  /** Inserts a new account (and its empty wallet row is the ledger's business); returns it as stored. */
+  /**
+   * Inserts a new account (its empty wallet is the ledger's business) and returns it as stored, with no money settings
+   * and {@code now} to the microsecond: nothing is read back, so the insert goes with the commit ({@link Pipelined}).
+   */
   public Account create(Handle handle, String name, String tier, ZoneId zone, AccountLocale locale, Currency currency,
       Optional<String> partnerId, List<Contact> contacts, Instant now) {
     String id = Ids.next("acc");
-    Query insert = handle.createQuery(CREATE)
-        .bind("name", name).bind("tier", tier).bind("zone", zone.getId()).bind("locale", locale.tag())
-        .bind("currency", currency.getCurrencyCode()).bind("partnerId", partnerId.orElse(null)).bind("now", now);
-    return bindContacts(insert, id, contacts).map((row, context) -> account(row, new ArrayList<>(contacts))).one();
+    Instant createdAt = now.truncatedTo(ChronoUnit.MICROS);
+    bindContacts(handle.createUpdate(CREATE), id, contacts).bind("name", name).bind("tier", tier).bind("zone", zone.getId())
+        .bind("locale", locale.tag()).bind("currency", currency.getCurrencyCode()).bind("partnerId", partnerId.orElse(null))
+        .bind("now", createdAt).execute();
+    return new Account(id, name, tier, zone, locale, currency, partnerId, new ArrayList<>(contacts),
+        new Account.Settings(Optional.empty(), Money.zero(currency), Optional.empty()), createdAt, Account.Crossings.NONE);
   }
 
   /** The columns of a contact {@code c}, read with its account by {@link #WITH_CONTACTS} and {@link ChangeLock#takeReading}. */
@@ -101,10 +108,8 @@ public final class AccountStore {
     return list(handle, partnerId, standing, Optional.empty(), after, limit);
   }
 
-  /**
-   * As {@link #list(Handle, Optional, Standing, Optional, int)}, keeping only the accounts whose id is {@code search}
-   * or whose name contains it, whatever the case (empty: every account).
-   */
+  /** {@link #list(Handle, Optional, Standing, Optional, int)} of the accounts whose id is {@code search} or whose name
+   * contains it, whatever the case (empty: every account). */
   public List<Account> list(Handle handle, Optional<String> partnerId, Standing standing, Optional<String> search,
       Optional<String> after, int limit) {
     List<String> ids = handle.createQuery("""
@@ -138,14 +143,11 @@ public final class AccountStore {
       """;
 
   /** A new account and its contacts, in one statement. */
-  private static final String CREATE = """
+  private static final String CREATE = Pipelined.DEFERRABLE + """
       WITH created AS (
         INSERT INTO accounts (id, name, tier, time_zone, locale, currency, partner_id, created_at)
-        VALUES (:accountId, :name, :tier, :zone, :locale, :currency, :partnerId, :now)
-        RETURNING *),
-      listed AS (%s)
-      SELECT * FROM created
-      """.formatted(INSERT_CONTACTS);
+        VALUES (:accountId, :name, :tier, :zone, :locale, :currency, :partnerId, :now))
+      %s""".formatted(INSERT_CONTACTS);
 
   private static <S extends SqlStatement<S>> S bindContacts(S statement, String accountId, List<Contact> contacts) {
     statement.bind("accountId", accountId);
@@ -232,8 +234,7 @@ public final class AccountStore {
   }
 
   public boolean partnerExists(Handle handle, String partnerId) {
-    return handle.createQuery("SELECT EXISTS (SELECT 1 FROM partners WHERE id = :id)").bind("id", partnerId)
-        .mapTo(Boolean.class).one();
+    return handle.createQuery("SELECT EXISTS (SELECT FROM partners WHERE id = :id)").bind("id", partnerId).mapTo(Boolean.class).one();
   }
 
   /** The account of {@code row}; it keeps {@code contacts} as its list, so a caller may still fill it. */
