@@ -10,7 +10,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * The resource side of the workload: purchases of every prepaid plan with add-ons and groups, renewals, add-on
- * changes, auto-renewal on and off, unsubscriptions, and money calls sent several times at once with one key.
+ * changes (some sent twice at once with two keys), auto-renewal on and off, unsubscriptions, and money calls sent
+ * several times at once with one key.
  */
 final class ResourceWorkload {
   private final Model model;
@@ -151,11 +152,33 @@ final class ResourceWorkload {
     Expected expected = model.lifecycle.changeAddOns(resource, target);
     List<Map<String, Object>> body = target.entrySet().stream()
         .map(addOn -> Map.<String, Object>of("code", addOn.getKey(), "quantity", addOn.getValue())).toList();
-    Http.Reply reply = moneyCall(resource.account, "add-ons of " + resource.id + " to " + target, "PUT",
-        "/v1/resources/" + resource.id + "/add-ons", body, expected);
+    String what = "add-ons of " + resource.id + " to " + target;
+    String path = "/v1/resources/" + resource.id + "/add-ons";
+    Http.Reply reply = random.nextInt(4) == 0 ? twiceAtOnce(resource, what, path, body, expected, target)
+        : moneyCall(resource.account, what, "PUT", path, body, expected);
     if (expected.ok()) {
       auditor.resource(model, resource, reply.body());
     }
+  }
+
+  /**
+   * The same add-on change sent twice at once with two keys (a double click): one changes the add-ons and pays, the
+   * other, run after it, finds them as wanted and pays nothing. One that priced from the add-ons as they were before
+   * the other's commit would pay again. Returns the later reply, which shows the resource as both left it.
+   */
+  private Http.Reply twiceAtOnce(ModelResource resource, String what, String path, Object body, Expected first,
+      Map<String, Long> target) {
+    Expected second = model.lifecycle.changeAddOns(resource, target);
+    List<Integer> nodes = List.of(calls.randomNode(), calls.randomNode());
+    List<String> keys = List.of(accounts.newKey(), accounts.newKey());
+    List<CompletableFuture<Http.Reply>> sent = List.of(0, 1).stream().map(i -> CompletableFuture.supplyAsync(
+        () -> calls.send(nodes.get(i), false, resource.account.id, "PUT", path, body, keys.get(i)), threads)).toList();
+    List<Http.Reply> replies = sent.stream().map(CompletableFuture::join).toList();
+    // The one that ran first is the one with a bill (when the change moved money; else either).
+    int earlier = replies.get(0).ok() && replies.get(0).body().path("bill").isObject() ? 0 : 1;
+    auditor.reply(resource.account, what + ", the first of two at once", first, replies.get(earlier));
+    auditor.reply(resource.account, what + ", the second of two at once", second, replies.get(1 - earlier));
+    return replies.get(1 - earlier);
   }
 
   void unsubscribe() {

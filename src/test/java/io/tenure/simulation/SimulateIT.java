@@ -75,7 +75,7 @@ class SimulateIT {
 
   @Test
   void aCorruptedAnswerOfMessageSubscriptionsIsReportedAsAViolation() {
-    Simulation.Result result = run(new Simulation.Options(6, 3, 30, false, false, Simulation.Sabotage.REPLY_SUBSCRIPTIONS));
+    Simulation.Result result = run(new Simulation.Options(7, 3, 30, false, false, Simulation.Sabotage.REPLY_SUBSCRIPTIONS));
 
     assertThat(result.clean()).isFalse();
     assertThat(result.violation()).contains("message subscriptions of account")
