@@ -65,7 +65,7 @@ public final class AccountRoutes {
     return account;
   }
 
-  /** {@link #visible}, the account locked for a money change in the same statement ({@link ChangeLock#takeReading}). */
+  /** {@link #visible}, the account locked for a money change in the same exchange ({@link ChangeLock#takeReading}). */
   public ChangeLock.LockedAccount visibleLocked(Handle handle, Caller caller, String accountId) {
     ChangeLock.LockedAccount locked = ChangeLock.takeReading(handle, accountId);
     caller.requireAccount(locked.account().id(), locked.account().partnerId().orElse(null));

@@ -16,9 +16,9 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The lock that every change of an account's money or resources takes first (SPEC.md section 2: the account, then
- * its resources, then its wallet). The same statement reads what the change needs to know of the account beyond the
- * lock, so that a change of an account with nothing to watch pays for no second read; a money call takes it in the
- * statement that reads its subject ({@link #takeReading}, or a resource's holder), one statement fewer.
+ * its resources, then its wallet). The lock travels in one exchange with a read of what the change needs to know of
+ * the account beyond it, so that a change of an account with nothing to watch pays for no second read; a money call's
+ * read is the one of its subject ({@link #takeReading}, or a resource's holder).
  */
 public final class ChangeLock {
   /**
@@ -60,7 +60,7 @@ public final class ChangeLock {
 
     /**
      * What a change at {@code now} may take as the lock read it: the wallet's balance (locked, so no one else moves it
-     * before the commit) unless the account's catch-up ran first and may have moved it, and the newest catalog version.
+     * before the commit) unless the account's catch-up ran first and may have moved it, and the rest as read.
      */
     public Seen seen(Instant now) {
       return new Seen(dueBy(now) ? Optional.empty() : Optional.of(wallet), OptionalInt.of(newestCatalog), holds, autoRenewing);
@@ -76,7 +76,7 @@ public final class ChangeLock {
     public static final Seen NOTHING = new Seen(Optional.empty(), OptionalInt.empty(), true, true);
   }
 
-  /** An account with its contacts, and its lock, read in one statement. */
+  /** An account with its contacts, and its lock, read in one exchange. */
   public record LockedAccount(Account account, Locked lock) {}
 
   /** Locks the account until the transaction ends; 404 {@code ACCOUNT_NOT_FOUND} when it does not exist. */

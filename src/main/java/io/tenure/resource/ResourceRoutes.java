@@ -1,11 +1,11 @@
 package io.tenure.resource;
 
 import io.javalin.http.Context;
-import io.tenure.account.ChangeLock;
 import io.tenure.account.Account;
 import io.tenure.account.AccountChanges;
 import io.tenure.account.AccountRoutes;
 import io.tenure.account.AccountStore;
+import io.tenure.account.ChangeLock;
 import io.tenure.api.Caller;
 import io.tenure.api.Idempotency;
 import io.tenure.api.Json;
@@ -214,7 +214,7 @@ public final class ResourceRoutes {
     return resource;
   }
 
-  /** The holder of the resource if the caller may see it, its account and the resource locked for the change in one statement. */
+  /** The holder of the resource if the caller may see it, its account and the resource locked for the change in one exchange. */
   private ResourceStore.LockedHolder visibleLockedHolder(Handle handle, Caller caller, String id) {
     ResourceStore.LockedHolder locked = resources.lockHolder(handle, id).orElseThrow(() -> ResourceStore.notFound(id));
     requireVisible(caller, locked.holder().accountId(), locked.holder().partnerId(), id);

@@ -135,7 +135,7 @@ public final class ResourceStore {
    */
   public record LockedHolder(Holder holder, ChangeLock.Locked lock, ResourceRecord resource) {}
 
-  /** {@link #holderOf}, the holder's account and then the resource locked for a change, in the same statement. */
+  /** {@link #holderOf}, the holder's account, the resource and the wallet locked for a change, and read, in one exchange. */
   public Optional<LockedHolder> lockHolder(Handle handle, String id) {
     Jdbc.update(handle, LOCK_HOLDER, id);
     return Jdbc.query(handle, READ_WITH_HOLDER, row -> row.next()
