@@ -51,8 +51,7 @@ public final class ChangeLock {
    * after a change can do anything: a watched balance, or a recharge whose outcome is unknown (a check clears it once
    * auto-recharge is off).
    */
-  public record Locked(Optional<Instant> nextDue, boolean balanceChecked, Money wallet, int newestCatalog, boolean holds,
-      boolean autoRenewing) {
+  public record Locked(Optional<Instant> nextDue, boolean balanceChecked, Seen read) {
     /** Whether work fell due for the account by {@code now}: a change catches it up first, which may change what was read. */
     public boolean dueBy(Instant now) {
       return nextDue.isPresent() && !nextDue.get().isAfter(now);
@@ -63,7 +62,7 @@ public final class ChangeLock {
      * before the commit) unless the account's catch-up ran first and may have moved it, and the rest as read.
      */
     public Seen seen(Instant now) {
-      return new Seen(dueBy(now) ? Optional.empty() : Optional.of(wallet), OptionalInt.of(newestCatalog), holds, autoRenewing);
+      return dueBy(now) ? read.withoutWallet() : read;
     }
   }
 
@@ -74,6 +73,11 @@ public final class ChangeLock {
    */
   public record Seen(Optional<Money> wallet, OptionalInt newestCatalog, boolean holds, boolean autoRenewing) {
     public static final Seen NOTHING = new Seen(Optional.empty(), OptionalInt.empty(), true, true);
+
+    /** The same without the wallet's balance: for what runs once something may have moved it. */
+    public Seen withoutWallet() {
+      return new Seen(Optional.empty(), newestCatalog, holds, autoRenewing);
+    }
   }
 
   /** An account with its contacts, and its lock, read in one exchange. */
@@ -121,8 +125,9 @@ public final class ChangeLock {
   /** The lock's state from a row carrying {@link #COLUMNS}. */
   public static Locked read(ResultSet row) throws SQLException {
     return new Locked(Optional.ofNullable(row.getTimestamp("lock_next_due_at")).map(Timestamp::toInstant),
-        row.getBoolean("lock_checked"), new Money(row.getLong("lock_wallet_minor"), Currency.getInstance(row.getString("lock_wallet_currency"))),
-        row.getInt("lock_newest_catalog"), row.getBoolean("lock_holds"), row.getBoolean("lock_auto_renewing"));
+        row.getBoolean("lock_checked"), new Seen(
+            Optional.of(new Money(row.getLong("lock_wallet_minor"), Currency.getInstance(row.getString("lock_wallet_currency")))),
+            OptionalInt.of(row.getInt("lock_newest_catalog")), row.getBoolean("lock_holds"), row.getBoolean("lock_auto_renewing")));
   }
 
   private static NotFoundException notFound(String accountId) {

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.tenure.account.Account;
 import io.tenure.account.AccountChanges;
 import io.tenure.account.AccountRoutes;
+import io.tenure.account.ChangeLock;
 import io.tenure.api.Caller;
 import io.tenure.api.Idempotency;
 import io.tenure.api.Json;
@@ -87,14 +88,15 @@ public final class LedgerRoutes {
           Instant now = clock.now();
           return accountChanges.change(handle, accountId, locked.lock(), now, () -> {
             // The lock read the wallet, locked: the posting goes with the commit unless the catch-up moved it.
+            ChangeLock.Seen seen = locked.lock().seen(now);
             Ledger.Posted posted = ledger.topUp(handle, accountId, amount,
-                request.description() == null ? "Top-up" : request.description(), now, locked.lock().seen(now).wallet());
+                request.description() == null ? "Top-up" : request.description(), now, seen.wallet());
             LOG.info("ledger - top-up {} of {} to account {}", posted.transactionId(), amount, accountId);
             // The hooks see the account as it is now: as the lock read it, unless the catch-up ran first.
             Account current = locked.lock().dueBy(now) ? accounts.visible(handle, caller, accountId) : account;
             boolean spent = false;
             for (AfterTopUp hook : afterTopUp) {
-              spent |= hook.run(handle, current, now, locked.lock().seen(now));
+              spent |= hook.run(handle, current, now, seen.withoutWallet());
             }
             // A hook that spent some of the money (a due auto-renewal) leaves another balance than the posting's.
             return new Idempotency.Reply(201, spent ? new Ledger.Posted(posted.transactionId(), ledger.balance(handle, accountId)) : posted);

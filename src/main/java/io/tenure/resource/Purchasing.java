@@ -44,7 +44,7 @@ public final class Purchasing {
   /** A new resource and, for a prepaid one, its bill. */
   public record Purchase(ResourceRecord resource, Optional<Bill> bill) {}
 
-  /** {@code seen}: what the account's lock read that the purchase uses without reading it again (its wallet, the newest catalog). */
+  /** {@code seen}: what the account's lock read that the purchase uses without reading it again (holds, catalog, wallet). */
   Purchase buy(Handle handle, Account account, ResourceRequests.NewResource request, Instant now, ChangeLock.Seen seen) {
     if (seen.holds()) {
       bans.requireNotBanned(handle, account.id());

@@ -1,12 +1,14 @@
 package io.tenure.simulation;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.IntStream;
 
 /**
  * The resource side of the workload: purchases of every prepaid plan with add-ons and groups, renewals, add-on
@@ -49,9 +51,7 @@ final class ResourceWorkload {
     for (int i = 0; i < copies; i++) {
       nodes.add(calls.randomNode());
     }
-    List<CompletableFuture<Http.Reply>> replies = nodes.stream().map(node -> CompletableFuture.supplyAsync(
-        () -> calls.send(node, false, account.id, method, path, body, key), threads)).toList();
-    List<Http.Reply> answers = replies.stream().map(CompletableFuture::join).toList();
+    List<Http.Reply> answers = atOnce(account, method, path, body, nodes, Collections.nCopies(copies, key));
     for (Http.Reply answer : answers) {
       // A replayed refusal says in its message that it is a replay; its status and code are the first answer's.
       if (!same(answer, answers.getFirst())) {
@@ -60,6 +60,14 @@ final class ResourceWorkload {
       }
     }
     return answers.getFirst();
+  }
+
+  /** The call sent from several threads at once, the i-th to {@code nodes[i]} with {@code keys[i]}; the replies in that order. */
+  private List<Http.Reply> atOnce(ModelAccount account, String method, String path, Object body, List<Integer> nodes,
+      List<String> keys) {
+    List<CompletableFuture<Http.Reply>> sent = IntStream.range(0, nodes.size()).mapToObj(i -> CompletableFuture.supplyAsync(
+        () -> calls.send(nodes.get(i), false, account.id, method, path, body, keys.get(i)), threads)).toList();
+    return sent.stream().map(CompletableFuture::join).toList();
   }
 
   private static boolean same(Http.Reply one, Http.Reply other) {
@@ -171,9 +179,7 @@ final class ResourceWorkload {
     Expected second = model.lifecycle.changeAddOns(resource, target);
     List<Integer> nodes = List.of(calls.randomNode(), calls.randomNode());
     List<String> keys = List.of(accounts.newKey(), accounts.newKey());
-    List<CompletableFuture<Http.Reply>> sent = List.of(0, 1).stream().map(i -> CompletableFuture.supplyAsync(
-        () -> calls.send(nodes.get(i), false, resource.account.id, "PUT", path, body, keys.get(i)), threads)).toList();
-    List<Http.Reply> replies = sent.stream().map(CompletableFuture::join).toList();
+    List<Http.Reply> replies = atOnce(resource.account, "PUT", path, body, nodes, keys);
     // The one that ran first is the one with a bill (when the change moved money; else either).
     int earlier = replies.get(0).ok() && replies.get(0).body().path("bill").isObject() ? 0 : 1;
     auditor.reply(resource.account, what + ", the first of two at once", first, replies.get(earlier));
