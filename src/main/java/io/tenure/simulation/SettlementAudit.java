@@ -26,8 +26,11 @@ final class SettlementAudit {
     this.jdbi = jdbi;
   }
 
-  /** Checks everything against {@code accepted}: the agent's accepted quantity per "resource meter hour". */
-  String check(Map<String, BigDecimal> accepted) {
+  /**
+   * Checks everything against {@code accepted}: the agent's accepted quantity per "resource meter hour" of the days
+   * from {@code oldestKept} on. Older days may be gone or not yet: Tenure drops them when it next takes usage.
+   */
+  String check(Map<String, BigDecimal> accepted, Instant oldestKept) {
     return jdbi.withHandle(handle -> {
       none(handle, "usage events billed by a settlement before their time", """
           SELECT resource_id || ' ' || event_id FROM usage_events WHERE settled_at IS NOT NULL AND time >= settled_at""");
@@ -46,7 +49,7 @@ final class SettlementAudit {
             OR (b.total_minor <> 0 AND (count(t.id) <> 1 OR coalesce(sum(e.amount_minor), 0) <> -b.total_minor))""");
       none(handle, "currencies whose ledger does not sum to zero", """
           SELECT currency FROM ledger_entries GROUP BY currency HAVING sum(amount_minor) <> 0""");
-      quantities(handle, accepted);
+      quantities(handle, accepted, oldestKept);
       releases(handle);
       long bills = handle.createQuery("SELECT count(*) FROM bills WHERE type = 'USAGE'").mapTo(Long.class).one();
       long arrears = handle.createQuery("SELECT count(DISTINCT (resource_id, at)) FROM lifecycle_events e JOIN resources r "
@@ -61,13 +64,14 @@ final class SettlementAudit {
   }
 
   /** The stored quantities (billed or not) per resource, meter and hour are exactly the accepted ones. */
-  private void quantities(Handle handle, Map<String, BigDecimal> accepted) {
+  private void quantities(Handle handle, Map<String, BigDecimal> accepted, Instant oldestKept) {
     Map<String, BigDecimal> stored = new java.util.TreeMap<>();
     handle.createQuery("""
             SELECT resource_id || ' ' || meter || ' ' || to_char(date_trunc('hour', time AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:00:00"Z"'),
               sum(quantity)
-            FROM usage_events WHERE resource_id = ANY(:ids) GROUP BY 1""")
+            FROM usage_events WHERE resource_id = ANY(:ids) AND time >= :oldest GROUP BY 1""")
         .bindArray("ids", String.class, accepted.keySet().stream().map(key -> key.split(" ")[0]).distinct().toList())
+        .bind("oldest", oldestKept)
         .map((row, context) -> Map.entry(row.getString(1), row.getBigDecimal(2)))
         .forEach(entry -> stored.put(entry.getKey(), entry.getValue()));
     Map<String, BigDecimal> expected = new java.util.TreeMap<>(accepted);

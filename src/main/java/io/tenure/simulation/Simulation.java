@@ -108,7 +108,7 @@ public final class Simulation {
       cluster.receivers().ifPresent(receivers -> out.println(new DeliveryAudit(audited, calls, auditor, deliveries, receivers,
           List.of(usage.account)).check(faults.injected())));
       auditor.webhooks(webhooks.problems());
-      out.println(new SettlementAudit(auditor, jdbi).check(usage.retainedQuantities()));
+      out.println(new SettlementAudit(auditor, jdbi).check(usage.retainedQuantities(), usage.oldestKept()));
       long days = Duration.between(START, model.now).toDays();
       return new Result(calls.sent(), days, faults.injected(), faults.landed(), auditor.checks, "", "", "",
           checkpoints.fingerprint());

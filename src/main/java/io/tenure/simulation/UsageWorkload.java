@@ -130,9 +130,14 @@ final class UsageWorkload {
     auditor.usage("stored usage events: " + stored, stored == expected, expected + " accepted events of the retained days");
   }
 
-  /** The accepted quantities of the hours whose days Tenure still keeps ({@link SettlementAudit#key}). */
+  /** The start of the oldest day whose usage Tenure must still keep now. */
+  Instant oldestKept() {
+    return LocalDate.ofInstant(model.now, ZoneOffset.UTC).minusDays(RETENTION_DAYS).atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+
+  /** The accepted quantities of the hours from {@link #oldestKept} on ({@link SettlementAudit#key}). */
   Map<String, java.math.BigDecimal> retainedQuantities() {
-    Instant oldest = LocalDate.ofInstant(model.now, ZoneOffset.UTC).minusDays(RETENTION_DAYS).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant oldest = oldestKept();
     Map<String, java.math.BigDecimal> retained = new java.util.TreeMap<>(quantities);
     retained.keySet().removeIf(key -> Instant.parse(key.substring(key.lastIndexOf(' ') + 1)).isBefore(oldest));
     return retained;
