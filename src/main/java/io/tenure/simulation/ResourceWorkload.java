@@ -1,19 +1,20 @@
 package io.tenure.simulation;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.stream.IntStream;
 
 /**
- * The resource side of the workload: purchases of every prepaid plan with add-ons and groups, renewals, add-on
- * changes (some sent twice at once with two keys), auto-renewal on and off, unsubscriptions, and money calls sent
- * several times at once with one key.
+ * The resource side of the workload: purchases of every prepaid plan with add-ons and groups, renewals (some sent at
+ * once with an add-on change of the same account), add-on changes (some sent twice at once with two keys), auto-renewal
+ * on and off, unsubscriptions, and money calls sent several times at once with one key.
  */
 final class ResourceWorkload {
   private final Model model;
@@ -47,11 +48,11 @@ final class ResourceWorkload {
   /** The same call with the same key from several threads at once: one answer, applied once. */
   private Http.Reply duplicates(ModelAccount account, String what, String method, String path, Object body, String key) {
     int copies = 2 + random.nextInt(3);
-    List<Integer> nodes = new ArrayList<>();
+    List<Call> sent = new ArrayList<>();
     for (int i = 0; i < copies; i++) {
-      nodes.add(calls.randomNode());
+      sent.add(new Call(method, path, body, calls.randomNode(), key));
     }
-    List<Http.Reply> answers = atOnce(account, method, path, body, nodes, Collections.nCopies(copies, key));
+    List<Http.Reply> answers = atOnce(account, sent);
     for (Http.Reply answer : answers) {
       // A replayed refusal says in its message that it is a replay; its status and code are the first answer's.
       if (!same(answer, answers.getFirst())) {
@@ -62,12 +63,14 @@ final class ResourceWorkload {
     return answers.getFirst();
   }
 
-  /** The call sent from several threads at once, the i-th to {@code nodes[i]} with {@code keys[i]}; the replies in that order. */
-  private List<Http.Reply> atOnce(ModelAccount account, String method, String path, Object body, List<Integer> nodes,
-      List<String> keys) {
-    List<CompletableFuture<Http.Reply>> sent = IntStream.range(0, nodes.size()).mapToObj(i -> CompletableFuture.supplyAsync(
-        () -> calls.send(nodes.get(i), false, account.id, method, path, body, keys.get(i)), threads)).toList();
-    return sent.stream().map(CompletableFuture::join).toList();
+  /** One call of several sent at once: to {@code node}, with idempotency key {@code key}. */
+  private record Call(String method, String path, Object body, int node, String key) {}
+
+  /** The calls sent from as many threads at once; the replies in their order. */
+  private List<Http.Reply> atOnce(ModelAccount account, List<Call> sent) {
+    List<CompletableFuture<Http.Reply>> replies = sent.stream().map(call -> CompletableFuture.supplyAsync(
+        () -> calls.send(call.node(), false, account.id, call.method(), call.path(), call.body(), call.key()), threads)).toList();
+    return replies.stream().map(CompletableFuture::join).toList();
   }
 
   private static boolean same(Http.Reply one, Http.Reply other) {
@@ -142,6 +145,9 @@ final class ResourceWorkload {
       return;
     }
     int periods = 1 + random.nextInt(3);
+    if (random.nextInt(4) == 0 && renewWithAddOnChangeAtOnce(resource, periods)) {
+      return;
+    }
     Expected expected = model.renew(resource, periods, false);
     Http.Reply reply = moneyCall(resource.account, "renewal of " + resource.id + " by " + periods, "POST",
         "/v1/resources/" + resource.id + "/renewals", Map.of("periods", periods), expected);
@@ -158,8 +164,7 @@ final class ResourceWorkload {
     ModelCatalog.Plan plan = model.catalog().plans().get(resource.plan);
     Map<String, Long> target = randomAddOns(plan);
     Expected expected = model.lifecycle.changeAddOns(resource, target);
-    List<Map<String, Object>> body = target.entrySet().stream()
-        .map(addOn -> Map.<String, Object>of("code", addOn.getKey(), "quantity", addOn.getValue())).toList();
+    List<Map<String, Object>> body = addOnsBody(target);
     String what = "add-ons of " + resource.id + " to " + target;
     String path = "/v1/resources/" + resource.id + "/add-ons";
     Http.Reply reply = random.nextInt(4) == 0 ? twiceAtOnce(resource, what, path, body, expected, target)
@@ -177,14 +182,73 @@ final class ResourceWorkload {
   private Http.Reply twiceAtOnce(ModelResource resource, String what, String path, Object body, Expected first,
       Map<String, Long> target) {
     Expected second = model.lifecycle.changeAddOns(resource, target);
-    List<Integer> nodes = List.of(calls.randomNode(), calls.randomNode());
-    List<String> keys = List.of(accounts.newKey(), accounts.newKey());
-    List<Http.Reply> replies = atOnce(resource.account, "PUT", path, body, nodes, keys);
+    int[] nodes = {calls.randomNode(), calls.randomNode()};
+    List<Http.Reply> replies = atOnce(resource.account,
+        List.of(new Call("PUT", path, body, nodes[0], accounts.newKey()), new Call("PUT", path, body, nodes[1], accounts.newKey())));
     // The one that ran first is the one with a bill (when the change moved money; else either).
     int earlier = replies.get(0).ok() && replies.get(0).body().path("bill").isObject() ? 0 : 1;
     auditor.reply(resource.account, what + ", the first of two at once", first, replies.get(earlier));
     auditor.reply(resource.account, what + ", the second of two at once", second, replies.get(1 - earlier));
     return replies.get(1 - earlier);
+  }
+
+  /**
+   * A renewal and an add-on change of one account sent at once, of the renewed resource or of another: the account's
+   * lock runs one after the other, and the later prices from what the earlier left (the add-on change from the
+   * renewed term, the renewal from the changed add-ons). Sent only when the wallet holds both whichever runs first,
+   * and, for one resource, when it is active (a renewal that restores it would change what the other may do); the
+   * order is read from the replies. False when not sent.
+   */
+  private boolean renewWithAddOnChangeAtOnce(ModelResource renewed, int periods) {
+    List<ModelResource> others = renewed.account.resources.values().stream().filter(other -> other != renewed).toList();
+    ModelResource changed = others.isEmpty() || random.nextBoolean() ? renewed : others.get(random.nextInt(others.size()));
+    ModelCatalog.Plan plan = model.catalog().plans().get(changed.plan);
+    Map<String, Long> target = randomAddOns(plan);
+    BigDecimal most = model.quote(renewed.plan, renewed.period, periods, ModelLifecycle.quantities(renewed)).total()
+        .add(model.quote(changed.plan, changed.period, changed.termPeriods + periods, target).total());
+    if ((changed == renewed && !renewed.phase.equals("ACTIVE")) || renewed.account.balance.compareTo(most) < 0) {
+      return false;
+    }
+    String renewal = "renewal of " + renewed.id + " by " + periods + " at once with a change of its account's add-ons";
+    String change = "add-ons of " + changed.id + " to " + target + " at once with a renewal of " + renewed.id;
+    List<Http.Reply> replies = atOnce(renewed.account, List.of(
+        new Call("POST", "/v1/resources/" + renewed.id + "/renewals", Map.of("periods", periods), calls.randomNode(), accounts.newKey()),
+        new Call("PUT", "/v1/resources/" + changed.id + "/add-ons", addOnsBody(target), calls.randomNode(), accounts.newKey())));
+    Http.Reply renewalReply = replies.get(0);
+    Http.Reply changeReply = replies.get(1);
+    // Of one resource, the change that ran second shows the renewed term end; of two, the order changes nothing.
+    boolean renewalFirst = changed != renewed || !renewalReply.ok() || !changeReply.ok()
+        || termEnd(changeReply).equals(termEnd(renewalReply));
+    Expected renewalExpected = renewalFirst ? model.renew(renewed, periods, false) : null;
+    Expected changeExpected = model.lifecycle.changeAddOns(changed, target);
+    if (!renewalFirst) {
+      renewalExpected = model.renew(renewed, periods, false);
+    }
+    auditor.reply(renewed.account, renewal, renewalExpected, renewalReply);
+    auditor.reply(changed.account, change, changeExpected, changeReply);
+    if (changed == renewed) {
+      // The reply that shows the resource as both left it: the later one, or the only one that changed it.
+      Http.Reply last = !changeReply.ok() || (renewalReply.ok() && !renewalFirst) ? renewalReply : changeReply;
+      if (last.ok()) {
+        auditor.resource(model, renewed, last.body());
+      }
+      return true;
+    }
+    if (renewalExpected.ok()) {
+      auditor.resource(model, renewed, renewalReply.body());
+    }
+    if (changeExpected.ok()) {
+      auditor.resource(model, changed, changeReply.body());
+    }
+    return true;
+  }
+
+  private static List<Map<String, Object>> addOnsBody(Map<String, Long> target) {
+    return target.entrySet().stream().map(addOn -> Map.<String, Object>of("code", addOn.getKey(), "quantity", addOn.getValue())).toList();
+  }
+
+  private static Instant termEnd(Http.Reply reply) {
+    return OffsetDateTime.parse(reply.body().path("term").path("end").asText()).toInstant();
   }
 
   void unsubscribe() {
