@@ -1,6 +1,9 @@
 package io.tenure.simulation;
 
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,6 +38,16 @@ final class Calls {
   /** A call that is safe to send again as it is (a read, a keyed money call, setting a flag). */
   Http.Reply send(String account, String method, String path, Object body, String key) {
     return send(randomNode(), false, account, method, path, body, key);
+  }
+
+  /** One of several calls sent at once: to {@code node}, with the Idempotency-Key {@code key}. */
+  record Call(String method, String path, Object body, int node, String key) {}
+
+  /** The calls sent from as many of {@code threads} at once, each resolved as {@link #send}; the replies in their order. */
+  List<Http.Reply> atOnce(String account, List<Call> calls, ExecutorService threads) {
+    List<CompletableFuture<Http.Reply>> replies = calls.stream().map(call -> CompletableFuture.supplyAsync(
+        () -> send(call.node(), false, account, call.method(), call.path(), call.body(), call.key()), threads)).toList();
+    return replies.stream().map(CompletableFuture::join).toList();
   }
 
   /**

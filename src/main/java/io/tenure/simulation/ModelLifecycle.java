@@ -71,15 +71,19 @@ final class ModelLifecycle {
   /** After a top-up: every auto-renewal of the account that is due now is tried, in resource id order. */
   void retryAutoRenewals(ModelAccount account) {
     for (ModelResource resource : account.resources.values()) {
-      if (!resource.autoRenew || resource.ended()) {
-        continue;
-      }
-      LocalDate today = ModelRules.date(model.now, account.zone);
-      boolean expiryDateReached = !today.isBefore(ModelRules.date(resource.termEnd, account.zone));
-      if (!resource.phase.equals("ACTIVE") || expiryDateReached) {
+      if (awaitsRetry(resource)) {
         renew(resource, resource.autoRenewPeriods, true);
       }
     }
+  }
+
+  /** Whether a top-up now would retry the resource's auto-renewal: past its expiry date, or no longer active. */
+  boolean awaitsRetry(ModelResource resource) {
+    if (!resource.autoRenew || resource.ended()) {
+      return false;
+    }
+    LocalDate today = ModelRules.date(model.now, resource.account.zone);
+    return !resource.phase.equals("ACTIVE") || !today.isBefore(ModelRules.date(resource.termEnd, resource.account.zone));
   }
 
   /** Unsubscribes at {@code at}: the unused part of the term refunded, rounded down, less the policy's fee. */

@@ -1,20 +1,18 @@
 package io.tenure.simulation;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
- * The resource side of the workload: purchases of every prepaid plan with add-ons and groups, renewals (some sent at
- * once with an add-on change of the same account), add-on changes (some sent twice at once with two keys), auto-renewal
- * on and off, unsubscriptions, and money calls sent several times at once with one key.
+ * The resource side of the workload: purchases of every prepaid plan with add-ons and groups (some sent at once with
+ * a top-up), renewals (some sent at once with an add-on change of the same account, {@link ChangesAtOnce}), add-on
+ * changes (some sent twice at once with two keys), auto-renewal on and off, unsubscriptions, and money calls sent
+ * several times at once with one key.
  */
 final class ResourceWorkload {
   private final Model model;
@@ -23,14 +21,17 @@ final class ResourceWorkload {
   private final Random random;
   private final Workload accounts;
   private final ExecutorService threads;
+  private final ChangesAtOnce atOnce;
 
-  ResourceWorkload(Model model, Calls calls, Auditor auditor, Random random, Workload accounts, ExecutorService threads) {
+  ResourceWorkload(Model model, Calls calls, Auditor auditor, Random random, Workload accounts, ExecutorService threads,
+      boolean changesAtOnce) {
     this.model = model;
     this.calls = calls;
     this.auditor = auditor;
     this.random = random;
     this.accounts = accounts;
     this.threads = threads;
+    this.atOnce = changesAtOnce ? new ChangesAtOnce(model, calls, auditor, random, accounts, threads, this) : null;
   }
 
   /** One call, predicted by {@code expected}, sent once or as concurrent duplicates with one key. */
@@ -48,11 +49,11 @@ final class ResourceWorkload {
   /** The same call with the same key from several threads at once: one answer, applied once. */
   private Http.Reply duplicates(ModelAccount account, String what, String method, String path, Object body, String key) {
     int copies = 2 + random.nextInt(3);
-    List<Call> sent = new ArrayList<>();
+    List<Calls.Call> sent = new ArrayList<>();
     for (int i = 0; i < copies; i++) {
-      sent.add(new Call(method, path, body, calls.randomNode(), key));
+      sent.add(new Calls.Call(method, path, body, calls.randomNode(), key));
     }
-    List<Http.Reply> answers = atOnce(account, sent);
+    List<Http.Reply> answers = calls.atOnce(account.id, sent, threads);
     for (Http.Reply answer : answers) {
       // A replayed refusal says in its message that it is a replay; its status and code are the first answer's.
       if (!same(answer, answers.getFirst())) {
@@ -61,16 +62,6 @@ final class ResourceWorkload {
       }
     }
     return answers.getFirst();
-  }
-
-  /** One call of several sent at once: to {@code node}, with idempotency key {@code key}. */
-  private record Call(String method, String path, Object body, int node, String key) {}
-
-  /** The calls sent from as many threads at once; the replies in their order. */
-  private List<Http.Reply> atOnce(ModelAccount account, List<Call> sent) {
-    List<CompletableFuture<Http.Reply>> replies = sent.stream().map(call -> CompletableFuture.supplyAsync(
-        () -> calls.send(call.node(), false, account.id, call.method(), call.path(), call.body(), call.key()), threads)).toList();
-    return replies.stream().map(CompletableFuture::join).toList();
   }
 
   private static boolean same(Http.Reply one, Http.Reply other) {
@@ -101,35 +92,65 @@ final class ResourceWorkload {
     return other;
   }
 
+  /** A purchase as the workload draws it. */
+  record Purchase(ModelAccount account, ModelCatalog.Plan plan, String period, int periods, Map<String, Long> addOns,
+      String groupId, boolean autoRenew) {
+    String what() {
+      return "purchase of " + plan.code();
+    }
+
+    Map<String, Object> body() {
+      Map<String, Object> billing = new LinkedHashMap<>(Map.of("mode", "PREPAID", "period", period, "periods", periods));
+      billing.put("autoRenew", autoRenew);
+      Map<String, Object> body = new LinkedHashMap<>(Map.of("accountId", account.id, "plan", plan.code(), "billing", billing));
+      if (!addOns.isEmpty()) {
+        body.put("addOns", addOnsBody(addOns));
+      }
+      if (groupId != null) {
+        body.put("groupId", groupId);
+      }
+      return body;
+    }
+
+    /** The model's outcome; on success the new resource (without its id yet) is in {@code bought[0]}. */
+    Expected expect(Model model, ModelResource[] bought) {
+      return model.purchase(account, plan.code(), period, periods, addOns, groupId, autoRenew, bought);
+    }
+
+    /** The price whichever way it goes. */
+    BigDecimal total(Model model) {
+      return model.quote(plan.code(), period, periods, addOns).total();
+    }
+  }
+
   void purchase() {
     ModelAccount account = accounts.randomAccount();
     List<ModelCatalog.Plan> plans = model.catalog().plans().values().stream().filter(ModelCatalog.Plan::prepaid).toList();
     ModelCatalog.Plan plan = plans.get(random.nextInt(plans.size()));
     String period = random.nextInt(5) == 0 ? "YEAR" : "MONTH";
     int periods = 1 + random.nextInt(period.equals("YEAR") ? 2 : 4);
-    Map<String, Long> addOns = randomAddOns(plan);
+    Map<String, Long> addOns = randomAddOns(plan, random);
     String groupId = plan.groupable() && random.nextBoolean() ? "group-" + account.name + "-" + random.nextInt(2) : null;
-    boolean autoRenew = random.nextInt(3) == 0;
-    Map<String, Object> billing = new LinkedHashMap<>(Map.of("mode", "PREPAID", "period", period, "periods", periods));
-    billing.put("autoRenew", autoRenew);
-    Map<String, Object> body = new LinkedHashMap<>(Map.of("accountId", account.id, "plan", plan.code(), "billing", billing));
-    if (!addOns.isEmpty()) {
-      body.put("addOns", addOns.entrySet().stream().map(addOn -> Map.of("code", addOn.getKey(), "quantity", addOn.getValue())).toList());
-    }
-    if (groupId != null) {
-      body.put("groupId", groupId);
+    Purchase purchase = new Purchase(account, plan, period, periods, addOns, groupId, random.nextInt(3) == 0);
+    if (random.nextInt(6) == 0 && atOnce != null && atOnce.purchaseWithTopUp(purchase)) {
+      return;
     }
     ModelResource[] bought = new ModelResource[1];
-    Expected expected = model.purchase(account, plan.code(), period, periods, addOns, groupId, autoRenew, bought);
-    Http.Reply reply = moneyCall(account, "purchase of " + plan.code(), "POST", "/v1/resources", body, expected);
+    Expected expected = purchase.expect(model, bought);
+    Http.Reply reply = moneyCall(account, purchase.what(), "POST", "/v1/resources", purchase.body(), expected);
     if (expected.ok()) {
-      ModelResource resource = bought[0].withId(reply.body().path("id").asText());
-      account.resources.put(resource.id, resource);
-      auditor.resource(model, resource, reply.body());
+      bought(bought[0], reply);
     }
   }
 
-  private Map<String, Long> randomAddOns(ModelCatalog.Plan plan) {
+  /** The model's new resource, with the id Tenure gave it, checked against the reply. */
+  void bought(ModelResource resource, Http.Reply reply) {
+    ModelResource withId = resource.withId(reply.body().path("id").asText());
+    withId.account.resources.put(withId.id, withId);
+    auditor.resource(model, withId, reply.body());
+  }
+
+  static Map<String, Long> randomAddOns(ModelCatalog.Plan plan, Random random) {
     Map<String, Long> addOns = new LinkedHashMap<>();
     for (String code : plan.addOns()) {
       if (random.nextBoolean()) {
@@ -145,7 +166,7 @@ final class ResourceWorkload {
       return;
     }
     int periods = 1 + random.nextInt(3);
-    if (random.nextInt(4) == 0 && renewWithAddOnChangeAtOnce(resource, periods)) {
+    if (random.nextInt(4) == 0 && atOnce != null && atOnce.renewWithAddOnChange(resource, periods)) {
       return;
     }
     Expected expected = model.renew(resource, periods, false);
@@ -162,7 +183,7 @@ final class ResourceWorkload {
       return;
     }
     ModelCatalog.Plan plan = model.catalog().plans().get(resource.plan);
-    Map<String, Long> target = randomAddOns(plan);
+    Map<String, Long> target = randomAddOns(plan, random);
     Expected expected = model.lifecycle.changeAddOns(resource, target);
     List<Map<String, Object>> body = addOnsBody(target);
     String what = "add-ons of " + resource.id + " to " + target;
@@ -183,8 +204,8 @@ final class ResourceWorkload {
       Map<String, Long> target) {
     Expected second = model.lifecycle.changeAddOns(resource, target);
     int[] nodes = {calls.randomNode(), calls.randomNode()};
-    List<Http.Reply> replies = atOnce(resource.account,
-        List.of(new Call("PUT", path, body, nodes[0], accounts.newKey()), new Call("PUT", path, body, nodes[1], accounts.newKey())));
+    List<Http.Reply> replies = calls.atOnce(resource.account.id, List.of(new Calls.Call("PUT", path, body, nodes[0], accounts.newKey()),
+        new Calls.Call("PUT", path, body, nodes[1], accounts.newKey())), threads);
     // The one that ran first is the one with a bill (when the change moved money; else either).
     int earlier = replies.get(0).ok() && replies.get(0).body().path("bill").isObject() ? 0 : 1;
     auditor.reply(resource.account, what + ", the first of two at once", first, replies.get(earlier));
@@ -192,63 +213,8 @@ final class ResourceWorkload {
     return replies.get(1 - earlier);
   }
 
-  /**
-   * A renewal and an add-on change of one account sent at once, of the renewed resource or of another: the account's
-   * lock runs one after the other, and the later prices from what the earlier left (the add-on change from the
-   * renewed term, the renewal from the changed add-ons). Sent only when the wallet holds both whichever runs first,
-   * and, for one resource, when it is active (a renewal that restores it would change what the other may do); the
-   * order is read from the replies. False when not sent.
-   */
-  private boolean renewWithAddOnChangeAtOnce(ModelResource renewed, int periods) {
-    List<ModelResource> others = renewed.account.resources.values().stream().filter(other -> other != renewed).toList();
-    ModelResource changed = others.isEmpty() || random.nextBoolean() ? renewed : others.get(random.nextInt(others.size()));
-    ModelCatalog.Plan plan = model.catalog().plans().get(changed.plan);
-    Map<String, Long> target = randomAddOns(plan);
-    BigDecimal most = model.quote(renewed.plan, renewed.period, periods, ModelLifecycle.quantities(renewed)).total()
-        .add(model.quote(changed.plan, changed.period, changed.termPeriods + periods, target).total());
-    if ((changed == renewed && !renewed.phase.equals("ACTIVE")) || renewed.account.balance.compareTo(most) < 0) {
-      return false;
-    }
-    String renewal = "renewal of " + renewed.id + " by " + periods + " at once with a change of its account's add-ons";
-    String change = "add-ons of " + changed.id + " to " + target + " at once with a renewal of " + renewed.id;
-    List<Http.Reply> replies = atOnce(renewed.account, List.of(
-        new Call("POST", "/v1/resources/" + renewed.id + "/renewals", Map.of("periods", periods), calls.randomNode(), accounts.newKey()),
-        new Call("PUT", "/v1/resources/" + changed.id + "/add-ons", addOnsBody(target), calls.randomNode(), accounts.newKey())));
-    Http.Reply renewalReply = replies.get(0);
-    Http.Reply changeReply = replies.get(1);
-    // Of one resource, the change that ran second shows the renewed term end; of two, the order changes nothing.
-    boolean renewalFirst = changed != renewed || !renewalReply.ok() || !changeReply.ok()
-        || termEnd(changeReply).equals(termEnd(renewalReply));
-    Expected renewalExpected = renewalFirst ? model.renew(renewed, periods, false) : null;
-    Expected changeExpected = model.lifecycle.changeAddOns(changed, target);
-    if (!renewalFirst) {
-      renewalExpected = model.renew(renewed, periods, false);
-    }
-    auditor.reply(renewed.account, renewal, renewalExpected, renewalReply);
-    auditor.reply(changed.account, change, changeExpected, changeReply);
-    if (changed == renewed) {
-      // The reply that shows the resource as both left it: the later one, or the only one that changed it.
-      Http.Reply last = !changeReply.ok() || (renewalReply.ok() && !renewalFirst) ? renewalReply : changeReply;
-      if (last.ok()) {
-        auditor.resource(model, renewed, last.body());
-      }
-      return true;
-    }
-    if (renewalExpected.ok()) {
-      auditor.resource(model, renewed, renewalReply.body());
-    }
-    if (changeExpected.ok()) {
-      auditor.resource(model, changed, changeReply.body());
-    }
-    return true;
-  }
-
-  private static List<Map<String, Object>> addOnsBody(Map<String, Long> target) {
-    return target.entrySet().stream().map(addOn -> Map.<String, Object>of("code", addOn.getKey(), "quantity", addOn.getValue())).toList();
-  }
-
-  private static Instant termEnd(Http.Reply reply) {
-    return OffsetDateTime.parse(reply.body().path("term").path("end").asText()).toInstant();
+  static List<Map<String, Object>> addOnsBody(Map<String, Long> addOns) {
+    return addOns.entrySet().stream().map(addOn -> Map.<String, Object>of("code", addOn.getKey(), "quantity", addOn.getValue())).toList();
   }
 
   void unsubscribe() {

@@ -29,8 +29,15 @@ public final class Simulation {
    * @param days simulated days to run for
    * @param splitAdvances whether each clock advance is sent as several smaller ones (the outcome must not change)
    * @param faults whether servers are killed and database connections ended during the run (the cluster's faults)
+   * @param changesAtOnce whether two different money calls of one account are sometimes sent at once; they end in
+   *     either order, so two runs of one seed end alike only without them
    */
-  public record Options(long seed, int accounts, int days, boolean splitAdvances, boolean faults, Sabotage sabotage) {}
+  public record Options(long seed, int accounts, int days, boolean splitAdvances, boolean faults, Sabotage sabotage,
+      boolean changesAtOnce) {
+    public Options(long seed, int accounts, int days, boolean splitAdvances, boolean faults, Sabotage sabotage) {
+      this(seed, accounts, days, splitAdvances, faults, sabotage, true);
+    }
+  }
 
   /**
    * The run's figures; {@code violation} is empty when the auditor found nothing, and {@code evidence} then says what
@@ -73,7 +80,7 @@ public final class Simulation {
       model = new Model(ModelCatalog.read(calls.get(null, "/v1/catalog").body()), Auditor.instant(clock.path("now")));
       Instant end = model.now.plus(Duration.ofDays(options.days()));
       Workload workload = new Workload(model, calls, auditor, random, options.sabotage());
-      ResourceWorkload resources = new ResourceWorkload(model, calls, auditor, random, workload, threads);
+      ResourceWorkload resources = new ResourceWorkload(model, calls, auditor, random, workload, threads, options.changesAtOnce());
       Checkpoints checkpoints = new Checkpoints(model, calls, auditor, jdbi);
       CatalogVersions catalogVersions = new CatalogVersions(model, calls, auditor, random);
       SubscriptionWorkload subscriptions = new SubscriptionWorkload(calls, auditor, random, workload, options.sabotage());

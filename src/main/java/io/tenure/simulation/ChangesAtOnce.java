@@ -1,0 +1,122 @@
+package io.tenure.simulation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Two different money calls of one account sent at once, as a customer and an operator (or two browser tabs) would:
+ * the account's lock runs one after the other, and the later must see what the earlier left. Each is sent only when
+ * both succeed or fail alike whichever runs first, so that the model can run them in the order the replies show.
+ */
+final class ChangesAtOnce {
+  private final Model model;
+  private final Calls calls;
+  private final Auditor auditor;
+  private final Random random;
+  private final Workload accounts;
+  private final ExecutorService threads;
+  private final ResourceWorkload resources;
+
+  ChangesAtOnce(Model model, Calls calls, Auditor auditor, Random random, Workload accounts, ExecutorService threads,
+      ResourceWorkload resources) {
+    this.model = model;
+    this.calls = calls;
+    this.auditor = auditor;
+    this.random = random;
+    this.accounts = accounts;
+    this.threads = threads;
+    this.resources = resources;
+  }
+
+  /**
+   * A renewal and an add-on change, of the renewed resource or of another of its account: the later prices from what
+   * the earlier left (the add-on change over the renewed term, the renewal with the changed add-ons). Sent when the
+   * wallet holds both charges and, for one resource, when it is active (a renewal that restores it would change what
+   * the add-on change may do). Of one resource, the add-on change that ran second shows the renewed term end; of
+   * two, the order changes nothing. False when not sent.
+   */
+  boolean renewWithAddOnChange(ModelResource renewed, int periods) {
+    List<ModelResource> others = renewed.account.resources.values().stream().filter(other -> other != renewed).toList();
+    ModelResource changed = others.isEmpty() || random.nextBoolean() ? renewed : others.get(random.nextInt(others.size()));
+    Map<String, Long> target = ResourceWorkload.randomAddOns(model.catalog().plans().get(changed.plan), random);
+    BigDecimal most = model.quote(renewed.plan, renewed.period, periods, ModelLifecycle.quantities(renewed)).total()
+        .add(model.quote(changed.plan, changed.period, changed.termPeriods + periods, target).total());
+    if ((changed == renewed && !renewed.phase.equals("ACTIVE")) || renewed.account.balance.compareTo(most) < 0) {
+      return false;
+    }
+    List<Http.Reply> replies = calls.atOnce(renewed.account.id, List.of(
+        new Calls.Call("POST", "/v1/resources/" + renewed.id + "/renewals", Map.of("periods", periods), calls.randomNode(), accounts.newKey()),
+        new Calls.Call("PUT", "/v1/resources/" + changed.id + "/add-ons", ResourceWorkload.addOnsBody(target), calls.randomNode(),
+            accounts.newKey())), threads);
+    Http.Reply renewal = replies.get(0);
+    Http.Reply change = replies.get(1);
+    boolean renewalFirst = changed != renewed || !renewal.ok() || !change.ok() || termEnd(change).equals(termEnd(renewal));
+    Expected renewalExpected = renewalFirst ? model.renew(renewed, periods, false) : null;
+    Expected changeExpected = model.lifecycle.changeAddOns(changed, target);
+    if (!renewalFirst) {
+      renewalExpected = model.renew(renewed, periods, false);
+    }
+    auditor.reply(renewed.account, "renewal of " + renewed.id + " by " + periods + " at once with an add-on change of "
+        + changed.id, renewalExpected, renewal);
+    auditor.reply(changed.account, "add-ons of " + changed.id + " to " + target + " at once with a renewal of " + renewed.id,
+        changeExpected, change);
+    if (changed == renewed) {
+      // The reply that shows the resource as both left it: the later one, or the only one that changed it.
+      Http.Reply last = !change.ok() || (renewal.ok() && !renewalFirst) ? renewal : change;
+      if (last.ok()) {
+        auditor.resource(model, renewed, last.body());
+      }
+      return true;
+    }
+    if (renewalExpected.ok()) {
+      auditor.resource(model, renewed, renewal.body());
+    }
+    if (changeExpected.ok()) {
+      auditor.resource(model, changed, change.body());
+    }
+    return true;
+  }
+
+  /**
+   * A purchase and a top-up: the top-up's answer shows the balance after the purchase or before it. Sent when the
+   * wallet holds the price without the top-up, and when no resource of the account waits for the top-up to retry its
+   * auto-renewal (which would then depend on the order too). False when not sent.
+   */
+  boolean purchaseWithTopUp(ResourceWorkload.Purchase purchase) {
+    ModelAccount account = purchase.account();
+    BigDecimal before = account.balance;
+    if (before.compareTo(purchase.total(model)) < 0 || account.resources.values().stream().anyMatch(model.lifecycle::awaitsRetry)) {
+      return false;
+    }
+    BigDecimal amount = accounts.randomAmount();
+    List<Http.Reply> replies = calls.atOnce(account.id, List.of(
+        new Calls.Call("POST", "/v1/resources", purchase.body(), calls.randomNode(), accounts.newKey()),
+        new Calls.Call("POST", "/v1/accounts/" + account.id + "/top-ups", Map.of("amount", amount.toPlainString()), calls.randomNode(),
+            accounts.newKey())), threads);
+    Http.Reply bought = replies.get(0);
+    Http.Reply topUp = replies.get(1);
+    boolean topUpFirst = !topUp.ok() || new BigDecimal(topUp.body().path("balance").asText()).compareTo(before.add(amount)) == 0;
+    String topUpCall = "top-up of " + amount + " at once with a " + purchase.what();
+    ModelResource[] resource = new ModelResource[1];
+    Expected purchaseExpected = topUpFirst ? null : purchase.expect(model, resource);
+    auditor.reply(account, topUpCall, model.topUp(account, amount), topUp);
+    auditor.balance(account, topUpCall, topUp.body());
+    if (topUpFirst) {
+      purchaseExpected = purchase.expect(model, resource);
+    }
+    auditor.reply(account, purchase.what() + " at once with a top-up of " + amount, purchaseExpected, bought);
+    if (purchaseExpected.ok()) {
+      resources.bought(resource[0], bought);
+    }
+    return true;
+  }
+
+  private static Instant termEnd(Http.Reply reply) {
+    return OffsetDateTime.parse(reply.body().path("term").path("end").asText()).toInstant();
+  }
+}
