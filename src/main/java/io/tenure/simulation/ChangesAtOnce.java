@@ -13,25 +13,8 @@ import java.util.concurrent.ExecutorService;
  * the account's lock runs one after the other, and the later must see what the earlier left. Each is sent only when
  * both succeed or fail alike whichever runs first, so that the model can run them in the order the replies show.
  */
-final class ChangesAtOnce {
-  private final Model model;
-  private final Calls calls;
-  private final Auditor auditor;
-  private final Random random;
-  private final Workload accounts;
-  private final ExecutorService threads;
-  private final ResourceWorkload resources;
-
-  ChangesAtOnce(Model model, Calls calls, Auditor auditor, Random random, Workload accounts, ExecutorService threads,
-      ResourceWorkload resources) {
-    this.model = model;
-    this.calls = calls;
-    this.auditor = auditor;
-    this.random = random;
-    this.accounts = accounts;
-    this.threads = threads;
-    this.resources = resources;
-  }
+record ChangesAtOnce(Model model, Calls calls, Auditor auditor, Random random, Workload accounts, ExecutorService threads,
+    ResourceWorkload resources) {
 
   /**
    * A renewal and an add-on change, of the renewed resource or of another of its account: the later prices from what

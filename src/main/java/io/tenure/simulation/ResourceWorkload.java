@@ -117,7 +117,7 @@ final class ResourceWorkload {
       return model.purchase(account, plan.code(), period, periods, addOns, groupId, autoRenew, bought);
     }
 
-    /** The price whichever way it goes. */
+    /** What the purchase costs at the catalog's prices, whatever the balance. */
     BigDecimal total(Model model) {
       return model.quote(plan.code(), period, periods, addOns).total();
     }
