@@ -10,8 +10,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Two different money calls of one account sent at once, as a customer and an operator (or two browser tabs) would:
- * the account's lock runs one after the other, and the later must see what the earlier left. Each is sent only when
- * both succeed or fail alike whichever runs first, so that the model can run them in the order the replies show.
+ * the account's lock runs one after the other, and the later must see what the earlier left. Each pair is sent only
+ * when its replies show which ran first, so that the model can run the two in that order.
  */
 record ChangesAtOnce(Model model, Calls calls, Auditor auditor, Random random, Workload accounts, ExecutorService threads,
     ResourceWorkload resources) {
@@ -95,6 +95,41 @@ record ChangesAtOnce(Model model, Calls calls, Auditor auditor, Random random, W
     auditor.reply(account, purchase.what() + " at once with a top-up of " + amount, purchaseExpected, bought);
     if (purchaseExpected.ok()) {
       resources.bought(resource[0], bought);
+    }
+    return true;
+  }
+
+  /**
+   * An unsubscription and an add-on change of one active resource: an add-on change after the unsubscription is
+   * refused ({@code RESOURCE_UNSUBSCRIBED}); one before it changes what the unsubscription refunds. Sent when the
+   * wallet holds the change's charge. False when not sent.
+   */
+  boolean unsubscribeWithAddOnChange(ModelResource resource) {
+    Map<String, Long> target = ResourceWorkload.randomAddOns(model.catalog().plans().get(resource.plan), random);
+    BigDecimal most = model.quote(resource.plan, resource.period, resource.termPeriods, target).total();
+    if (!resource.phase.equals("ACTIVE") || resource.account.balance.compareTo(most) < 0) {
+      return false;
+    }
+    List<Http.Reply> replies = calls.atOnce(resource.account.id, List.of(
+        new Calls.Call("POST", "/v1/resources/" + resource.id + "/unsubscribe", null, calls.randomNode(), accounts.newKey()),
+        new Calls.Call("PUT", "/v1/resources/" + resource.id + "/add-ons", ResourceWorkload.addOnsBody(target), calls.randomNode(),
+            accounts.newKey())), threads);
+    Http.Reply unsubscription = replies.get(0);
+    Http.Reply change = replies.get(1);
+    boolean unsubscribedFirst = change.code().equals("RESOURCE_UNSUBSCRIBED");
+    Expected unsubscriptionExpected = unsubscribedFirst ? model.lifecycle.unsubscribe(resource, model.now) : null;
+    Expected changeExpected = model.lifecycle.changeAddOns(resource, target);
+    if (!unsubscribedFirst) {
+      unsubscriptionExpected = model.lifecycle.unsubscribe(resource, model.now);
+    }
+    auditor.reply(resource.account, "unsubscription of " + resource.id + " at once with an add-on change", unsubscriptionExpected,
+        unsubscription);
+    auditor.reply(resource.account, "add-ons of " + resource.id + " to " + target + " at once with its unsubscription",
+        changeExpected, change);
+    // The reply that shows the resource as both left it: the unsubscription's, which ran last or alone changed it.
+    Http.Reply last = unsubscription.ok() ? unsubscription : change;
+    if (last.ok()) {
+      auditor.resource(model, resource, last.body());
     }
     return true;
   }

@@ -11,8 +11,8 @@ import java.util.concurrent.ExecutorService;
 /**
  * The resource side of the workload: purchases of every prepaid plan with add-ons and groups (some sent at once with
  * a top-up), renewals (some sent at once with an add-on change of the same account, {@link ChangesAtOnce}), add-on
- * changes (some sent twice at once with two keys), auto-renewal on and off, unsubscriptions, and money calls sent
- * several times at once with one key.
+ * changes (some sent twice at once with two keys), auto-renewal on and off, unsubscriptions (some sent at once with an
+ * add-on change of the resource), and money calls sent several times at once with one key.
  */
 final class ResourceWorkload {
   private final Model model;
@@ -220,6 +220,9 @@ final class ResourceWorkload {
   void unsubscribe() {
     ModelResource resource = accounts.randomResource();
     if (resource == null) {
+      return;
+    }
+    if (random.nextInt(4) == 0 && atOnce != null && atOnce.unsubscribeWithAddOnChange(resource)) {
       return;
     }
     Expected expected = model.lifecycle.unsubscribe(resource, model.now);
