@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
 /**
  * Two different money calls of one account sent at once, as a customer and an operator (or two browser tabs) would:
@@ -39,11 +40,10 @@ record ChangesAtOnce(Model model, Calls calls, Auditor auditor, Random random, W
     Http.Reply renewal = replies.get(0);
     Http.Reply change = replies.get(1);
     boolean renewalFirst = changed != renewed || !renewal.ok() || !change.ok() || termEnd(change).equals(termEnd(renewal));
-    Expected renewalExpected = renewalFirst ? model.renew(renewed, periods, false) : null;
-    Expected changeExpected = model.lifecycle.changeAddOns(changed, target);
-    if (!renewalFirst) {
-      renewalExpected = model.renew(renewed, periods, false);
-    }
+    List<Expected> expected = inOrder(renewalFirst, () -> model.renew(renewed, periods, false),
+        () -> model.lifecycle.changeAddOns(changed, target));
+    Expected renewalExpected = expected.get(0);
+    Expected changeExpected = expected.get(1);
     auditor.reply(renewed.account, "renewal of " + renewed.id + " by " + periods + " at once with an add-on change of "
         + changed.id, renewalExpected, renewal);
     auditor.reply(changed.account, "add-ons of " + changed.id + " to " + target + " at once with a renewal of " + renewed.id,
@@ -86,12 +86,12 @@ record ChangesAtOnce(Model model, Calls calls, Auditor auditor, Random random, W
     boolean topUpFirst = !topUp.ok() || new BigDecimal(topUp.body().path("balance").asText()).compareTo(before.add(amount)) == 0;
     String topUpCall = "top-up of " + amount + " at once with a " + purchase.what();
     ModelResource[] resource = new ModelResource[1];
-    Expected purchaseExpected = topUpFirst ? null : purchase.expect(model, resource);
-    auditor.reply(account, topUpCall, model.topUp(account, amount), topUp);
-    auditor.balance(account, topUpCall, topUp.body());
-    if (topUpFirst) {
-      purchaseExpected = purchase.expect(model, resource);
-    }
+    Expected purchaseExpected = inOrder(!topUpFirst, () -> purchase.expect(model, resource), () -> {
+      Expected topUpExpected = model.topUp(account, amount);
+      auditor.reply(account, topUpCall, topUpExpected, topUp);
+      auditor.balance(account, topUpCall, topUp.body());
+      return topUpExpected;
+    }).get(0);
     auditor.reply(account, purchase.what() + " at once with a top-up of " + amount, purchaseExpected, bought);
     if (purchaseExpected.ok()) {
       resources.bought(resource[0], bought);
@@ -117,11 +117,10 @@ record ChangesAtOnce(Model model, Calls calls, Auditor auditor, Random random, W
     Http.Reply unsubscription = replies.get(0);
     Http.Reply change = replies.get(1);
     boolean unsubscribedFirst = change.code().equals("RESOURCE_UNSUBSCRIBED");
-    Expected unsubscriptionExpected = unsubscribedFirst ? model.lifecycle.unsubscribe(resource, model.now) : null;
-    Expected changeExpected = model.lifecycle.changeAddOns(resource, target);
-    if (!unsubscribedFirst) {
-      unsubscriptionExpected = model.lifecycle.unsubscribe(resource, model.now);
-    }
+    List<Expected> expected = inOrder(unsubscribedFirst, () -> model.lifecycle.unsubscribe(resource, model.now),
+        () -> model.lifecycle.changeAddOns(resource, target));
+    Expected unsubscriptionExpected = expected.get(0);
+    Expected changeExpected = expected.get(1);
     auditor.reply(resource.account, "unsubscription of " + resource.id + " at once with an add-on change", unsubscriptionExpected,
         unsubscription);
     auditor.reply(resource.account, "add-ons of " + resource.id + " to " + target + " at once with its unsubscription",
@@ -132,6 +131,16 @@ record ChangesAtOnce(Model model, Calls calls, Auditor auditor, Random random, W
       auditor.resource(model, resource, last.body());
     }
     return true;
+  }
+
+  /** The model's outcomes of {@code a} and {@code b}, in that order, from running them in the order Tenure did. */
+  private static List<Expected> inOrder(boolean aFirst, Supplier<Expected> a, Supplier<Expected> b) {
+    if (aFirst) {
+      Expected first = a.get();
+      return List.of(first, b.get());
+    }
+    Expected second = b.get();
+    return List.of(a.get(), second);
   }
 
   private static Instant termEnd(Http.Reply reply) {
