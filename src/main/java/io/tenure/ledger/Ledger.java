@@ -235,14 +235,9 @@ public final class Ledger implements Wallets {
           INSERT INTO ledger_transactions (id, account_id, kind, description, bill_id, created_at)
           SELECT :id, :accountId, :kind, :description, :billId, :at FROM wallet
           RETURNING id),
-        entries AS (
-          INSERT INTO ledger_entries (transaction_id, book, amount_minor, currency)
-          SELECT posted.id, entry.book, entry.amount, entry.currency
-          FROM posted, unnest(CAST(:books AS text[]), CAST(:amounts AS bigint[]), CAST(:currencies AS text[]))
-            WITH ORDINALITY AS entry (book, amount, currency, position)
-          ORDER BY entry.position)
+        entries AS (%s)
         SELECT balance_minor, currency FROM wallet
-        """)
+        """.formatted(INSERT_ENTRIES))
         .bind("change", walletChange).bind("accountId", accountId).bind("covered", covered).bind("id", id)
         .bind("kind", kind.name()).bind("description", description).bind("billId", billId).bind("at", at);
     bindEntries(statement, entries);
@@ -268,12 +263,7 @@ public final class Ledger implements Wallets {
           INSERT INTO ledger_transactions (id, account_id, kind, description, bill_id, created_at)
           VALUES (:id, (SELECT account_id FROM wallet), :kind, :description, :billId, :at)
           RETURNING id)
-        INSERT INTO ledger_entries (transaction_id, book, amount_minor, currency)
-        SELECT posted.id, entry.book, entry.amount, entry.currency
-        FROM posted, unnest(CAST(:books AS text[]), CAST(:amounts AS bigint[]), CAST(:currencies AS text[]))
-          WITH ORDINALITY AS entry (book, amount, currency, position)
-        ORDER BY entry.position
-        """)
+        """ + INSERT_ENTRIES)
         .bind("change", walletChange).bind("accountId", accountId).bind("before", before.minor()).bind("id", id)
         .bind("kind", kind.name()).bind("description", description).bind("billId", billId).bind("at", at);
     bindEntries(statement, entries);
@@ -287,6 +277,14 @@ public final class Ledger implements Wallets {
     String wallet = walletBook(accountId);
     return entries.stream().filter(entry -> entry.book().equals(wallet)).mapToLong(entry -> entry.amount().minor()).sum();
   }
+
+  /** The entries of the transaction that the statement's {@code posted} returns, in order, as {@link #bindEntries} binds them. */
+  private static final String INSERT_ENTRIES = """
+      INSERT INTO ledger_entries (transaction_id, book, amount_minor, currency)
+      SELECT posted.id, entry.book, entry.amount, entry.currency
+      FROM posted, unnest(CAST(:books AS text[]), CAST(:amounts AS bigint[]), CAST(:currencies AS text[]))
+        WITH ORDINALITY AS entry (book, amount, currency, position)
+      ORDER BY entry.position""";
 
   private static void bindEntries(SqlStatement<?> statement, List<Entry> entries) {
     Columns.text(statement, "books", entries, Entry::book);
