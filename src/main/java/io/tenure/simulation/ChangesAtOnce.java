@@ -79,22 +79,77 @@ record ChangesAtOnce(Model model, Calls calls, Auditor auditor, Random random, W
     BigDecimal amount = accounts.randomAmount();
     List<Http.Reply> replies = calls.atOnce(account.id, List.of(
         new Calls.Call("POST", "/v1/resources", purchase.body(), calls.randomNode(), accounts.newKey()),
-        new Calls.Call("POST", "/v1/accounts/" + account.id + "/top-ups", Map.of("amount", amount.toPlainString()), calls.randomNode(),
-            accounts.newKey())), threads);
+        topUpCall(account, amount)), threads);
     Http.Reply bought = replies.get(0);
     Http.Reply topUp = replies.get(1);
-    boolean topUpFirst = !topUp.ok() || new BigDecimal(topUp.body().path("balance").asText()).compareTo(before.add(amount)) == 0;
-    String topUpCall = "top-up of " + amount + " at once with a " + purchase.what();
     ModelResource[] resource = new ModelResource[1];
-    Expected purchaseExpected = inOrder(!topUpFirst, () -> purchase.expect(model, resource), () -> {
-      Expected topUpExpected = model.topUp(account, amount);
-      auditor.reply(account, topUpCall, topUpExpected, topUp);
-      auditor.balance(account, topUpCall, topUp.body());
-      return topUpExpected;
-    }).get(0);
+    Expected purchaseExpected = inOrder(!ranFirst(topUp, before, amount), () -> purchase.expect(model, resource),
+        () -> topUp(account, amount, purchase.what(), topUp)).get(0);
     auditor.reply(account, purchase.what() + " at once with a top-up of " + amount, purchaseExpected, bought);
     if (purchaseExpected.ok()) {
       resources.bought(resource[0], bought);
+    }
+    return true;
+  }
+
+  /**
+   * A renewal and a top-up: the top-up's answer shows the balance after the renewal or before it. Sent when the wallet
+   * holds the renewal's charge without the top-up, and when no resource of the account waits for the top-up to retry
+   * its auto-renewal. False when not sent.
+   */
+  boolean renewWithTopUp(ModelResource renewed, int periods) {
+    ModelAccount account = renewed.account;
+    BigDecimal before = account.balance;
+    BigDecimal charge = model.quote(renewed.plan, renewed.period, periods, ModelLifecycle.quantities(renewed)).total();
+    if (before.compareTo(charge) < 0 || account.resources.values().stream().anyMatch(model.lifecycle::awaitsRetry)) {
+      return false;
+    }
+    BigDecimal amount = accounts.randomAmount();
+    List<Http.Reply> replies = calls.atOnce(account.id, List.of(
+        new Calls.Call("POST", "/v1/resources/" + renewed.id + "/renewals", Map.of("periods", periods), calls.randomNode(), accounts.newKey()),
+        topUpCall(account, amount)), threads);
+    Http.Reply renewal = replies.get(0);
+    Http.Reply topUp = replies.get(1);
+    String what = "renewal of " + renewed.id + " by " + periods;
+    Expected renewalExpected = inOrder(!ranFirst(topUp, before, amount), () -> model.renew(renewed, periods, false),
+        () -> topUp(account, amount, what, topUp)).get(0);
+    auditor.reply(account, what + " at once with a top-up of " + amount, renewalExpected, renewal);
+    if (renewalExpected.ok()) {
+      auditor.resource(model, renewed, renewal.body());
+    }
+    return true;
+  }
+
+  /**
+   * Two purchases of one account: when the wallet holds either price but not both, the one that ran first is bought
+   * and the other refused for its balance (both bought would be an overdraft); otherwise the order changes no outcome,
+   * the second being in no group. False when not sent (the first is then still to be made).
+   */
+  boolean twoPurchases(ResourceWorkload.Purchase first, ResourceWorkload.Purchase second) {
+    if (first.account().resources.values().stream().anyMatch(model.lifecycle::awaitsRetry)) {
+      return false;
+    }
+    List<Http.Reply> replies = calls.atOnce(first.account().id, List.of(
+        new Calls.Call("POST", "/v1/resources", first.body(), calls.randomNode(), accounts.newKey()),
+        new Calls.Call("POST", "/v1/resources", second.body(), calls.randomNode(), accounts.newKey())), threads);
+    Http.Reply one = replies.get(0);
+    Http.Reply other = replies.get(1);
+    // Of one bought and one refused, the bought ran first; otherwise the order changes no outcome.
+    boolean firstFirst = one.ok() || !other.ok();
+    ModelResource[] bought = new ModelResource[2];
+    List<Expected> expected = inOrder(firstFirst, () -> first.expect(model, bought), () -> {
+      ModelResource[] secondBought = new ModelResource[1];
+      Expected secondExpected = second.expect(model, secondBought);
+      bought[1] = secondBought[0];
+      return secondExpected;
+    });
+    auditor.reply(first.account(), first.what() + " at once with a " + second.what(), expected.get(0), one);
+    auditor.reply(second.account(), second.what() + " at once with a " + first.what(), expected.get(1), other);
+    if (expected.get(0).ok()) {
+      resources.bought(bought[0], one);
+    }
+    if (expected.get(1).ok()) {
+      resources.bought(bought[1], other);
     }
     return true;
   }
@@ -131,6 +186,25 @@ record ChangesAtOnce(Model model, Calls calls, Auditor auditor, Random random, W
       auditor.resource(model, resource, last.body());
     }
     return true;
+  }
+
+  private Calls.Call topUpCall(ModelAccount account, BigDecimal amount) {
+    return new Calls.Call("POST", "/v1/accounts/" + account.id + "/top-ups", Map.of("amount", amount.toPlainString()),
+        calls.randomNode(), accounts.newKey());
+  }
+
+  /** Whether the top-up ran before the charge sent with it: its answer shows the balance without that charge. */
+  private static boolean ranFirst(Http.Reply topUp, BigDecimal before, BigDecimal amount) {
+    return !topUp.ok() || new BigDecimal(topUp.body().path("balance").asText()).compareTo(before.add(amount)) == 0;
+  }
+
+  /** The model's top-up, checked against Tenure's answer, in its turn. */
+  private Expected topUp(ModelAccount account, BigDecimal amount, String with, Http.Reply topUp) {
+    String what = "top-up of " + amount + " at once with a " + with;
+    Expected expected = model.topUp(account, amount);
+    auditor.reply(account, what, expected, topUp);
+    auditor.balance(account, what, topUp.body());
+    return expected;
   }
 
   /** The model's outcomes of {@code a} and {@code b}, in that order, from running them in the order Tenure did. */

@@ -10,9 +10,10 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * The resource side of the workload: purchases of every prepaid plan with add-ons and groups (some sent at once with
- * a top-up), renewals (some sent at once with an add-on change of the same account, {@link ChangesAtOnce}), add-on
- * changes (some sent twice at once with two keys), auto-renewal on and off, unsubscriptions (some sent at once with an
- * add-on change of the resource), and money calls sent several times at once with one key.
+ * a top-up or with another purchase), renewals (some sent at once with an add-on change of the same account or with a
+ * top-up, {@link ChangesAtOnce}), add-on changes (some sent twice at once with two keys), auto-renewal on and off,
+ * unsubscriptions (some sent at once with an add-on change of the resource), and money calls sent several times at
+ * once with one key.
  */
 final class ResourceWorkload {
   private final Model model;
@@ -135,6 +136,14 @@ final class ResourceWorkload {
     if (random.nextInt(6) == 0 && atOnce != null && atOnce.purchaseWithTopUp(purchase)) {
       return;
     }
+    if (random.nextInt(8) == 0 && atOnce != null) {
+      ModelCatalog.Plan other = plans.get(random.nextInt(plans.size()));
+      Purchase second = new Purchase(account, other, "MONTH", 1 + random.nextInt(3), randomAddOns(other, random), null,
+          random.nextBoolean());
+      if (atOnce.twoPurchases(purchase, second)) {
+        return;
+      }
+    }
     ModelResource[] bought = new ModelResource[1];
     Expected expected = purchase.expect(model, bought);
     Http.Reply reply = moneyCall(account, purchase.what(), "POST", "/v1/resources", purchase.body(), expected);
@@ -167,6 +176,9 @@ final class ResourceWorkload {
     }
     int periods = 1 + random.nextInt(3);
     if (random.nextInt(4) == 0 && atOnce != null && atOnce.renewWithAddOnChange(resource, periods)) {
+      return;
+    }
+    if (random.nextInt(6) == 0 && atOnce != null && atOnce.renewWithTopUp(resource, periods)) {
       return;
     }
     Expected expected = model.renew(resource, periods, false);
