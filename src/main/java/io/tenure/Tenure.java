@@ -51,6 +51,7 @@ import io.tenure.subscription.SubscriptionRoutes;
 import io.tenure.subscription.SubscriptionStore;
 import io.tenure.usage.UsageIngest;
 import io.tenure.usage.UsageListing;
+import io.tenure.usage.UsagePartitions;
 import io.tenure.usage.UsageRoutes;
 import io.tenure.webhook.WebhookReleases;
 import io.tenure.webhook.WebhookRoutes;
@@ -112,6 +113,9 @@ public final class Tenure implements AutoCloseable {
       NoticeRoutings noticeRoutings = noticeRoutings(jdbi, settings, clock);
       LifecycleEngine engine = capabilities.lifecycleEngine(settings.engineWorkers(), settings.payments().gatewayWithDeadline());
       scheduler.register(engine);
+      // After the engine, so that a tick settles what is due before old days of usage are looked at.
+      UsagePartitions usagePartitions = new UsagePartitions(jdbi);
+      scheduler.register(usagePartitions);
 
       // What fell due while no Tenure ran is processed before the first call is accepted.
       scheduler.catchUp(settings.start());
@@ -123,7 +127,7 @@ public final class Tenure implements AutoCloseable {
       Webhooks webhooks = new Webhooks(jdbi, capabilities.catalogs(), new WebhookReleases(capabilities.catalogs()),
           settings.webhooks(), InstantSource.system());
       WebhookRoutes.register(routes, webhooks);
-      UsageRoutes.register(routes, new UsageIngest(jdbi, capabilities.catalogs(), clock));
+      UsageRoutes.register(routes, new UsageIngest(jdbi, capabilities.catalogs(), clock, usagePartitions));
       UsageRoutes.registerListings(routes, jdbi, new UsageListing(capabilities.catalogs(), new PaygResources(capabilities.resourceStore())),
           accountRoutes(capabilities, settings), capabilities.resourceStore(), clock);
       SessionStore consoleSessions = new SessionStore(jdbi, InstantSource.system());

@@ -4,10 +4,13 @@ import io.tenure.lifecycle.PolicyPresets;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * The pay-as-you-go invariants after a run (docs/reliability.md, "Settlement"), read from the stored rows: every
@@ -28,7 +31,7 @@ final class SettlementAudit {
 
   /**
    * Checks everything against {@code accepted}: the agent's accepted quantity per "resource meter hour" of the days
-   * from {@code oldestKept} on. Older days may be gone or not yet: Tenure drops them when it next takes usage.
+   * from {@code oldestKept} on. The clock's advance to now dropped every older day whose events were all settled.
    */
   String check(Map<String, BigDecimal> accepted, Instant oldestKept) {
     return jdbi.withHandle(handle -> {
@@ -50,6 +53,9 @@ final class SettlementAudit {
       none(handle, "currencies whose ledger does not sum to zero", """
           SELECT currency FROM ledger_entries GROUP BY currency HAVING sum(amount_minor) <> 0""");
       quantities(handle, accepted, oldestKept);
+      none(handle, "days past retention, every event of them settled, still stored", handle.createQuery("""
+          SELECT day::text FROM usage_events WHERE day < :oldest GROUP BY day HAVING bool_and(settled_at IS NOT NULL)""")
+          .bind("oldest", LocalDate.ofInstant(oldestKept, ZoneOffset.UTC)));
       releases(handle);
       long bills = handle.createQuery("SELECT count(*) FROM bills WHERE type = 'USAGE'").mapTo(Long.class).one();
       long arrears = handle.createQuery("SELECT count(DISTINCT (resource_id, at)) FROM lifecycle_events e JOIN resources r "
@@ -59,7 +65,11 @@ final class SettlementAudit {
   }
 
   private void none(Handle handle, String what, String query) {
-    List<String> found = handle.createQuery(query).mapTo(String.class).list();
+    none(handle, what, handle.createQuery(query));
+  }
+
+  private void none(Handle handle, String what, Query query) {
+    List<String> found = query.mapTo(String.class).list();
     auditor.usage(what + ": " + found.subList(0, Math.min(5, found.size())), found.isEmpty(), "none");
   }
 

@@ -24,11 +24,12 @@ public final class UsageIngest {
   private final UsageStore store = new UsageStore();
   private final UsagePartitions partitions;
 
-  public UsageIngest(Jdbi jdbi, Catalogs catalogs, TenureClock clock) {
+  /** {@code partitions}: the same the clock runs as due work, so that a day is prepared once per process. */
+  public UsageIngest(Jdbi jdbi, Catalogs catalogs, TenureClock clock, UsagePartitions partitions) {
     this.jdbi = jdbi;
     this.catalogs = catalogs;
     this.clock = clock;
-    this.partitions = new UsagePartitions(jdbi);
+    this.partitions = partitions;
   }
 
   /** Reads, checks and stores the batch {@code body} sent by {@code caller}. */

@@ -1,20 +1,28 @@
 package io.tenure.usage;
 
+import io.tenure.clock.DueWork;
+import io.tenure.clock.Pace;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one partition of {@code usage_events} per UTC day: every day an event may be accepted for now (35 days
  * back to 5 minutes ahead) exists before a batch is written, and a day more than {@value #RETENTION_DAYS} days
- * old is dropped whole. Checked at most once per Tenure day on each process; several processes on one database
- * take turns under an advisory lock. Thread-safe.
+ * old is dropped whole once none of its events waits for settlement. Due work of the clock as well as a step of
+ * every batch, so that old days go while no usage arrives too; checked at most once per Tenure day on each
+ * process, after the engine's work of that tick. Several processes on one database take turns under an advisory
+ * lock. Thread-safe.
  */
-final class UsagePartitions {
+public final class UsagePartitions implements DueWork {
+  private static final Logger LOG = LoggerFactory.getLogger(UsagePartitions.class);
   /** Days after which a day's partition is dropped: the 35 days of acceptance plus 2 days' margin. */
   static final int RETENTION_DAYS = 37;
   private static final int ACCEPTANCE_DAYS = 35;
@@ -25,16 +33,30 @@ final class UsagePartitions {
   private final Jdbi jdbi;
   private volatile LocalDate preparedFor;
 
-  UsagePartitions(Jdbi jdbi) {
+  public UsagePartitions(Jdbi jdbi) {
     this.jdbi = jdbi;
   }
 
-  /** Makes sure the partitions of every day an event may be accepted for at {@code now} exist. */
-  void prepare(Instant now) {
+  /** The start of the next UTC day this process has not kept the partitions for (at once when none yet). */
+  @Override
+  public Optional<Instant> earliestDue() {
+    LocalDate prepared = preparedFor;
+    return Optional.of(prepared == null ? Instant.EPOCH : prepared.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+  }
+
+  @Override
+  public int processDue(Instant now, Pace pace) {
+    return prepare(now) ? 1 : 0;
+  }
+
+  /**
+   * Makes sure the partitions of every day an event may be accepted for at {@code now} exist and drops the days
+   * past retention; false when that was done for this day already.
+   */
+  boolean prepare(Instant now) {
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-    // Tomorrow is included so that an event up to 5 minutes ahead at midnight has its partition.
     if (today.equals(preparedFor)) {
-      return;
+      return false;
     }
     jdbi.useTransaction(handle -> {
       handle.createQuery("SELECT pg_advisory_xact_lock(:key)::text").bind("key", LOCK_KEY).mapTo(String.class).one();
@@ -42,6 +64,7 @@ final class UsagePartitions {
               SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
               WHERE i.inhparent = 'usage_events'::regclass""")
           .mapTo(String.class).list();
+      // Tomorrow is included so that an event up to 5 minutes ahead at midnight has its partition.
       for (LocalDate day = today.minusDays(ACCEPTANCE_DAYS + 1); !day.isAfter(today.plusDays(1)); day = day.plusDays(1)) {
         if (!existing.contains(name(day))) {
           handle.execute("CREATE TABLE " + name(day) + " PARTITION OF usage_events FOR VALUES FROM ('" + day + "') TO ('"
@@ -51,11 +74,27 @@ final class UsagePartitions {
       LocalDate oldestKept = today.minusDays(RETENTION_DAYS);
       for (String partition : existing) {
         if (LocalDate.parse(partition.substring("usage_events_".length()), NAME).isBefore(oldestKept)) {
-          handle.execute("DROP TABLE " + partition);
+          dropUnlessUnsettled(handle, partition);
         }
       }
     });
     preparedFor = today;
+    return true;
+  }
+
+  /**
+   * Drops a day past retention unless an account's settlement has yet to bill some of its events (an account
+   * whose due work another process holds, or an advance still on its way): no event is accepted for such a day
+   * any more, so once none waits, none will. A day kept so is looked at again the next day.
+   */
+  private static void dropUnlessUnsettled(Handle handle, String partition) {
+    boolean waiting = handle.createQuery("SELECT EXISTS (SELECT 1 FROM " + partition + " WHERE settled_at IS NULL)")
+        .mapTo(Boolean.class).one();
+    if (waiting) {
+      LOG.warn("usage - {} is past retention but holds events not settled yet; kept until they are", partition);
+      return;
+    }
+    handle.execute("DROP TABLE " + partition);
   }
 
   static String name(LocalDate day) {
