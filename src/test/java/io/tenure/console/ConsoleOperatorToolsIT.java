@@ -150,10 +150,7 @@ class ConsoleOperatorToolsIT {
     HttpApi operator = shared.operator();
     String account = Fixtures.account(operator, "V3");
     Fixtures.topUp(operator, account, "100.00");
-    HttpApi.Answer bought = operator.post("/v1/resources", Map.of("accountId", account, "plan", "ecs-general",
-        "billing", Map.of("mode", "PAYG")));
-    assertThat(bought.status()).as("%s", bought).isEqualTo(201);
-    String resource = bought.get("id");
+    String resource = Fixtures.payAsYouGo(operator, account);
     // Usage in three hours: each sent after the clock passed it, the first hours settled by the advance after.
     for (int[] step : new int[][] {{1, 0}, {1, 1}, {2, 3}}) {
       Instant now = OffsetDateTime.parse(json("/v1/clock").path("now").asText()).toInstant().plus(Duration.ofHours(step[0]));

@@ -59,10 +59,7 @@ class ConsolePartnerIT {
     Fixtures.advanceTo(operator, "2026-03-26T00:00:00Z");
     owing = Fixtures.account(partner, "silver", Map.of("name", "Owing Co"));
     Fixtures.topUp(partner, owing, "10.00");
-    HttpApi.Answer bought = partner.post("/v1/resources", Map.of("accountId", owing, "plan", "ecs-general",
-        "billing", Map.of("mode", "PAYG")));
-    assertThat(bought.status()).as("%s", bought).isEqualTo(201);
-    instance = bought.get("id");
+    instance = Fixtures.payAsYouGo(partner, owing);
     // Five hours at 3.00 on 10.00: 5.00 owed since the settlement of 12:00 (UTC+08:00).
     Fixtures.advanceTo(operator, "2026-03-26T05:00:00Z");
     browser = ConsoleBrowser.open(server);

@@ -68,10 +68,7 @@ class SettlementBatchIT {
         String account = Fixtures.account(operator, "silver");
         Fixtures.topUp(operator, account, balance);
         for (int count = 0; count < 2; count++) {
-          HttpApi.Answer bought = operator.post("/v1/resources", Map.of("accountId", account, "plan", "ecs-general",
-              "billing", Map.of("mode", "PAYG")));
-          assertThat(bought.status()).as("%s", bought).isEqualTo(201);
-          instances.add(bought.get("id"));
+          instances.add(Fixtures.payAsYouGo(operator, account));
         }
       }
       Fixtures.advanceTo(operator, "2026-03-01T00:59:00Z");

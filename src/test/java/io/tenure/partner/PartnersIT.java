@@ -53,10 +53,7 @@ class PartnersIT {
       Fixtures.advanceTo(operator, "2026-03-26T00:00:00Z");
       String owing = Fixtures.account(partner, "silver");
       Fixtures.topUp(partner, owing, "10.00");
-      HttpApi.Answer bought = partner.post("/v1/resources", Map.of("accountId", owing, "plan", "ecs-general",
-          "billing", Map.of("mode", "PAYG")));
-      assertThat(bought.status()).as("%s", bought).isEqualTo(201);
-      String instance = bought.get("id");
+      String instance = Fixtures.payAsYouGo(partner, owing);
       Fixtures.advanceTo(operator, "2026-03-26T05:00:00Z");
 
       HttpApi.Answer watched = partner.get("/v1/partners/" + partnerId + "/accounts");

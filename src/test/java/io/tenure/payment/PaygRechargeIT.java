@@ -8,7 +8,6 @@ import io.tenure.testing.HttpApi;
 import io.tenure.testing.TestServer;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,14 +17,11 @@ import org.junit.jupiter.api.Test;
  */
 class PaygRechargeIT {
 
-
   private static String instanceOn(HttpApi operator, String card) {
     String account = Fixtures.account(operator, "silver");
     Fixtures.topUp(operator, account, "10.00");
     RechargeIT.settings(operator, account, RechargeIT.autoRecharge("5.00", "20.00", card));
-    HttpApi.Answer bought = operator.post("/v1/resources", Map.of("accountId", account, "plan", "ecs-general",
-        "billing", Map.of("mode", "PAYG")));
-    assertThat(bought.status()).as("%s", bought).isEqualTo(201);
+    Fixtures.payAsYouGo(operator, account);
     return account;
   }
 

@@ -45,6 +45,14 @@ public final class Fixtures {
     return answer.get("id");
   }
 
+  /** Buys an {@code ecs-general} pay-as-you-go and returns its id, failing the test if the purchase is refused. */
+  public static String payAsYouGo(HttpApi api, String accountId) {
+    HttpApi.Answer answer = api.post("/v1/resources", Map.of("accountId", accountId, "plan", "ecs-general",
+        "billing", Map.of("mode", "PAYG")));
+    assertThat(answer.status()).as("buy ecs-general: %s", answer).isEqualTo(201);
+    return answer.get("id");
+  }
+
   /** Moves the simulated clock to {@code instant} (ISO-8601 with offset). */
   public static void advanceTo(HttpApi operator, String instant) {
     HttpApi.Answer answer = operator.post("/v1/clock/advance", Map.of("to", instant));

@@ -24,10 +24,7 @@ class SettlementIT {
   }
 
   static String instance(HttpApi operator, String account) {
-    HttpApi.Answer bought = operator.post("/v1/resources", Map.of("accountId", account, "plan", "ecs-general",
-        "billing", Map.of("mode", "PAYG")));
-    assertThat(bought.status()).as("%s", bought).isEqualTo(201);
-    return bought.get("id");
+    return Fixtures.payAsYouGo(operator, account);
   }
 
   static String balance(HttpApi operator, String account) {

@@ -43,17 +43,10 @@ class UsageIngestIT {
     server.close();
   }
 
-  private static String payAsYouGo(String account) {
-    HttpApi.Answer bought = operator.post("/v1/resources", Map.of("accountId", account, "plan", "ecs-general",
-        "billing", Map.of("mode", "PAYG")));
-    assertThat(bought.status()).as("%s", bought).isEqualTo(201);
-    return bought.get("id");
-  }
-
   private static String accountWithResource() {
     String account = Fixtures.account(operator, "V3");
     Fixtures.topUp(operator, account, "100.00");
-    return payAsYouGo(account);
+    return Fixtures.payAsYouGo(operator, account);
   }
 
   private static Map<String, Object> event(String id, String resource, String meter, Object quantity, String time) {
@@ -171,7 +164,7 @@ class UsageIngestIT {
   void anotherAccountsResourceIsRejectedAsUnknownAndAPrepaidResourceHasNoMeters() throws SQLException {
     String mine = Fixtures.account(operator, "V3");
     Fixtures.topUp(operator, mine, "1000.00");
-    String myResource = payAsYouGo(mine);
+    String myResource = Fixtures.payAsYouGo(operator, mine);
     String prepaid = Fixtures.bought(operator, mine, "koodrive-basic", 1);
     String theirResource = accountWithResource();
     HttpApi me = server.client(operator.post("/v1/api-keys", Map.of("scope", "ACCOUNT", "accountId", mine)).get("key"));

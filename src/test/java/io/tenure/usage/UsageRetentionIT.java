@@ -33,10 +33,7 @@ class UsageRetentionIT {
       HttpApi operator = server.operator();
       String account = Fixtures.account(operator, "V3");
       Fixtures.topUp(operator, account, "1000.00");
-      HttpApi.Answer bought = operator.post("/v1/resources", Map.of("accountId", account, "plan", "ecs-general",
-          "billing", Map.of("mode", "PAYG")));
-      assertThat(bought.status()).as("%s", bought).isEqualTo(201);
-      String resource = bought.get("id");
+      String resource = Fixtures.payAsYouGo(operator, account);
       HttpApi.Answer sent = operator.post("/v1/usage", Map.of("events", List.of(Map.of("id", "late", "resourceId", resource,
           "meter", "vcpu_hours", "quantity", "2", "time", "2026-03-09T02:00:00Z"))));
       assertThat(sent.json().path("accepted").asInt()).as("%s", sent).isEqualTo(1);
