@@ -83,7 +83,7 @@ record ChangesAtOnce(Model model, Calls calls, Auditor auditor, Random random, W
     Http.Reply bought = replies.get(0);
     Http.Reply topUp = replies.get(1);
     ModelResource[] resource = new ModelResource[1];
-    Expected purchaseExpected = inOrder(!ranFirst(topUp, before, amount), () -> purchase.expect(model, resource),
+    Expected purchaseExpected = inOrder(!topUpRanFirst(topUp, before, amount), () -> purchase.expect(model, resource),
         () -> topUp(account, amount, purchase.what(), topUp)).get(0);
     auditor.reply(account, purchase.what() + " at once with a top-up of " + amount, purchaseExpected, bought);
     if (purchaseExpected.ok()) {
@@ -111,7 +111,7 @@ record ChangesAtOnce(Model model, Calls calls, Auditor auditor, Random random, W
     Http.Reply renewal = replies.get(0);
     Http.Reply topUp = replies.get(1);
     String what = "renewal of " + renewed.id + " by " + periods;
-    Expected renewalExpected = inOrder(!ranFirst(topUp, before, amount), () -> model.renew(renewed, periods, false),
+    Expected renewalExpected = inOrder(!topUpRanFirst(topUp, before, amount), () -> model.renew(renewed, periods, false),
         () -> topUp(account, amount, what, topUp)).get(0);
     auditor.reply(account, what + " at once with a top-up of " + amount, renewalExpected, renewal);
     if (renewalExpected.ok()) {
@@ -136,20 +136,16 @@ record ChangesAtOnce(Model model, Calls calls, Auditor auditor, Random random, W
     Http.Reply other = replies.get(1);
     // Of one bought and one refused, the bought ran first; otherwise the order changes no outcome.
     boolean firstFirst = one.ok() || !other.ok();
-    ModelResource[] bought = new ModelResource[2];
-    List<Expected> expected = inOrder(firstFirst, () -> first.expect(model, bought), () -> {
-      ModelResource[] secondBought = new ModelResource[1];
-      Expected secondExpected = second.expect(model, secondBought);
-      bought[1] = secondBought[0];
-      return secondExpected;
-    });
+    ModelResource[] firstBought = new ModelResource[1];
+    ModelResource[] secondBought = new ModelResource[1];
+    List<Expected> expected = inOrder(firstFirst, () -> first.expect(model, firstBought), () -> second.expect(model, secondBought));
     auditor.reply(first.account(), first.what() + " at once with a " + second.what(), expected.get(0), one);
     auditor.reply(second.account(), second.what() + " at once with a " + first.what(), expected.get(1), other);
     if (expected.get(0).ok()) {
-      resources.bought(bought[0], one);
+      resources.bought(firstBought[0], one);
     }
     if (expected.get(1).ok()) {
-      resources.bought(bought[1], other);
+      resources.bought(secondBought[0], other);
     }
     return true;
   }
@@ -194,7 +190,7 @@ record ChangesAtOnce(Model model, Calls calls, Auditor auditor, Random random, W
   }
 
   /** Whether the top-up ran before the charge sent with it: its answer shows the balance without that charge. */
-  private static boolean ranFirst(Http.Reply topUp, BigDecimal before, BigDecimal amount) {
+  private static boolean topUpRanFirst(Http.Reply topUp, BigDecimal before, BigDecimal amount) {
     return !topUp.ok() || new BigDecimal(topUp.body().path("balance").asText()).compareTo(before.add(amount)) == 0;
   }
 
