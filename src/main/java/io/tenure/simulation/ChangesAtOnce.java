@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -71,51 +72,39 @@ record ChangesAtOnce(Model model, Calls calls, Auditor auditor, Random random, W
    * auto-renewal (which would then depend on the order too). False when not sent.
    */
   boolean purchaseWithTopUp(ResourceWorkload.Purchase purchase) {
-    ModelAccount account = purchase.account();
-    BigDecimal before = account.balance;
-    if (before.compareTo(purchase.total(model)) < 0 || account.resources.values().stream().anyMatch(model.lifecycle::awaitsRetry)) {
-      return false;
-    }
-    BigDecimal amount = accounts.randomAmount();
-    List<Http.Reply> replies = calls.atOnce(account.id, List.of(
-        new Calls.Call("POST", "/v1/resources", purchase.body(), calls.randomNode(), accounts.newKey()),
-        topUpCall(account, amount)), threads);
-    Http.Reply bought = replies.get(0);
-    Http.Reply topUp = replies.get(1);
     ModelResource[] resource = new ModelResource[1];
-    Expected purchaseExpected = inOrder(!topUpRanFirst(topUp, before, amount), () -> purchase.expect(model, resource),
-        () -> topUp(account, amount, purchase.what(), topUp)).get(0);
-    auditor.reply(account, purchase.what() + " at once with a top-up of " + amount, purchaseExpected, bought);
-    if (purchaseExpected.ok()) {
-      resources.bought(resource[0], bought);
-    }
-    return true;
+    return withTopUp(purchase.account(), purchase.total(model),
+        () -> new Calls.Call("POST", "/v1/resources", purchase.body(), calls.randomNode(), accounts.newKey()), purchase.what(),
+        () -> purchase.expect(model, resource), bought -> resources.bought(resource[0], bought));
+  }
+
+  /** A renewal and a top-up, as {@link #purchaseWithTopUp}: the top-up's answer shows the balance after the renewal or before it. */
+  boolean renewWithTopUp(ModelResource renewed, int periods) {
+    BigDecimal charge = model.quote(renewed.plan, renewed.period, periods, ModelLifecycle.quantities(renewed)).total();
+    return withTopUp(renewed.account, charge, () -> new Calls.Call("POST", "/v1/resources/" + renewed.id + "/renewals",
+            Map.of("periods", periods), calls.randomNode(), accounts.newKey()), "renewal of " + renewed.id + " by " + periods,
+        () -> model.renew(renewed, periods, false), renewal -> auditor.resource(model, renewed, renewal.body()));
   }
 
   /**
-   * A renewal and a top-up: the top-up's answer shows the balance after the renewal or before it. Sent when the wallet
-   * holds the renewal's charge without the top-up, and when no resource of the account waits for the top-up to retry
-   * its auto-renewal. False when not sent.
+   * A call that charges {@code price}, described as {@code what}, sent at once with a top-up when the wallet holds
+   * the price without it and no auto-renewal waits for a top-up; the model runs both in the order the top-up's answer
+   * shows, and {@code succeeded} gets the charge's reply when it was to succeed. False when not sent.
    */
-  boolean renewWithTopUp(ModelResource renewed, int periods) {
-    ModelAccount account = renewed.account;
+  private boolean withTopUp(ModelAccount account, BigDecimal price, Supplier<Calls.Call> charge, String what,
+      Supplier<Expected> expect, Consumer<Http.Reply> succeeded) {
     BigDecimal before = account.balance;
-    BigDecimal charge = model.quote(renewed.plan, renewed.period, periods, ModelLifecycle.quantities(renewed)).total();
-    if (before.compareTo(charge) < 0 || account.resources.values().stream().anyMatch(model.lifecycle::awaitsRetry)) {
+    if (before.compareTo(price) < 0 || awaitsTopUp(account)) {
       return false;
     }
     BigDecimal amount = accounts.randomAmount();
-    List<Http.Reply> replies = calls.atOnce(account.id, List.of(
-        new Calls.Call("POST", "/v1/resources/" + renewed.id + "/renewals", Map.of("periods", periods), calls.randomNode(), accounts.newKey()),
-        topUpCall(account, amount)), threads);
-    Http.Reply renewal = replies.get(0);
+    List<Http.Reply> replies = calls.atOnce(account.id, List.of(charge.get(), topUpCall(account, amount)), threads);
+    Http.Reply charged = replies.get(0);
     Http.Reply topUp = replies.get(1);
-    String what = "renewal of " + renewed.id + " by " + periods;
-    Expected renewalExpected = inOrder(!topUpRanFirst(topUp, before, amount), () -> model.renew(renewed, periods, false),
-        () -> topUp(account, amount, what, topUp)).get(0);
-    auditor.reply(account, what + " at once with a top-up of " + amount, renewalExpected, renewal);
-    if (renewalExpected.ok()) {
-      auditor.resource(model, renewed, renewal.body());
+    Expected expected = inOrder(!topUpRanFirst(topUp, before, amount), expect, () -> topUp(account, amount, what, topUp)).get(0);
+    auditor.reply(account, what + " at once with a top-up of " + amount, expected, charged);
+    if (expected.ok()) {
+      succeeded.accept(charged);
     }
     return true;
   }
@@ -126,7 +115,7 @@ record ChangesAtOnce(Model model, Calls calls, Auditor auditor, Random random, W
    * the second being in no group. False when not sent (the first is then still to be made).
    */
   boolean twoPurchases(ResourceWorkload.Purchase first, ResourceWorkload.Purchase second) {
-    if (first.account().resources.values().stream().anyMatch(model.lifecycle::awaitsRetry)) {
+    if (awaitsTopUp(first.account())) {
       return false;
     }
     List<Http.Reply> replies = calls.atOnce(first.account().id, List.of(
@@ -182,6 +171,11 @@ record ChangesAtOnce(Model model, Calls calls, Auditor auditor, Random random, W
       auditor.resource(model, resource, last.body());
     }
     return true;
+  }
+
+  /** Whether a top-up would retry an auto-renewal of the account, which would then depend on the order too. */
+  private boolean awaitsTopUp(ModelAccount account) {
+    return account.resources.values().stream().anyMatch(model.lifecycle::awaitsRetry);
   }
 
   private Calls.Call topUpCall(ModelAccount account, BigDecimal amount) {
